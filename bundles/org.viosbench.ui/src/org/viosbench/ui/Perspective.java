@@ -1,0 +1,21 @@
+package org.viosbench.ui;
+
+import org.eclipse.ui.IFolderLayout;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IPerspectiveFactory;
+
+/** The viosbench perspective: the editor area with Outline on the left and Properties below. */
+public final class Perspective implements IPerspectiveFactory {
+
+    @Override
+    public void createInitialLayout(IPageLayout layout) {
+        String editorArea = layout.getEditorArea();
+        layout.setEditorAreaVisible(true);
+        IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.22f, editorArea);
+        left.addView(IPageLayout.ID_OUTLINE);
+        IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.70f, editorArea);
+        bottom.addView(IPageLayout.ID_PROP_SHEET);
+        layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
+        layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
+    }
+}

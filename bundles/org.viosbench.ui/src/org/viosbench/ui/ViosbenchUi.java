@@ -1,0 +1,13 @@
+package org.viosbench.ui;
+
+/** Identifiers shared by the desktop application's classes and declared in plugin.xml. */
+public final class ViosbenchUi {
+    public static final String APP_NAME = "viosbench";
+    public static final String WINDOW_TITLE = "viosbench";
+    public static final String PERSPECTIVE_ID = "org.viosbench.ui.perspective";
+    public static final String THEME_LIGHT = "org.viosbench.ui.theme.light";
+    public static final String THEME_DARK = "org.viosbench.ui.theme.dark";
+
+    private ViosbenchUi() {
+    }
+}
