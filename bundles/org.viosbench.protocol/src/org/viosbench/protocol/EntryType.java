@@ -1,0 +1,54 @@
+package org.viosbench.protocol;
+
+/**
+ * The sub-header entry types of this version, with wire code, value length and whether writers
+ * flag them mandatory. Readers skip unknown entries by their length unless flagged mandatory.
+ */
+public enum EntryType {
+    /** Response requested: completion policy (u8), reserved (u8), expected (u16), required (u16). */
+    EXPECTED_RESPONSES(0x01, 6, true),
+    /** Response timeout in milliseconds (u32); 0 means none. */
+    TIMEOUT(0x02, 4, false),
+    /** The daemon (handler id, u16) that receives the packet. */
+    TARGET_DAEMON(0x03, 2, true),
+    /** Where responses go: VIOS id (u32) and daemon id (u16). */
+    REPLY_TO(0x04, 6, true),
+    /** The daemon (u16) that built the request. */
+    ORIGINATING_DAEMON(0x05, 2, false),
+    /** Error responses: an errno-style code (u16). */
+    ERROR_CODE(0x06, 2, true);
+
+    private final int code;
+    private final int valueLength;
+    private final boolean mandatory;
+
+    EntryType(int code, int valueLength, boolean mandatory) {
+        this.code = code;
+        this.valueLength = valueLength;
+        this.mandatory = mandatory;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** Exact length of the value in bytes. */
+    public int valueLength() {
+        return valueLength;
+    }
+
+    /** Whether writers set the mandatory flag on this entry. */
+    public boolean mandatory() {
+        return mandatory;
+    }
+
+    /** The entry type with wire code {@code code}, or null when unknown. */
+    public static EntryType fromCode(int code) {
+        for (EntryType t : values()) {
+            if (t.code == code) {
+                return t;
+            }
+        }
+        return null;
+    }
+}

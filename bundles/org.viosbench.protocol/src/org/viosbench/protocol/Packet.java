@@ -1,0 +1,113 @@
+package org.viosbench.protocol;
+
+import java.util.Objects;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+/**
+ * A VIOS cluster packet: header, sub-header and payload encapsulated in one message. The payload
+ * is a read-only view; a decoded packet's payload shares the decoded bytes (no copy), so it is
+ * valid as long as those bytes are, unless the decoder was asked to retain them, in which case
+ * {@link #release()} gives them back.
+ */
+public final class Packet implements Decoded {
+    private final PacketHeader header;
+    private final SubHeader subHeader;
+    private final ByteBuf payload;
+    private final boolean retained;
+
+    /**
+     * @throws IllegalArgumentException when the header flags and sub-header break the protocol's rules
+     *                                  or a limit is exceeded
+     */
+    public Packet(PacketHeader header, SubHeader subHeader, ByteBuf payload) {
+        this.header = Objects.requireNonNull(header, "header");
+        this.subHeader = Objects.requireNonNull(subHeader, "subHeader");
+        this.payload = Objects.requireNonNull(payload, "payload").slice();
+        this.retained = false;
+        String problem = PacketRules.flagProblem(header.flags(), header.destinationCount());
+        if (problem == null) {
+            problem = PacketRules.entryProblem(header.flags(), subHeader);
+        }
+        if (problem == null && header.destinationCount() > Wire.MAX_DESTINATIONS) {
+            problem = header.destinationCount() + " destinations, the limit is " + Wire.MAX_DESTINATIONS;
+        }
+        if (problem == null && payload.readableBytes() > Wire.MAX_PAYLOAD_LENGTH) {
+            problem = "payload of " + payload.readableBytes() + " bytes, the limit is " + Wire.MAX_PAYLOAD_LENGTH;
+        }
+        if (problem == null && subHeader.encodedLength() > Wire.MAX_SUB_HEADER_LENGTH) {
+            problem = "sub-header of " + subHeader.encodedLength() + " bytes, the limit is " + Wire.MAX_SUB_HEADER_LENGTH;
+        }
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    /** A packet with a byte-array payload (wrapped, not copied). */
+    public Packet(PacketHeader header, SubHeader subHeader, byte[] payload) {
+        this(header, subHeader, Unpooled.wrappedBuffer(payload));
+    }
+
+    /** Decoder path: the rules were checked on the wire already; {@code retained} payloads are released by {@link #release()}. */
+    Packet(PacketHeader header, SubHeader subHeader, ByteBuf payload, boolean retained, boolean trusted) {
+        this.header = header;
+        this.subHeader = subHeader;
+        this.payload = payload;
+        this.retained = retained;
+    }
+
+    @Override
+    public boolean ok() {
+        return true;
+    }
+
+    public PacketHeader header() {
+        return header;
+    }
+
+    public SubHeader subHeader() {
+        return subHeader;
+    }
+
+    /** The payload, read-only; its reader index is independent of other callers'. */
+    public ByteBuf payload() {
+        return payload.asReadOnly();
+    }
+
+    /** The payload bytes themselves, for the encoder (not to be written to). */
+    ByteBuf rawPayload() {
+        return payload;
+    }
+
+    public int payloadLength() {
+        return payload.readableBytes();
+    }
+
+    /** Total bytes on the wire (without stream framing). */
+    public int encodedLength() {
+        return header.encodedLength() + subHeader.encodedLength() + payload.readableBytes();
+    }
+
+    /** Gives back retained payload bytes (see {@link PacketDecoder#decode(ByteBuf, boolean, boolean)}). */
+    public void release() {
+        if (retained && payload.refCnt() > 0) {
+            payload.release();
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Packet p && p.header.equals(header) && p.subHeader.equals(subHeader) && p.payload.equals(payload);
+    }
+
+    @Override
+    public int hashCode() {
+        return header.hashCode() * 31 + subHeader.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Packet[" + header + ", " + subHeader + ", payload " + payload.readableBytes() + " bytes]";
+    }
+}
