@@ -1,4 +1,9 @@
 /**
- * The protocol engine of one VIOS: sending and receiving daemons, the system-call boundary, the VKE, the kcluster SPI, the request correlator with its response queue, and trace events.
+ * The protocol engine of one VIOS ({@link org.viosbench.engine.ViosNode}): daemons
+ * ({@link org.viosbench.engine.Daemon}) build packets and pass them through the system-call
+ * boundary ({@link org.viosbench.engine.SyscallInterface}) to the VKE ({@link org.viosbench.engine.Vke}),
+ * which routes them over the kcluster SPI ({@link org.viosbench.engine.kcluster.KCluster}). Responses
+ * are matched in the sender's response queues ({@link org.viosbench.engine.Correlator},
+ * {@link org.viosbench.engine.ResponseQueue}). Every hop emits {@link org.viosbench.engine.TraceEvent}s.
  */
 package org.viosbench.engine;

@@ -1,0 +1,173 @@
+package org.viosbench.engine;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.viosbench.protocol.DecodeFailure;
+import org.viosbench.protocol.Decoded;
+import org.viosbench.protocol.Packet;
+import org.viosbench.protocol.PacketDecoder;
+import org.viosbench.protocol.PacketEncoder;
+import org.viosbench.protocol.PacketHeader;
+import org.viosbench.protocol.ReplyTo;
+import org.viosbench.protocol.ResponseSpec;
+import org.viosbench.protocol.SubHeader;
+import org.viosbench.protocol.Wire;
+
+import io.netty.buffer.Unpooled;
+
+/**
+ * A daemon of one VIOS, identified by its handler id. As a sending daemon it builds packets
+ * (header, sub-header, payload), creates the response queue when responses are wanted, and passes
+ * the packet to its VKE through the system-call interface. As a receiving daemon it runs its
+ * {@link MessageHandler} on requests and sends the reply back; responses it receives are matched
+ * in the VIOS's response queues.
+ */
+public final class Daemon {
+    private final ViosNode node;
+    private final int id;
+    private final AtomicInteger sequence = new AtomicInteger();
+    private volatile MessageHandler handler;
+
+    Daemon(ViosNode node, int id) {
+        this.node = node;
+        this.id = id;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public ViosNode node() {
+        return node;
+    }
+
+    /** Sets (or with null removes) the handler for requests addressed to this daemon. */
+    public void setHandler(MessageHandler h) {
+        this.handler = h;
+    }
+
+    /**
+     * Builds the packet for {@code message} and sends it. When responses are wanted, the response
+     * queue (one entry per destination, or per other member for a broadcast) exists before the
+     * packet leaves.
+     *
+     * @throws SyscallException when the system call refused the packet; nothing was sent then
+     */
+    public Request send(Message message) throws SyscallException {
+        int self = node.id();
+        Trace trace = node.trace();
+        if (message.payload().length > Wire.MAX_PAYLOAD_LENGTH) {
+            throw new SyscallException(Errno.EMSGSIZE, "payload of " + message.payload().length + " bytes, the limit is "
+                    + Wire.MAX_PAYLOAD_LENGTH);
+        }
+        long messageId = node.correlator().nextMessageId();
+        int[] responders = message.isBroadcast()
+                ? Arrays.stream(node.syscall().members()).filter(m -> m != self).toArray()
+                : message.destinations();
+        SubHeader.Builder sub = SubHeader.builder().targetDaemon(message.targetDaemon()).originatingDaemon(id);
+        int flags = message.isBroadcast() ? Wire.FLAG_BROADCAST : 0;
+        ResponseSpec spec = null;
+        if (message.responsesWanted()) {
+            spec = spec(message, responders.length);
+            flags |= Wire.FLAG_RESPONSE_REQUESTED;
+            sub.responses(spec).timeoutMillis((int) message.timeout().toMillis()).replyTo(new ReplyTo(self, id));
+        }
+        Packet packet;
+        try {
+            packet = new Packet(new PacketHeader(message.type(), flags, self, messageId, sequence.incrementAndGet(),
+                    message.isBroadcast() ? new int[0] : responders), sub.build(), message.payload());
+        } catch (IllegalArgumentException e) {
+            throw new SyscallException(Errno.EINVAL, e.getMessage());
+        }
+        byte[] bytes = PacketEncoder.INSTANCE.encodeToArray(packet);
+        ResponseQueue queue = spec == null ? null
+                : node.correlator().register(messageId, responders, spec, (int) message.timeout().toMillis());
+        if (trace.enabled()) {
+            trace.emit(self, Layer.DAEMON, TraceKind.SEND, messageId, message.isBroadcast() ? -1 : responders[0], bytes.length,
+                    message.type().name());
+        }
+        Errno e = node.syscall().send(bytes);
+        if (e != Errno.OK) {
+            if (queue != null) {
+                node.correlator().abort(messageId, e);
+            }
+            throw new SyscallException(e, "message " + messageId + " to "
+                    + (message.isBroadcast() ? "all" : Arrays.toString(responders)));
+        }
+        return new Request(messageId, queue);
+    }
+
+    private static ResponseSpec spec(Message m, int responders) throws SyscallException {
+        if (responders == 0) {
+            throw new SyscallException(Errno.ENXIO, "a broadcast with responses needs another member; this VIOS is alone");
+        }
+        try {
+            return switch (m.policy()) {
+                case ALL -> ResponseSpec.all(responders);
+                case FIRST -> ResponseSpec.first(responders);
+                case N_OF_M -> ResponseSpec.nOfM(m.required(), responders);
+            };
+        } catch (IllegalArgumentException ex) {
+            throw new SyscallException(Errno.EINVAL, ex.getMessage());
+        }
+    }
+
+    /** Copy-out target: a packet for this daemon, in its own buffer. */
+    void deliver(byte[] bytes) {
+        Decoded d = PacketDecoder.decode(Unpooled.wrappedBuffer(bytes), false, false); // the VKE verified the checksums
+        if (!(d instanceof Packet p)) {
+            node.trace().emit(node.id(), Layer.DAEMON, TraceKind.DROP, -1, -1, bytes.length, ((DecodeFailure) d).message());
+            return;
+        }
+        if (p.header().isResponse()) {
+            node.correlator().onResponse(p);
+            return;
+        }
+        Reply reply = handle(p);
+        if (!p.header().responseRequested()) {
+            return;
+        }
+        int[] to = Responses.replyAddress(p);
+        SubHeader.Builder sub = SubHeader.builder().targetDaemon(to[1]).originatingDaemon(id);
+        int flags = Wire.FLAG_RESPONSE;
+        if (reply.isError()) {
+            flags |= Wire.FLAG_ERROR;
+            sub.errorCode(reply.errorCode());
+        }
+        Packet response = new Packet(new PacketHeader(p.header().type(), flags, node.id(), p.header().messageId(),
+                sequence.incrementAndGet(), to[0]), sub.build(), reply.payload());
+        Errno e = node.syscall().send(PacketEncoder.INSTANCE.encodeToArray(response));
+        if (e != Errno.OK && node.trace().enabled()) {
+            node.trace().emit(node.id(), Layer.DAEMON, TraceKind.DROP, p.header().messageId(), to[0], -1,
+                    "response not sent: " + e.name());
+        }
+    }
+
+    private Reply handle(Packet p) {
+        MessageHandler h = handler;
+        Reply reply;
+        if (h == null) {
+            reply = Reply.error(Errno.ENOENT, "daemon " + id + " on VIOS " + Integer.toUnsignedString(node.id()) + " has no handler");
+        } else {
+            try {
+                reply = h.handle(new IncomingMessage(p));
+                if (reply == null) {
+                    reply = Reply.ok(new byte[0]);
+                }
+            } catch (Exception | LinkageError ex) {
+                reply = Reply.error(Errno.EREMOTEIO, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            }
+        }
+        if (node.trace().enabled()) {
+            node.trace().emit(node.id(), Layer.DAEMON, TraceKind.HANDLE, p.header().messageId(), p.header().source(),
+                    reply.payload().length, reply.isError() ? "errno " + reply.errorCode() : "ok");
+        }
+        return reply;
+    }
+
+    @Override
+    public String toString() {
+        return "Daemon[" + id + " on VIOS " + Integer.toUnsignedString(node.id()) + "]";
+    }
+}

@@ -1,0 +1,115 @@
+package org.viosbench.engine;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.viosbench.protocol.Wire;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+
+/**
+ * The system-call boundary between a VIOS's daemons (user space) and its VKE (kernel). It is the
+ * only way between the two: packets go down by copy-in ({@link #send(byte[])}) and come up by
+ * copy-out to the daemon registered for the target daemon id. Results are errno style.
+ */
+public final class SyscallInterface {
+    private final int vios;
+    private final Trace trace;
+    private final ConcurrentHashMap<Integer, Daemon> daemons = new ConcurrentHashMap<>();
+    private Vke vke;
+    private volatile boolean closed;
+
+    SyscallInterface(int vios, Trace trace) {
+        this.vios = vios;
+        this.trace = trace;
+    }
+
+    void attach(Vke v) {
+        this.vke = v;
+    }
+
+    /**
+     * Copies the packet bytes into the kernel and hands them to the VKE, which parses and routes them.
+     *
+     * @return {@link Errno#OK}, or why nothing was sent: EMSGSIZE (larger than a packet may be),
+     *         EINVAL (not a valid packet, or not from this VIOS), ENXIO (a destination is not a member),
+     *         ENOTCONN (a destination cannot be reached now), ESHUTDOWN (this VIOS is stopped)
+     */
+    public Errno send(byte[] packet) {
+        if (closed) {
+            return fail(Errno.ESHUTDOWN, packet.length);
+        }
+        if (packet.length > Wire.MAX_PACKET_LENGTH) {
+            return fail(Errno.EMSGSIZE, packet.length);
+        }
+        byte[] kernel = packet.clone(); // copy-in: the daemon may reuse its buffer at once
+        if (trace.enabled()) {
+            trace.emit(vios, Layer.SYSCALL, TraceKind.COPY_IN, messageId(kernel), -1, kernel.length, "ok");
+        }
+        Errno e = vke.submit(kernel);
+        if (e != Errno.OK && trace.enabled()) {
+            trace.emit(vios, Layer.SYSCALL, TraceKind.ERROR, messageId(kernel), -1, kernel.length, e.name());
+        }
+        return e;
+    }
+
+    /** Registers {@code daemon} to receive packets for its id (opening the VKE device). */
+    Errno open(Daemon daemon) {
+        if (closed) {
+            return Errno.ESHUTDOWN;
+        }
+        return daemons.putIfAbsent(daemon.id(), daemon) == null ? Errno.OK : Errno.EINVAL;
+    }
+
+    /** The current cluster members as the VKE sees them (an ioctl, for broadcast response queues). */
+    public int[] members() {
+        return vke.members();
+    }
+
+    /** The identity of this VIOS's VKE (SCSI INQUIRY-like). */
+    public VkeIdentity inquiry() {
+        return vke.identity();
+    }
+
+    /** Whether a daemon is registered for {@code daemonId}. */
+    boolean hasDaemon(int daemonId) {
+        return daemons.containsKey(daemonId);
+    }
+
+    /** Copy-out: gives daemon {@code daemonId} its own copy of the packet; false when no such daemon. */
+    boolean copyOut(int daemonId, long messageId, ByteBuf packet) {
+        Daemon d = daemons.get(daemonId);
+        if (d == null) {
+            return false;
+        }
+        byte[] user = ByteBufUtil.getBytes(packet);
+        if (trace.enabled()) {
+            trace.emit(vios, Layer.SYSCALL, TraceKind.COPY_OUT, messageId, daemonId, user.length, "ok");
+        }
+        d.deliver(user);
+        return true;
+    }
+
+    void close() {
+        closed = true;
+        daemons.clear();
+    }
+
+    private Errno fail(Errno e, int bytes) {
+        if (trace.enabled()) {
+            trace.emit(vios, Layer.SYSCALL, TraceKind.ERROR, -1, -1, bytes, e.name());
+        }
+        return e;
+    }
+
+    private static long messageId(byte[] packet) {
+        if (packet.length < Wire.OFF_MESSAGE_ID + 8) {
+            return -1;
+        }
+        long id = 0;
+        for (int i = 0; i < 8; i++) {
+            id = (id << 8) | (packet[Wire.OFF_MESSAGE_ID + i] & 0xFF);
+        }
+        return id;
+    }
+}
