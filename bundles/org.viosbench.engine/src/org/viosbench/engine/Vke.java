@@ -119,11 +119,13 @@ public final class Vke {
             return;
         }
         int target = p.subHeader().targetDaemon();
-        if (syscall.copyOut(target, h.messageId(), bytes)) {
+        if (syscall.hasDaemon(target)) {
             if (trace.enabled()) {
                 trace.emit(vios, Layer.VKE, TraceKind.DELIVER, h.messageId(), target, length, "ok");
             }
-            return;
+            if (syscall.copyOut(target, h.messageId(), bytes)) {
+                return;
+            }
         }
         if (h.responseRequested()) {
             respondWithError(p, Errno.ENOENT, "no daemon " + target + " on VIOS " + Integer.toUnsignedString(vios));

@@ -1,0 +1,156 @@
+package org.viosbench.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.viosbench.protocol.Decoded;
+import org.viosbench.protocol.DecodeFailure;
+import org.viosbench.protocol.Packet;
+import org.viosbench.protocol.PacketDecoder;
+import org.viosbench.protocol.PacketEncoder;
+import org.viosbench.protocol.Wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code viosbench packet decode|encode}: the packet codec from the command line. */
+@Command(name = "packet", description = "Decode packet bytes to JSON, or encode JSON to packet bytes (docs/protocol.md).",
+        subcommands = { PacketCommand.Decode.class, PacketCommand.Encode.class }, mixinStandardHelpOptions = false)
+final class PacketCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "a sub-command is required: decode or encode");
+    }
+
+    /** Where the packet bytes come from: exactly one of --hex and --file. */
+    static final class Source {
+        @Option(names = "--hex", paramLabel = "HEX", description = "The packet as hex digits (spaces allowed).")
+        String hex;
+
+        @Option(names = "--file", paramLabel = "FILE", description = "A file holding the raw packet bytes.")
+        Path file;
+    }
+
+    @Command(name = "decode", description = { "Decode one packet and print it as JSON: every header field, every sub-header "
+            + "entry, the payload as hex.", "A malformed packet prints a JSON error with the reason and byte offset and exits 1." })
+    static final class Decode implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Source source;
+
+        @Override
+        public Integer call() throws IOException {
+            byte[] bytes;
+            if (source.hex != null) {
+                try {
+                    bytes = PacketJson.hex(source.hex, "--hex");
+                } catch (PacketJson.JsonInputException e) {
+                    throw new ParameterException(spec.commandLine(), e.getMessage());
+                }
+            } else {
+                bytes = readFile(source.file, Wire.FRAME_LENGTH_FIELD + Wire.MAX_PACKET_LENGTH);
+                if (bytes == null) {
+                    Json.print(spec.commandLine().getOut(), error("file", source.file + ": no such file"));
+                    return Cli.FAILURE;
+                }
+            }
+            Decoded d = PacketDecoder.decode(Unpooled.wrappedBuffer(bytes));
+            if (d instanceof Packet p) {
+                Json.print(spec.commandLine().getOut(), PacketJson.toJson(p));
+                return Cli.OK;
+            }
+            Json.print(spec.commandLine().getOut(), PacketJson.failureJson((DecodeFailure) d));
+            return Cli.FAILURE;
+        }
+    }
+
+    @Command(name = "encode", description = { "Encode the packet described by a JSON file (the form 'packet decode' prints) "
+            + "and print its bytes as hex.", "Lengths and checksums are computed; a bad file prints a JSON error with its JSON path and exits 1." })
+    static final class Encode implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+
+        @Option(names = "--json", paramLabel = "FILE", required = true, description = "The packet as JSON; - reads standard input.")
+        Path json;
+
+        @Override
+        public Integer call() throws IOException {
+            byte[] text = json.toString().equals("-") ? System.in.readAllBytes() : readFile(json, 16 << 20);
+            if (text == null) {
+                Json.print(spec.commandLine().getOut(), error("file", json + ": no such file"));
+                return Cli.FAILURE;
+            }
+            JsonNode root;
+            try {
+                root = Json.MAPPER.readTree(text);
+            } catch (JsonProcessingException e) {
+                String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
+                Json.print(spec.commandLine().getOut(), error("json", "not valid JSON" + where + ": " + e.getOriginalMessage()));
+                return Cli.FAILURE;
+            }
+            if (root == null || !root.isObject()) {
+                Json.print(spec.commandLine().getOut(), error("json", "/: expected a JSON object"));
+                return Cli.FAILURE;
+            }
+            try {
+                Packet p = PacketJson.fromJson(root);
+                spec.commandLine().getOut().println(ByteBufUtil.hexDump(PacketEncoder.INSTANCE.encodeToArray(p)));
+                return Cli.OK;
+            } catch (PacketJson.JsonInputException e) {
+                ObjectNode err = error("packet", e.getMessage());
+                err.put("path", e.path);
+                Json.print(spec.commandLine().getOut(), err);
+                return Cli.FAILURE;
+            }
+        }
+    }
+
+    private static ObjectNode error(String kind, String message) {
+        ObjectNode n = Json.object();
+        n.put("ok", false);
+        n.put("error", kind);
+        n.put("detail", message);
+        return n;
+    }
+
+    /** The file's bytes, or null when it does not exist; refuses files larger than {@code limit}. */
+    private static byte[] readFile(Path file, long limit) throws IOException {
+        try {
+            if (Files.size(file) > limit) {
+                throw new IOException(file + " has " + Files.size(file) + " bytes, more than the " + limit + " a packet can take");
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+}
