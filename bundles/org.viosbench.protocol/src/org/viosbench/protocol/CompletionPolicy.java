@@ -21,11 +21,17 @@ public enum CompletionPolicy {
 
     /** The policy with wire code {@code code}, or null when unknown. */
     public static CompletionPolicy fromCode(int code) {
-        for (CompletionPolicy p : values()) {
-            if (p.code == code) {
-                return p;
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+    }
+
+    private static final CompletionPolicy[] BY_CODE = new CompletionPolicy[256];
+
+    static {
+        for (CompletionPolicy v : values()) {
+            if (BY_CODE[v.code] != null) {
+                throw new ExceptionInInitializerError("duplicate wire code " + v.code);
             }
+            BY_CODE[v.code] = v;
         }
-        return null;
     }
 }

@@ -44,11 +44,17 @@ public enum EntryType {
 
     /** The entry type with wire code {@code code}, or null when unknown. */
     public static EntryType fromCode(int code) {
-        for (EntryType t : values()) {
-            if (t.code == code) {
-                return t;
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+    }
+
+    private static final EntryType[] BY_CODE = new EntryType[256];
+
+    static {
+        for (EntryType v : values()) {
+            if (BY_CODE[v.code] != null) {
+                throw new ExceptionInInitializerError("duplicate wire code " + v.code);
             }
+            BY_CODE[v.code] = v;
         }
-        return null;
     }
 }

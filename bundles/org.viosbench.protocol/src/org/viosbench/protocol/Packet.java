@@ -14,7 +14,10 @@ import io.netty.buffer.Unpooled;
 public final class Packet implements Decoded {
     private final PacketHeader header;
     private final SubHeader subHeader;
-    private final ByteBuf payload;
+    /** Holds the payload at [payloadIndex, payloadIndex + payloadLength). */
+    private final ByteBuf source;
+    private final int payloadIndex;
+    private final int payloadLength;
     private final boolean retained;
 
     /**
@@ -24,7 +27,9 @@ public final class Packet implements Decoded {
     public Packet(PacketHeader header, SubHeader subHeader, ByteBuf payload) {
         this.header = Objects.requireNonNull(header, "header");
         this.subHeader = Objects.requireNonNull(subHeader, "subHeader");
-        this.payload = Objects.requireNonNull(payload, "payload").slice();
+        this.source = Objects.requireNonNull(payload, "payload");
+        this.payloadIndex = payload.readerIndex();
+        this.payloadLength = payload.readableBytes();
         this.retained = false;
         String problem = PacketRules.flagProblem(header.flags(), header.destinationCount());
         if (problem == null) {
@@ -49,11 +54,16 @@ public final class Packet implements Decoded {
         this(header, subHeader, Unpooled.wrappedBuffer(payload));
     }
 
-    /** Decoder path: the rules were checked on the wire already; {@code retained} payloads are released by {@link #release()}. */
-    Packet(PacketHeader header, SubHeader subHeader, ByteBuf payload, boolean retained, boolean trusted) {
+    /**
+     * Decoder path: the rules were checked on the wire already. The payload is the given range of
+     * {@code source}, not copied; a {@code retained} source is released by {@link #release()}.
+     */
+    Packet(PacketHeader header, SubHeader subHeader, ByteBuf source, int payloadIndex, int payloadLength, boolean retained) {
         this.header = header;
         this.subHeader = subHeader;
-        this.payload = payload;
+        this.source = source;
+        this.payloadIndex = payloadIndex;
+        this.payloadLength = payloadLength;
         this.retained = retained;
     }
 
@@ -72,33 +82,33 @@ public final class Packet implements Decoded {
 
     /** The payload, read-only; its reader index is independent of other callers'. */
     public ByteBuf payload() {
-        return payload.asReadOnly();
+        return rawPayload().asReadOnly();
     }
 
     /** The payload bytes themselves, for the encoder (not to be written to). */
     ByteBuf rawPayload() {
-        return payload;
+        return source.slice(payloadIndex, payloadLength);
     }
 
     public int payloadLength() {
-        return payload.readableBytes();
+        return payloadLength;
     }
 
     /** Total bytes on the wire (without stream framing). */
     public int encodedLength() {
-        return header.encodedLength() + subHeader.encodedLength() + payload.readableBytes();
+        return header.encodedLength() + subHeader.encodedLength() + payloadLength;
     }
 
     /** Gives back retained payload bytes (see {@link PacketDecoder#decode(ByteBuf, boolean, boolean)}). */
     public void release() {
-        if (retained && payload.refCnt() > 0) {
-            payload.release();
+        if (retained && source.refCnt() > 0) {
+            source.release();
         }
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Packet p && p.header.equals(header) && p.subHeader.equals(subHeader) && p.payload.equals(payload);
+        return o instanceof Packet p && p.header.equals(header) && p.subHeader.equals(subHeader) && p.rawPayload().equals(rawPayload());
     }
 
     @Override
@@ -108,6 +118,6 @@ public final class Packet implements Decoded {
 
     @Override
     public String toString() {
-        return "Packet[" + header + ", " + subHeader + ", payload " + payload.readableBytes() + " bytes]";
+        return "Packet[" + header + ", " + subHeader + ", payload " + payloadLength + " bytes]";
     }
 }

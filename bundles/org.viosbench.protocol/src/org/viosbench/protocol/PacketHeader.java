@@ -16,27 +16,36 @@ public final class PacketHeader {
     private final int source;
     private final long messageId;
     private final int sequence;
+    /** The destinations when there are two or more; null otherwise. */
     private final int[] destinations;
+    /** The only destination when there is exactly one. */
+    private final int destination0;
+    private final int destinationCount;
 
     /**
      * @param flags        the {@code Wire.FLAG_*} bits
      * @param destinations the destination VIOS ids; empty for a broadcast (copied)
      */
     public PacketHeader(MessageType type, int flags, int source, long messageId, int sequence, int... destinations) {
-        this(Wire.VERSION_MINOR, type, flags, source, messageId, sequence,
-                destinations.length == 0 ? NONE : destinations.clone());
+        this(Wire.VERSION_MINOR, type, flags, source, messageId, sequence, destinations.clone(), destinations.length,
+                destinations.length == 0 ? 0 : destinations[0]);
     }
 
-    /** Used by the decoder, which hands over its own array. */
+    /**
+     * Used by the decoder: {@code destinations} holds the ids when there are two or more (the
+     * decoder's own array), else it is null and {@code first} is the only one (if count is 1).
+     */
     PacketHeader(int versionMinor, MessageType type, int flags, int source, long messageId, int sequence,
-            int[] destinations) {
+            int[] destinations, int count, int first) {
         this.versionMinor = versionMinor;
         this.type = Objects.requireNonNull(type, "type");
         this.flags = flags;
         this.source = source;
         this.messageId = messageId;
         this.sequence = sequence;
-        this.destinations = destinations;
+        this.destinationCount = count;
+        this.destination0 = first;
+        this.destinations = count >= 2 ? destinations : null;
     }
 
     /** The minor version the packet was written with (readers accept any minor of major 1). */
@@ -83,16 +92,22 @@ public final class PacketHeader {
     }
 
     public int destinationCount() {
-        return destinations.length;
+        return destinationCount;
     }
 
     public int destination(int index) {
-        return destinations[index];
+        if (destinations != null) {
+            return destinations[index];
+        }
+        if (index != 0 || destinationCount == 0) {
+            throw new IndexOutOfBoundsException("destination " + index + " of " + destinationCount);
+        }
+        return destination0;
     }
 
     /** A copy of the destination ids; empty for a broadcast. */
     public int[] destinations() {
-        return destinations.clone();
+        return destinations != null ? destinations.clone() : destinationCount == 0 ? NONE : new int[] { destination0 };
     }
 
     /** Whether {@code vios} is addressed: listed, or any VIOS for a broadcast. */
@@ -100,8 +115,8 @@ public final class PacketHeader {
         if (broadcast()) {
             return true;
         }
-        for (int d : destinations) {
-            if (d == vios) {
+        for (int i = 0; i < destinationCount; i++) {
+            if (destination(i) == vios) {
                 return true;
             }
         }
@@ -110,24 +125,24 @@ public final class PacketHeader {
 
     /** Bytes this header takes on the wire (version 1.0 layout). */
     public int encodedLength() {
-        return Wire.headerLength(destinations.length);
+        return Wire.headerLength(destinationCount);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof PacketHeader h && h.versionMinor == versionMinor && h.type == type && h.flags == flags
                 && h.source == source && h.messageId == messageId && h.sequence == sequence
-                && Arrays.equals(h.destinations, destinations);
+                && Arrays.equals(h.destinations(), destinations());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, flags, source, messageId, sequence) * 31 + Arrays.hashCode(destinations);
+        return Objects.hash(type, flags, source, messageId, sequence) * 31 + Arrays.hashCode(destinations());
     }
 
     @Override
     public String toString() {
-        return "PacketHeader[" + type + (broadcast() ? " broadcast" : " to " + Arrays.toString(destinations))
+        return "PacketHeader[" + type + (broadcast() ? " broadcast" : " to " + Arrays.toString(destinations()))
                 + (responseRequested() ? " response-requested" : "") + (isResponse() ? " response" : "")
                 + (isError() ? " error" : "") + ", source=" + Integer.toUnsignedString(source) + ", id="
                 + Long.toUnsignedString(messageId) + ", seq=" + Integer.toUnsignedString(sequence) + "]";

@@ -35,10 +35,10 @@ final class PacketRules {
     /** What the sub-header lacks or contradicts given the flags, or null. */
     static String entryProblem(int flags, SubHeader sub) {
         boolean requested = (flags & Wire.FLAG_RESPONSE_REQUESTED) != 0;
-        if (requested && sub.responses() == null) {
+        if (requested && !sub.hasResponses()) {
             return "response requested but no EXPECTED_RESPONSES entry";
         }
-        if (!requested && sub.responses() != null) {
+        if (!requested && sub.hasResponses()) {
             return "EXPECTED_RESPONSES entry without the response-requested flag";
         }
         if (sub.targetDaemon() == SubHeader.ABSENT) {

@@ -11,19 +11,44 @@ public final class SubHeader {
     /** Value of an absent numeric entry. */
     public static final int ABSENT = -1;
 
-    private final ResponseSpec responses;
+    /** Wire code of the completion policy, or -1 when no response is requested. */
+    private final int policyCode;
+    private final int expected;
+    private final int required;
     private final int timeoutMillis;
     private final int targetDaemon;
-    private final ReplyTo replyTo;
+    private final boolean hasReplyTo;
+    private final int replyVios;
+    private final int replyDaemon;
     private final int originatingDaemon;
     private final int errorCode;
     private final List<UnknownEntry> unknown;
 
+    /** Decoder path: values already checked; entries kept as primitives so decoding allocates little. */
+    SubHeader(int policyCode, int expected, int required, int timeoutMillis, int targetDaemon, boolean hasReplyTo, int replyVios,
+            int replyDaemon, int originatingDaemon, int errorCode, List<UnknownEntry> unknown) {
+        this.policyCode = policyCode;
+        this.expected = expected;
+        this.required = required;
+        this.timeoutMillis = timeoutMillis;
+        this.targetDaemon = targetDaemon;
+        this.hasReplyTo = hasReplyTo;
+        this.replyVios = replyVios;
+        this.replyDaemon = replyDaemon;
+        this.originatingDaemon = originatingDaemon;
+        this.errorCode = errorCode;
+        this.unknown = unknown;
+    }
+
     private SubHeader(Builder b) {
-        this.responses = b.responses;
+        this.policyCode = b.responses == null ? -1 : b.responses.policy().code();
+        this.expected = b.responses == null ? 0 : b.responses.expected();
+        this.required = b.responses == null ? 0 : b.responses.required();
         this.timeoutMillis = b.timeoutMillis;
         this.targetDaemon = b.targetDaemon;
-        this.replyTo = b.replyTo;
+        this.hasReplyTo = b.replyTo != null;
+        this.replyVios = b.replyTo == null ? 0 : b.replyTo.vios();
+        this.replyDaemon = b.replyTo == null ? 0 : b.replyTo.daemon();
         this.originatingDaemon = b.originatingDaemon;
         this.errorCode = b.errorCode;
         this.unknown = List.copyOf(b.unknown);
@@ -36,10 +61,10 @@ public final class SubHeader {
     /** A builder holding this sub-header's entries, to derive a changed copy. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.responses = responses;
+        b.responses = responses();
         b.timeoutMillis = timeoutMillis;
         b.targetDaemon = targetDaemon;
-        b.replyTo = replyTo;
+        b.replyTo = replyTo();
         b.originatingDaemon = originatingDaemon;
         b.errorCode = errorCode;
         b.unknown = unknown;
@@ -48,7 +73,12 @@ public final class SubHeader {
 
     /** The response request, or null when no response is requested. */
     public ResponseSpec responses() {
-        return responses;
+        return policyCode < 0 ? null : new ResponseSpec(CompletionPolicy.fromCode(policyCode), expected, required);
+    }
+
+    /** Whether a response is requested (an EXPECTED_RESPONSES entry is present). */
+    public boolean hasResponses() {
+        return policyCode >= 0;
     }
 
     /** Response timeout in milliseconds; {@link #ABSENT} when the entry is missing, 0 for none. */
@@ -63,7 +93,7 @@ public final class SubHeader {
 
     /** Where responses go, or null (then: the source VIOS and the originating daemon). */
     public ReplyTo replyTo() {
-        return replyTo;
+        return hasReplyTo ? new ReplyTo(replyVios, replyDaemon) : null;
     }
 
     public int originatingDaemon() {
@@ -83,7 +113,7 @@ public final class SubHeader {
     /** Bytes these entries take on the wire. */
     public int encodedLength() {
         int n = 0;
-        if (responses != null) {
+        if (policyCode >= 0) {
             n += Wire.ENTRY_HEADER_LENGTH + EntryType.EXPECTED_RESPONSES.valueLength();
         }
         if (timeoutMillis != ABSENT) {
@@ -92,7 +122,7 @@ public final class SubHeader {
         if (targetDaemon != ABSENT) {
             n += Wire.ENTRY_HEADER_LENGTH + EntryType.TARGET_DAEMON.valueLength();
         }
-        if (replyTo != null) {
+        if (hasReplyTo) {
             n += Wire.ENTRY_HEADER_LENGTH + EntryType.REPLY_TO.valueLength();
         }
         if (originatingDaemon != ABSENT) {
@@ -109,22 +139,22 @@ public final class SubHeader {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SubHeader s && Objects.equals(s.responses, responses) && s.timeoutMillis == timeoutMillis
-                && s.targetDaemon == targetDaemon && Objects.equals(s.replyTo, replyTo)
+        return o instanceof SubHeader s && Objects.equals(s.responses(), responses()) && s.timeoutMillis == timeoutMillis
+                && s.targetDaemon == targetDaemon && Objects.equals(s.replyTo(), replyTo())
                 && s.originatingDaemon == originatingDaemon && s.errorCode == errorCode && s.unknown.equals(unknown);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(responses, timeoutMillis, targetDaemon, replyTo, originatingDaemon, errorCode, unknown);
+        return Objects.hash(responses(), timeoutMillis, targetDaemon, replyTo(), originatingDaemon, errorCode, unknown);
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("SubHeader[");
-        if (responses != null) {
-            sb.append("responses=").append(responses.policy()).append(' ').append(responses.required()).append('/')
-                    .append(responses.expected()).append(", ");
+        if (policyCode >= 0) {
+            sb.append("responses=").append(CompletionPolicy.fromCode(policyCode)).append(' ').append(required).append('/')
+                    .append(expected).append(", ");
         }
         if (timeoutMillis != ABSENT) {
             sb.append("timeout=").append(timeoutMillis).append("ms, ");
@@ -132,8 +162,8 @@ public final class SubHeader {
         if (targetDaemon != ABSENT) {
             sb.append("target=").append(targetDaemon).append(", ");
         }
-        if (replyTo != null) {
-            sb.append("replyTo=").append(Integer.toUnsignedString(replyTo.vios())).append('/').append(replyTo.daemon()).append(", ");
+        if (hasReplyTo) {
+            sb.append("replyTo=").append(Integer.toUnsignedString(replyVios)).append('/').append(replyDaemon).append(", ");
         }
         if (originatingDaemon != ABSENT) {
             sb.append("origin=").append(originatingDaemon).append(", ");
