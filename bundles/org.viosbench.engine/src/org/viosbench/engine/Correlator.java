@@ -30,6 +30,16 @@ public final class Correlator {
     private final AtomicLong late = new AtomicLong();
     private final AtomicLong unexpected = new AtomicLong();
     private volatile boolean shutDown;
+    /** Recently completed queues, so that a second copy of a matched response counts as a duplicate, not as late. */
+    private final java.util.Map<Long, ResponseQueue> recent = new java.util.LinkedHashMap<>(64, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Long, ResponseQueue> eldest) {
+            return size() > RECENT_LIMIT;
+        }
+    };
+    private static final int RECENT_LIMIT = 4096;
 
     Correlator(int vios, Trace trace, Timer timer) {
         this.vios = vios;
@@ -71,6 +81,11 @@ public final class Correlator {
         long id = h.messageId();
         int responder = h.source();
         ResponseQueue q = open.get(id);
+        if (q == null) {
+            synchronized (recent) {
+                q = recent.get(id);
+            }
+        }
         ResponseQueue.Verdict verdict;
         ResponseQueue.Changes changes = new ResponseQueue.Changes();
         if (q == null) {
@@ -156,6 +171,9 @@ public final class Correlator {
         RequestResult r = changes.completed;
         if (r != null) {
             open.remove(q.messageId(), q);
+            synchronized (recent) {
+                recent.put(q.messageId(), q);
+            }
             if (trace.enabled()) {
                 trace.emit(vios, Layer.QUEUE, TraceKind.COMPLETE, q.messageId(), -1, r.responses().size(),
                         r.success() ? "success" : "failed");

@@ -41,5 +41,9 @@ public enum TraceKind {
     /** A packet was dropped; outcome says why. */
     DROP,
     /** A system call failed; outcome holds the errno. */
-    ERROR
+    ERROR,
+    /** An injected fault acted on a packet (drop, delay, duplicate, reorder, partition); outcome says which. */
+    FAULT,
+    /** A VIOS changed membership state as seen by {@code vios}; {@code peer} is the VIOS, outcome the new state and why. */
+    MEMBERSHIP
 }

@@ -61,11 +61,20 @@ public final class Vke {
             return route(h, Errno.EINVAL, "source " + Integer.toUnsignedString(h.source()) + " is not this VIOS", kernel.length);
         }
         if (h.broadcast()) {
+            if (!trace.enabled()) {
+                kcluster.broadcast(bytes);
+                return Errno.OK;
+            }
+            // trace before handing over: the receivers may act on the packet before broadcast() returns
+            int[] planned = java.util.Arrays.stream(kcluster.members()).filter(m -> m != vios).toArray();
+            trace.emit(vios, Layer.VKE, TraceKind.ROUTE, h.messageId(), -1, kernel.length, "broadcast to " + planned.length);
+            for (int to : planned) {
+                trace.emit(vios, Layer.KCLUSTER, TraceKind.TRANSMIT, h.messageId(), to, kernel.length, "broadcast");
+            }
             int[] sentTo = kcluster.broadcast(bytes);
-            if (trace.enabled()) {
-                trace.emit(vios, Layer.VKE, TraceKind.ROUTE, h.messageId(), -1, kernel.length, "broadcast to " + sentTo.length);
-                for (int to : sentTo) {
-                    trace.emit(vios, Layer.KCLUSTER, TraceKind.TRANSMIT, h.messageId(), to, kernel.length, "ok");
+            for (int to : planned) {
+                if (java.util.Arrays.stream(sentTo).noneMatch(x -> x == to)) {
+                    trace.emit(vios, Layer.KCLUSTER, TraceKind.DROP, h.messageId(), to, kernel.length, "not reachable");
                 }
             }
             return Errno.OK;
@@ -85,11 +94,14 @@ public final class Vke {
         Errno result = Errno.OK;
         for (int i = 0; i < h.destinationCount(); i++) {
             int to = h.destination(i);
-            Errno e = kcluster.send(to, bytes);
             if (trace.enabled()) {
-                trace.emit(vios, Layer.KCLUSTER, TraceKind.TRANSMIT, h.messageId(), to, kernel.length, e.name());
+                trace.emit(vios, Layer.KCLUSTER, TraceKind.TRANSMIT, h.messageId(), to, kernel.length, "unicast");
             }
+            Errno e = kcluster.send(to, bytes);
             if (e != Errno.OK) {
+                if (trace.enabled()) {
+                    trace.emit(vios, Layer.KCLUSTER, TraceKind.ERROR, h.messageId(), to, kernel.length, e.name());
+                }
                 result = e; // the destination went away between the check and the send; its entry ends by suspicion
             }
         }
@@ -155,9 +167,12 @@ public final class Vke {
                 request.header().messageId(), 0, to[0]);
         Packet response = new Packet(h, sub.targetDaemon(to[1]).build(), payload);
         byte[] bytes = PacketEncoder.INSTANCE.encodeToArray(response);
-        Errno e = kcluster.send(to[0], Unpooled.wrappedBuffer(bytes));
         if (trace.enabled()) {
-            trace.emit(vios, Layer.KCLUSTER, TraceKind.TRANSMIT, h.messageId(), to[0], bytes.length, e.name());
+            trace.emit(vios, Layer.KCLUSTER, TraceKind.TRANSMIT, h.messageId(), to[0], bytes.length, "response");
+        }
+        Errno e = kcluster.send(to[0], Unpooled.wrappedBuffer(bytes));
+        if (e != Errno.OK && trace.enabled()) {
+            trace.emit(vios, Layer.KCLUSTER, TraceKind.ERROR, h.messageId(), to[0], bytes.length, e.name());
         }
     }
 

@@ -35,9 +35,13 @@ final class InJvmEndpoint implements KCluster {
     private final Queue<Item> inbox = PlatformDependent.newMpscQueue();
     private final CopyOnWriteArrayList<MembershipListener> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
+    /** Arrival times of packets by source id, for ids 0..1023 (others in {@link #arrivalsOther}). */
+    private final java.util.concurrent.atomic.AtomicLongArray arrivals = new java.util.concurrent.atomic.AtomicLongArray(1024);
+    private final java.util.concurrent.ConcurrentHashMap<Integer, Long> arrivalsOther = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile KClusterReceiver receiver;
     private volatile boolean parked;
     private volatile boolean running = true;
+    private volatile boolean crashed;
 
     InJvmEndpoint(InJvmFabric fabric, int id) {
         this.fabric = fabric;
@@ -69,6 +73,9 @@ final class InJvmEndpoint implements KCluster {
         if (to == null) {
             return Errno.ENXIO;
         }
+        if (to.crashed) {
+            return Errno.OK; // lost on the way, as on a real network
+        }
         return to.enqueue(new Item(id, packet.duplicate(), false, null)) ? Errno.OK : Errno.ENOTCONN;
     }
 
@@ -79,7 +86,7 @@ final class InJvmEndpoint implements KCluster {
         }
         ArrayList<Integer> sent = new ArrayList<>();
         for (InJvmEndpoint to : fabric.endpoints()) {
-            if (to != this && to.enqueue(new Item(id, packet.duplicate(), false, null))) {
+            if (to != this && (to.crashed || to.enqueue(new Item(id, packet.duplicate(), false, null)))) {
                 sent.add(to.id);
             }
         }
@@ -99,7 +106,16 @@ final class InJvmEndpoint implements KCluster {
     @Override
     public boolean isReachable(int vios) {
         InJvmEndpoint e = fabric.endpoint(vios);
-        return e != null && e.running;
+        return e != null && (e.running || e.crashed); // nobody knows of a crash until heartbeats go missing
+    }
+
+    @Override
+    public long lastArrivalNanos(int vios) {
+        if (vios >= 0 && vios < arrivals.length()) {
+            long t = arrivals.get(vios);
+            return t == 0 ? Long.MIN_VALUE : t;
+        }
+        return arrivalsOther.getOrDefault(vios, Long.MIN_VALUE);
     }
 
     @Override
@@ -120,8 +136,22 @@ final class InJvmEndpoint implements KCluster {
         enqueue(new Item(vios, null, false, reason));
     }
 
+    /** Stops delivering at once without telling anybody (see {@link InJvmFabric#crash(int)}). */
+    void crash() {
+        crashed = true;
+        running = false;
+        LockSupport.unpark(thread);
+    }
+
+    boolean crashed() {
+        return crashed;
+    }
+
     @Override
     public void close() {
+        if (crashed) {
+            return; // a crashed VIOS says nothing; InJvmFabric.remove or a new join clears it
+        }
         if (!running) {
             return;
         }
@@ -140,6 +170,14 @@ final class InJvmEndpoint implements KCluster {
     private boolean enqueue(Item item) {
         if (!running) {
             return false;
+        }
+        if (item.bytes() != null) {
+            long now = System.nanoTime();
+            if (item.from() >= 0 && item.from() < arrivals.length()) {
+                arrivals.lazySet(item.from(), now);
+            } else {
+                arrivalsOther.put(item.from(), now);
+            }
         }
         inbox.offer(item);
         if (parked) {

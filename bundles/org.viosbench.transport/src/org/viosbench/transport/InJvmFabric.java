@@ -25,9 +25,14 @@ public final class InJvmFabric implements AutoCloseable {
     public KCluster join(int vios) {
         InJvmEndpoint e = new InJvmEndpoint(this, vios);
         synchronized (this) {
-            if (endpoints.putIfAbsent(vios, e) != null) {
+            InJvmEndpoint old = endpoints.get(vios);
+            if (old != null && !old.crashed()) {
                 throw new IllegalStateException("VIOS " + Integer.toUnsignedString(vios) + " is already a member");
             }
+            if (old != null) { // a crashed VIOS comes back
+                joinOrder.remove(old);
+            }
+            endpoints.put(vios, e);
             joinOrder.add(e);
             members = endpoints.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         }
@@ -51,6 +56,26 @@ public final class InJvmFabric implements AutoCloseable {
         }
         for (InJvmEndpoint other : joinOrder) {
             other.memberLeft(e.localId(), reason);
+        }
+    }
+
+    /**
+     * Crashes VIOS {@code vios}: its delivery thread stops at once and packets sent to it are lost
+     * silently, but nobody is told; the others find out through missing heartbeats. It stays a
+     * member until it {@link #join(int) joins} again (a restart) or the fabric closes.
+     */
+    public void crash(int vios) {
+        InJvmEndpoint e = endpoints.get(vios);
+        if (e != null) {
+            e.crash();
+        }
+    }
+
+    /** Removes a crashed VIOS for good; the others are told it left. */
+    public void remove(int vios) {
+        InJvmEndpoint e = endpoints.get(vios);
+        if (e != null && e.crashed()) {
+            leave(e, "VIOS " + Integer.toUnsignedString(vios) + " was removed after a crash");
         }
     }
 

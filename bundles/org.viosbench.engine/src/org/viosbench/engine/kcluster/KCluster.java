@@ -42,6 +42,15 @@ public interface KCluster extends AutoCloseable {
     /** Whether a packet sent to {@code vios} now can arrive. */
     boolean isReachable(int vios);
 
+    /**
+     * When a packet from {@code vios} last arrived at this end ({@link System#nanoTime()}), counted
+     * at arrival, not when it is processed; {@link Long#MIN_VALUE} when unknown. Failure detection
+     * uses it so that a VIOS busy in a slow handler does not suspect the others.
+     */
+    default long lastArrivalNanos(int vios) {
+        return Long.MIN_VALUE;
+    }
+
     /** Membership events of this end's view; listeners run on an implementation thread. */
     void addMembershipListener(MembershipListener listener);
 

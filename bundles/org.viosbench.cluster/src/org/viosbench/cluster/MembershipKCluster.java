@@ -1,0 +1,274 @@
+package org.viosbench.cluster;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.viosbench.engine.Errno;
+import org.viosbench.engine.Layer;
+import org.viosbench.engine.Trace;
+import org.viosbench.engine.TraceKind;
+import org.viosbench.engine.kcluster.KCluster;
+import org.viosbench.engine.kcluster.KClusterReceiver;
+import org.viosbench.engine.kcluster.MembershipListener;
+import org.viosbench.protocol.Decoded;
+import org.viosbench.protocol.MessageType;
+import org.viosbench.protocol.Packet;
+import org.viosbench.protocol.PacketDecoder;
+import org.viosbench.protocol.PacketEncoder;
+import org.viosbench.protocol.PacketHeader;
+import org.viosbench.protocol.SubHeader;
+import org.viosbench.protocol.Wire;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+/**
+ * CAA-style membership for one VIOS, layered on its kcluster end: broadcasts a HEARTBEAT packet
+ * every interval, hears every packet (heartbeats are consumed here, everything else goes on to the
+ * VKE), and suspects a VIOS unheard of for the failure timeout. A suspected VIOS leaves this VIOS's
+ * view ({@link #members()}, {@link #isReachable(int)}, broadcasts) and the engine's listeners get
+ * {@code nodeLeft}, which ends its pending response-queue entries as SUSPECTED. Heard again, it is
+ * UP again (but not added to requests already running).
+ */
+final class MembershipKCluster implements KCluster {
+
+    private static final class Peer {
+        volatile long lastHeard;
+        ViosState state = ViosState.UP;
+
+        Peer(long now) {
+            lastHeard = now;
+        }
+    }
+
+    /** A state change to announce once the lock is released. */
+    private record Change(int vios, ViosState state, String reason) {
+    }
+
+    private final KCluster inner;
+    private final Trace trace;
+    private final ClusterListener clusterListener;
+    private final long intervalNanos;
+    private final long timeoutNanos;
+    private final Map<Integer, Peer> peers = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<MembershipListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong heartbeatIds = new AtomicLong();
+    private final ScheduledFuture<?> ticker;
+    private volatile boolean allUp = true;
+
+    MembershipKCluster(KCluster inner, Trace trace, ClusterListener clusterListener, long intervalMillis, long timeoutMillis) {
+        this.inner = inner;
+        this.trace = trace;
+        this.clusterListener = clusterListener;
+        this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        long now = System.nanoTime();
+        for (int m : inner.members()) {
+            if (m != inner.localId()) {
+                peers.put(m, new Peer(now));
+            }
+        }
+        inner.addMembershipListener(new MembershipListener() {
+            @Override
+            public void nodeJoined(int vios) {
+                Peer p = peers.computeIfAbsent(vios, v -> new Peer(System.nanoTime()));
+                p.lastHeard = System.nanoTime();
+                announce(change(vios, p, ViosState.UP, "joined"));
+            }
+
+            @Override
+            public void nodeLeft(int vios, String reason) {
+                Peer p = peers.get(vios);
+                if (p != null) {
+                    announce(change(vios, p, ViosState.DOWN, reason));
+                    peers.remove(vios);
+                }
+            }
+        });
+        this.ticker = ClusterScheduler.shared().scheduleAtFixedRate(this::tick, 0, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** This VIOS's view: every other VIOS it knows and its state. */
+    Map<Integer, ViosState> view() {
+        Map<Integer, ViosState> view = new TreeMap<>();
+        for (Map.Entry<Integer, Peer> e : peers.entrySet()) {
+            synchronized (this) {
+                view.put(e.getKey(), e.getValue().state);
+            }
+        }
+        return view;
+    }
+
+    /** Stops sending heartbeats (the VIOS crashed or closes). */
+    void stopHeartbeats() {
+        ticker.cancel(false);
+    }
+
+    private void tick() {
+        try {
+            long now0 = System.nanoTime();
+            for (Map.Entry<Integer, Peer> e : peers.entrySet()) {
+                Peer p = e.getValue();
+                long arrived = inner.lastArrivalNanos(e.getKey());
+                if (p.state == ViosState.SUSPECTED && arrived != Long.MIN_VALUE && now0 - arrived < timeoutNanos) {
+                    p.lastHeard = arrived;
+                    announce(change(e.getKey(), p, ViosState.UP, "heard again"));
+                }
+            }
+            Packet hb = new Packet(new PacketHeader(MessageType.HEARTBEAT, Wire.FLAG_BROADCAST, inner.localId(),
+                    heartbeatIds.incrementAndGet(), 0), SubHeader.builder().targetDaemon(0).build(), new byte[0]);
+            inner.broadcast(Unpooled.wrappedBuffer(PacketEncoder.INSTANCE.encodeToArray(hb)));
+            long now = System.nanoTime();
+            List<Change> changes = new ArrayList<>();
+            for (Map.Entry<Integer, Peer> e : peers.entrySet()) {
+                Peer p = e.getValue();
+                long arrived = inner.lastArrivalNanos(e.getKey());
+                long last = arrived == Long.MIN_VALUE ? p.lastHeard : Math.max(p.lastHeard, arrived);
+                long silent = now - last;
+                if (silent > timeoutNanos) {
+                    Change c = change(e.getKey(), p, ViosState.SUSPECTED,
+                            "no heartbeat for " + TimeUnit.NANOSECONDS.toMillis(silent) + " ms");
+                    if (c != null) {
+                        changes.add(c);
+                    }
+                }
+            }
+            changes.forEach(this::announce);
+        } catch (RuntimeException e) {
+            // keep ticking: a failed heartbeat must not end failure detection
+        }
+    }
+
+    /** Receive path: records a life sign, consumes heartbeats, passes everything else on. */
+    private void heard(int from, ByteBuf packet, KClusterReceiver next) {
+        Peer p = peers.get(from);
+        if (p != null) {
+            p.lastHeard = System.nanoTime();
+            if (p.state == ViosState.SUSPECTED) {
+                announce(change(from, p, ViosState.UP, "heard again"));
+            }
+        }
+        if (packet.readableBytes() > Wire.OFF_TYPE + 1
+                && packet.getUnsignedShort(packet.readerIndex() + Wire.OFF_TYPE) == MessageType.HEARTBEAT.code()) {
+            Decoded d = PacketDecoder.decode(packet);
+            if (d.ok() && ((Packet) d).header().type() == MessageType.HEARTBEAT) {
+                return;
+            }
+        }
+        next.receive(from, packet);
+    }
+
+    /** Moves {@code p} to {@code state}; returns the change to announce, or null when nothing changed. */
+    private Change change(int vios, Peer p, ViosState state, String reason) {
+        synchronized (this) {
+            if (p.state == state) {
+                return null;
+            }
+            p.state = state;
+            allUp = peers.values().stream().allMatch(x -> x.state == ViosState.UP);
+        }
+        return new Change(vios, state, reason);
+    }
+
+    private void announce(Change c) {
+        if (c == null) {
+            return;
+        }
+        int self = inner.localId();
+        if (trace.enabled()) {
+            trace.emit(self, Layer.KCLUSTER, TraceKind.MEMBERSHIP, -1, c.vios(), -1, c.state() + ": " + c.reason());
+        }
+        for (MembershipListener l : listeners) {
+            if (c.state() == ViosState.UP) {
+                l.nodeJoined(c.vios());
+            } else {
+                l.nodeLeft(c.vios(), c.reason());
+            }
+        }
+        clusterListener.viosStateChanged(self, c.vios(), c.state(), c.reason());
+    }
+
+    private boolean up(int vios) {
+        if (vios == inner.localId() || allUp) {
+            return true;
+        }
+        Peer p = peers.get(vios);
+        synchronized (this) {
+            return p == null || p.state == ViosState.UP;
+        }
+    }
+
+    @Override
+    public int localId() {
+        return inner.localId();
+    }
+
+    @Override
+    public void bind(KClusterReceiver receiver) {
+        inner.bind((from, packet) -> heard(from, packet, receiver));
+    }
+
+    @Override
+    public Errno send(int destination, ByteBuf packet) {
+        return inner.send(destination, packet);
+    }
+
+    @Override
+    public int[] broadcast(ByteBuf packet) {
+        if (allUp) {
+            return inner.broadcast(packet);
+        }
+        List<Integer> sent = new ArrayList<>();
+        for (int m : members()) {
+            if (m != localId() && inner.send(m, packet) == Errno.OK) {
+                sent.add(m);
+            }
+        }
+        return sent.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Override
+    public int[] members() {
+        int[] all = inner.members();
+        return allUp ? all : Arrays.stream(all).filter(this::up).toArray();
+    }
+
+    @Override
+    public boolean isMember(int vios) {
+        return inner.isMember(vios);
+    }
+
+    @Override
+    public boolean isReachable(int vios) {
+        return up(vios) && inner.isReachable(vios);
+    }
+
+    @Override
+    public long lastArrivalNanos(int vios) {
+        return inner.lastArrivalNanos(vios);
+    }
+
+    @Override
+    public void addMembershipListener(MembershipListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeMembershipListener(MembershipListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        stopHeartbeats();
+        inner.close();
+    }
+}
