@@ -1,0 +1,157 @@
+package org.viosbench.cli.bench;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+import org.viosbench.cluster.ClusterDescription;
+import org.viosbench.cluster.EmbeddedCluster;
+import org.viosbench.engine.Daemon;
+import org.viosbench.engine.Message;
+import org.viosbench.engine.QueueEntry;
+import org.viosbench.engine.Reply;
+import org.viosbench.engine.RequestResult;
+import org.viosbench.engine.SyscallException;
+import org.viosbench.engine.Trace;
+
+/**
+ * Runs a {@link Workload} on an embedded cluster in this JVM (transport "local": the in-JVM
+ * kcluster). VIOS 0's sending daemon is the only sender; every other VIOS answers with the first 16
+ * bytes of the request. Every request takes the full path daemon, system call, VKE, kcluster, VKE,
+ * daemon and back, and every response is checked.
+ */
+public final class LocalBench {
+    static final int HANDLER = 10;
+    static final int SENDER = 20;
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private LocalBench() {
+    }
+
+    /** Runs {@code w}; progress goes to {@code log}. Never returns null. */
+    public static BenchResult run(Workload w, String version, PrintWriter log) throws InterruptedException {
+        ClusterDescription description = ClusterDescription.of(w.nodes());
+        try (EmbeddedCluster cluster = EmbeddedCluster.start(description, new Trace(), 1)) {
+            for (int id : cluster.ids()) {
+                if (id != 0) {
+                    cluster.registerHandler(id, HANDLER, m -> {
+                        byte[] out = new byte[16];
+                        m.payload().getBytes(0, out);
+                        return Reply.ok(out);
+                    });
+                }
+            }
+            Daemon sender = cluster.node(0).daemon(SENDER);
+            long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+            long measureFrom = start + (long) ((w.jitSeconds() + w.warmupSeconds()) * 1e9);
+            long measureTo = measureFrom + (long) (w.measureSeconds() * 1e9);
+            List<Sender> senders = new ArrayList<>();
+            for (int t = 0; t < w.inflight(); t++) {
+                senders.add(new Sender(t, w, sender, start, measureFrom, measureTo));
+            }
+            for (Sender s : senders) {
+                s.thread.start();
+            }
+            Histogram all = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+            long requests = 0;
+            long errors = 0;
+            for (Sender s : senders) {
+                s.thread.join(TimeUnit.SECONDS.toMillis(120));
+                all.add(s.histogram);
+                requests += s.ok;
+                errors += s.errors;
+            }
+            log.printf("bench: %s %s N=%d payload=%d inflight=%d: %d requests, %d errors%n", w.scenario(), w.transport(), w.nodes(),
+                    w.payload(), w.inflight(), requests, errors);
+            return new BenchResult("viosbench", version, w, requests, all.getValueAtPercentile(50) / 1e3,
+                    all.getValueAtPercentile(99) / 1e3, all.getValueAtPercentile(99.9) / 1e3, errors);
+        }
+    }
+
+    /** One closed-loop sender thread. */
+    private static final class Sender implements Runnable {
+        final Thread thread;
+        final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        final int index;
+        final Workload w;
+        final Daemon daemon;
+        final long start;
+        final long measureFrom;
+        final long measureTo;
+        long ok;
+        long errors;
+
+        Sender(int index, Workload w, Daemon daemon, long start, long measureFrom, long measureTo) {
+            this.index = index;
+            this.w = w;
+            this.daemon = daemon;
+            this.start = start;
+            this.measureFrom = measureFrom;
+            this.measureTo = measureTo;
+            this.thread = new Thread(this, "bench-sender-" + index);
+            this.thread.setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (System.nanoTime() < start) {
+                Thread.onSpinWait();
+            }
+            long counter = 0;
+            while (true) {
+                long t0 = System.nanoTime();
+                if (t0 >= measureTo) {
+                    return;
+                }
+                long seq = ((long) index << 40) | counter++;
+                byte[] payload = new byte[w.payload()];
+                for (int i = 0; i < 8; i++) {
+                    payload[i] = (byte) (seq >>> (56 - 8 * i));
+                }
+                Message.Builder m = Workload.BCAST_ALL.equals(w.scenario()) ? Message.broadcast() : Message.to(1);
+                boolean good;
+                try {
+                    RequestResult r = daemon.send(m.targetDaemon(HANDLER).payload(payload).expectAll().timeout(TIMEOUT).build()).await();
+                    good = valid(r, seq);
+                } catch (SyscallException e) {
+                    good = false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                long t1 = System.nanoTime();
+                if (t0 >= measureFrom && t1 <= measureTo) {
+                    if (good) {
+                        ok++;
+                        histogram.recordValue(t1 - t0);
+                    } else {
+                        errors++;
+                    }
+                }
+            }
+        }
+
+        private boolean valid(RequestResult r, long seq) {
+            if (!r.success() || r.entries().size() != w.responders()) {
+                return false;
+            }
+            for (QueueEntry e : r.entries()) {
+                byte[] p = e.payload();
+                if (p == null || p.length != 16) {
+                    return false;
+                }
+                long got = 0;
+                for (int i = 0; i < 8; i++) {
+                    got = (got << 8) | (p[i] & 0xFF);
+                }
+                if (got != seq) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
