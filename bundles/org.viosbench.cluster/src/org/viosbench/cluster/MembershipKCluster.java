@@ -32,8 +32,8 @@ import io.netty.buffer.Unpooled;
 
 /**
  * CAA-style membership for one VIOS, layered on its kcluster end: broadcasts a HEARTBEAT packet
- * every interval, hears every packet (heartbeats are consumed here, everything else goes on to the
- * VKE), and suspects a VIOS unheard of for the failure timeout. A suspected VIOS leaves this VIOS's
+ * every interval, counts every arriving packet as a life sign (heartbeats are consumed here,
+ * everything else goes on to the VKE), and suspects a VIOS unheard of for the failure timeout. A suspected VIOS leaves this VIOS's
  * view ({@link #members()}, {@link #isReachable(int)}, broadcasts) and the engine's listeners get
  * {@code nodeLeft}, which ends its pending response-queue entries as SUSPECTED. Heard again, it is
  * UP again (but not added to requests already running).
@@ -118,8 +118,8 @@ final class MembershipKCluster implements KCluster {
             for (Map.Entry<Integer, Peer> e : peers.entrySet()) {
                 Peer p = e.getValue();
                 long arrived = inner.lastArrivalNanos(e.getKey());
-                if (p.state == ViosState.SUSPECTED && arrived != Long.MIN_VALUE && now0 - arrived < timeoutNanos) {
-                    p.lastHeard = arrived;
+                long last = arrived == Long.MIN_VALUE ? p.lastHeard : Math.max(p.lastHeard, arrived);
+                if (p.state == ViosState.SUSPECTED && now0 - last < timeoutNanos) {
                     announce(change(e.getKey(), p, ViosState.UP, "heard again"));
                 }
             }
@@ -149,17 +149,15 @@ final class MembershipKCluster implements KCluster {
 
     /** Receive path: records a life sign, consumes heartbeats, passes everything else on. */
     private void heard(int from, ByteBuf packet, KClusterReceiver next) {
-        Peer p = peers.get(from);
-        if (p != null) {
-            p.lastHeard = System.nanoTime();
-            if (p.state == ViosState.SUSPECTED) {
-                announce(change(from, p, ViosState.UP, "heard again"));
-            }
-        }
+        // life signs are counted at arrival by the kcluster end (lastArrivalNanos); here only heartbeats stop
         if (packet.readableBytes() > Wire.OFF_TYPE + 1
                 && packet.getUnsignedShort(packet.readerIndex() + Wire.OFF_TYPE) == MessageType.HEARTBEAT.code()) {
             Decoded d = PacketDecoder.decode(packet);
             if (d.ok() && ((Packet) d).header().type() == MessageType.HEARTBEAT) {
+                Peer p = peers.get(from);
+                if (p != null) {
+                    p.lastHeard = System.nanoTime();
+                }
                 return;
             }
         }

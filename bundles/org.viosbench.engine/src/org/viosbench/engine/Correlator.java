@@ -11,7 +11,6 @@ import org.viosbench.protocol.Packet;
 import org.viosbench.protocol.PacketHeader;
 import org.viosbench.protocol.ResponseSpec;
 
-import io.netty.buffer.ByteBufUtil;
 import io.netty.util.Timer;
 
 /**
@@ -87,13 +86,13 @@ public final class Correlator {
             }
         }
         ResponseQueue.Verdict verdict;
-        ResponseQueue.Changes changes = new ResponseQueue.Changes();
+        ResponseQueue.Changes changes = changes();
         if (q == null) {
             verdict = Long.compareUnsigned(id, nextId.get()) < 0 && id != 0 ? ResponseQueue.Verdict.LATE
                     : ResponseQueue.Verdict.UNEXPECTED;
         } else {
             int code = h.isError() ? response.subHeader().errorCode() : -1;
-            verdict = q.respond(responder, code, ByteBufUtil.getBytes(response.payload()), changes);
+            verdict = q.respond(responder, code, response.payloadBytes(), changes);
         }
         switch (verdict) {
             case DUPLICATE -> duplicates.incrementAndGet();
@@ -119,7 +118,7 @@ public final class Correlator {
     /** Ends the entries of {@code responder} in every open queue as SUSPECTED. */
     void onMemberLeft(int responder, String reason) {
         for (ResponseQueue q : open.values()) {
-            ResponseQueue.Changes changes = new ResponseQueue.Changes();
+            ResponseQueue.Changes changes = changes();
             if (q.suspect(responder, changes)) {
                 if (trace.enabled()) {
                     trace.emit(vios, Layer.QUEUE, TraceKind.SUSPECT, q.messageId(), responder, -1, reason);
@@ -133,7 +132,7 @@ public final class Correlator {
     void abort(long messageId, Errno why) {
         ResponseQueue q = open.get(messageId);
         if (q != null) {
-            ResponseQueue.Changes changes = new ResponseQueue.Changes();
+            ResponseQueue.Changes changes = changes();
             q.endAll(EntryState.ABORTED, changes);
             if (trace.enabled()) {
                 trace.emit(vios, Layer.QUEUE, TraceKind.ERROR, messageId, -1, -1, why.name());
@@ -151,7 +150,7 @@ public final class Correlator {
     }
 
     private void expire(ResponseQueue q) {
-        ResponseQueue.Changes changes = new ResponseQueue.Changes();
+        ResponseQueue.Changes changes = new ResponseQueue.Changes(); // timeouts are rare: always collect, for the trace
         q.endAll(EntryState.TIMED_OUT, changes);
         if (!changes.ended.isEmpty() && trace.enabled()) {
             trace.emit(vios, Layer.QUEUE, TraceKind.TIMEOUT, q.messageId(), -1, changes.ended.size(), "timed out");
@@ -159,16 +158,23 @@ public final class Correlator {
         publish(q, changes);
     }
 
+    /** A collector of ended entries when someone listens, else null (no allocation per response). */
+    private ResponseQueue.Changes changes() {
+        return listeners.isEmpty() ? null : new ResponseQueue.Changes();
+    }
+
     private void publish(ResponseQueue q, ResponseQueue.Changes changes) {
         if (q == null) {
             return;
         }
-        for (QueueEntry e : changes.ended) {
-            for (ResponseQueueListener l : listeners) {
-                l.entryEnded(q, e);
+        if (changes != null) {
+            for (QueueEntry e : changes.ended) {
+                for (ResponseQueueListener l : listeners) {
+                    l.entryEnded(q, e);
+                }
             }
         }
-        RequestResult r = changes.completed;
+        RequestResult r = q.takeCompletion();
         if (r != null) {
             open.remove(q.messageId(), q);
             synchronized (recent) {

@@ -3,10 +3,7 @@ package org.viosbench.engine;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.viosbench.protocol.DecodeFailure;
-import org.viosbench.protocol.Decoded;
 import org.viosbench.protocol.Packet;
-import org.viosbench.protocol.PacketDecoder;
 import org.viosbench.protocol.PacketEncoder;
 import org.viosbench.protocol.PacketHeader;
 import org.viosbench.protocol.ReplyTo;
@@ -14,7 +11,6 @@ import org.viosbench.protocol.ResponseSpec;
 import org.viosbench.protocol.SubHeader;
 import org.viosbench.protocol.Wire;
 
-import io.netty.buffer.Unpooled;
 
 /**
  * A daemon of one VIOS, identified by its handler id. As a sending daemon it builds packets
@@ -113,13 +109,8 @@ public final class Daemon {
         }
     }
 
-    /** Copy-out target: a packet for this daemon, in its own buffer. */
-    void deliver(byte[] bytes) {
-        Decoded d = PacketDecoder.decode(Unpooled.wrappedBuffer(bytes), false, false); // the VKE verified the checksums
-        if (!(d instanceof Packet p)) {
-            node.trace().emit(node.id(), Layer.DAEMON, TraceKind.DROP, -1, -1, bytes.length, ((DecodeFailure) d).message());
-            return;
-        }
+    /** Copy-out target: a packet for this daemon, over its own copy of the bytes (parsed and verified by the VKE). */
+    void deliver(Packet p) {
         if (p.header().isResponse()) {
             node.correlator().onResponse(p);
             return;

@@ -5,7 +5,6 @@ import org.viosbench.protocol.PacketHeader;
 import org.viosbench.protocol.SubHeader;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 
 /** A request as a receiving daemon sees it, after the copy-out from its VKE. */
 public final class IncomingMessage {
@@ -35,7 +34,7 @@ public final class IncomingMessage {
 
     /** A copy of the payload. */
     public byte[] payloadBytes() {
-        return ByteBufUtil.getBytes(packet.payload());
+        return packet.payloadBytes();
     }
 
     @Override

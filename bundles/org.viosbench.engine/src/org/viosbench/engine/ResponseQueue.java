@@ -37,6 +37,8 @@ public final class ResponseQueue {
     private int failed;
     private int pending;
     private RequestResult result;
+    /** The result until the correlator has published it. */
+    private RequestResult unpublished;
     private Timeout timeout;
 
     ResponseQueue(long messageId, int sender, int[] responders, ResponseSpec spec) {
@@ -142,6 +144,7 @@ public final class ResponseQueue {
         }
     }
 
+    /** Ends entry {@code i}; {@code changes} (null when nobody listens) collects the ended entries. */
     private void end(int i, EntryState state, Changes changes) {
         states[i] = state;
         endedNanos[i] = System.nanoTime();
@@ -151,7 +154,9 @@ public final class ResponseQueue {
         } else {
             failed++;
         }
-        changes.ended(entry(i));
+        if (changes != null) {
+            changes.ended(entry(i));
+        }
         if (result == null && decided()) {
             boolean success = matched >= spec.required();
             for (int j = 0; j < responders.length; j++) {
@@ -159,15 +164,24 @@ public final class ResponseQueue {
                     states[j] = EntryState.CANCELLED;
                     endedNanos[j] = endedNanos[i];
                     pending--;
-                    changes.ended(entry(j));
+                    if (changes != null) {
+                        changes.ended(entry(j));
+                    }
                 }
             }
             result = new RequestResult(messageId, spec, success, entries(), endedNanos[i] - createdNanos);
+            unpublished = result;
             if (timeout != null) {
                 timeout.cancel();
             }
-            changes.completed(result);
         }
+    }
+
+    /** The result once, right after completion, for the correlator to publish; null otherwise. */
+    synchronized RequestResult takeCompletion() {
+        RequestResult r = unpublished;
+        unpublished = null;
+        return r;
     }
 
     /** Whether the policy is met, or can no longer be met. */
@@ -198,17 +212,12 @@ public final class ResponseQueue {
                 + (result == null ? "" : ", done success=" + result.success()) + "]";
     }
 
-    /** Collects what changed under the lock, to notify outside it. */
+    /** Collects the entries that ended under the lock, to notify listeners outside it. */
     static final class Changes {
         final List<QueueEntry> ended = new ArrayList<>(2);
-        RequestResult completed;
 
         void ended(QueueEntry e) {
             ended.add(e);
-        }
-
-        void completed(RequestResult r) {
-            completed = r;
         }
     }
 }

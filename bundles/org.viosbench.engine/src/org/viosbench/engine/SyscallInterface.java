@@ -6,6 +6,8 @@ import org.viosbench.protocol.Wire;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import org.viosbench.protocol.Packet;
 
 /**
  * The system-call boundary between a VIOS's daemons (user space) and its VKE (kernel). It is the
@@ -71,23 +73,21 @@ public final class SyscallInterface {
         return vke.identity();
     }
 
-    /** Whether a daemon is registered for {@code daemonId}. */
-    boolean hasDaemon(int daemonId) {
-        return daemons.containsKey(daemonId);
-    }
-
-    /** Copy-out: gives daemon {@code daemonId} its own copy of the packet; false when no such daemon. */
-    boolean copyOut(int daemonId, long messageId, ByteBuf packet) {
-        Daemon d = daemons.get(daemonId);
-        if (d == null) {
-            return false;
-        }
+    /**
+     * Copy-out: gives daemon {@code daemonId} its own copy of the packet's bytes, with the header
+     * and sub-header the VKE parsed (the daemon does not parse again).
+     */
+    void copyOut(Daemon d, Packet parsed, ByteBuf packet) {
         byte[] user = ByteBufUtil.getBytes(packet);
         if (trace.enabled()) {
-            trace.emit(vios, Layer.SYSCALL, TraceKind.COPY_OUT, messageId, daemonId, user.length, "ok");
+            trace.emit(vios, Layer.SYSCALL, TraceKind.COPY_OUT, parsed.header().messageId(), d.id(), user.length, "ok");
         }
-        d.deliver(user);
-        return true;
+        d.deliver(parsed.withBytes(Unpooled.wrappedBuffer(user)));
+    }
+
+    /** The daemon registered for {@code daemonId}, or null. */
+    Daemon daemon(int daemonId) {
+        return daemons.get(daemonId);
     }
 
     void close() {

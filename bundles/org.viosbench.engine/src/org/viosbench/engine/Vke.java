@@ -49,7 +49,8 @@ public final class Vke {
     /** Send path: the packet a daemon copied in. Nothing is sent unless every destination can be reached. */
     Errno submit(byte[] kernel) {
         ByteBuf bytes = Unpooled.wrappedBuffer(kernel);
-        Decoded d = PacketDecoder.decode(bytes);
+        // parse header and sub-header; the checksums protect the wire and are checked by the receiving VKE
+        Decoded d = PacketDecoder.decode(bytes, false, false);
         if (!(d instanceof Packet p)) {
             if (trace.enabled()) {
                 trace.emit(vios, Layer.VKE, TraceKind.DROP, -1, -1, kernel.length, ((DecodeFailure) d).message());
@@ -131,13 +132,13 @@ public final class Vke {
             return;
         }
         int target = p.subHeader().targetDaemon();
-        if (syscall.hasDaemon(target)) {
+        Daemon daemon = syscall.daemon(target);
+        if (daemon != null) {
             if (trace.enabled()) {
                 trace.emit(vios, Layer.VKE, TraceKind.DELIVER, h.messageId(), target, length, "ok");
             }
-            if (syscall.copyOut(target, h.messageId(), bytes)) {
-                return;
-            }
+            syscall.copyOut(daemon, p, bytes);
+            return;
         }
         if (h.responseRequested()) {
             respondWithError(p, Errno.ENOENT, "no daemon " + target + " on VIOS " + Integer.toUnsignedString(vios));

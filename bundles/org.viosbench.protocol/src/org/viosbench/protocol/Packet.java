@@ -67,6 +67,20 @@ public final class Packet implements Decoded {
         this.retained = retained;
     }
 
+    /**
+     * This packet over {@code copy}, another copy of its own encoding (as a system call's copy-out
+     * makes): header and sub-header are shared, the payload is read from {@code copy}; nothing is
+     * parsed again. The caller vouches that {@code copy} holds exactly this packet's bytes.
+     *
+     * @throws IllegalArgumentException when {@code copy} does not have this packet's length
+     */
+    public Packet withBytes(ByteBuf copy) {
+        if (copy.readableBytes() != encodedLength()) {
+            throw new IllegalArgumentException("copy has " + copy.readableBytes() + " bytes, the packet " + encodedLength());
+        }
+        return new Packet(header, subHeader, copy, copy.readerIndex() + encodedLength() - payloadLength, payloadLength, false);
+    }
+
     @Override
     public boolean ok() {
         return true;
@@ -83,6 +97,13 @@ public final class Packet implements Decoded {
     /** The payload, read-only; its reader index is independent of other callers'. */
     public ByteBuf payload() {
         return rawPayload().asReadOnly();
+    }
+
+    /** A copy of the payload bytes. */
+    public byte[] payloadBytes() {
+        byte[] out = new byte[payloadLength];
+        source.getBytes(payloadIndex, out);
+        return out;
     }
 
     /** The payload bytes themselves, for the encoder (not to be written to). */
