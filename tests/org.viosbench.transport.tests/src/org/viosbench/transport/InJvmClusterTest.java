@@ -272,8 +272,12 @@ class InJvmClusterTest {
     }
 
     static byte[] responseBytes(int from, long messageId, String payload) {
-        return PacketEncoder.INSTANCE.encodeToArray(new Packet(new PacketHeader(MessageType.DATA, Wire.FLAG_RESPONSE, from,
-                messageId, 0, 0), SubHeader.builder().targetDaemon(TestCluster.SENDER).build(), bytes(payload)));
+        return PacketEncoder.INSTANCE.encodeToArray(responsePacket(from, messageId, payload));
+    }
+
+    static Packet responsePacket(int from, long messageId, String payload) {
+        return new Packet(new PacketHeader(MessageType.DATA, Wire.FLAG_RESPONSE, from, messageId, 0, 0),
+                SubHeader.builder().targetDaemon(TestCluster.SENDER).build(), bytes(payload));
     }
 
     @Test

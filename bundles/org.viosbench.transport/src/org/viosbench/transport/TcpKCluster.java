@@ -1,0 +1,277 @@
+package org.viosbench.transport;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.viosbench.engine.Errno;
+import org.viosbench.engine.kcluster.KCluster;
+import org.viosbench.engine.kcluster.KClusterReceiver;
+import org.viosbench.engine.kcluster.MembershipListener;
+import org.viosbench.protocol.DecodeFailure;
+import org.viosbench.protocol.Wire;
+import org.viosbench.protocol.codec.PacketFrameDecoder;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.handler.codec.LengthFieldPrepender;
+import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * One VIOS's kcluster end over TCP (Netty; epoll when available). It listens on its own address
+ * and keeps one outbound connection to every other VIOS of the cluster, re-connecting with
+ * exponential backoff (100 ms doubling to 5 s) when a peer goes away. Packets are framed by a
+ * 4-byte length (docs/protocol.md); writes are flushed in batches (FlushConsolidationHandler).
+ * Received packets go through the same {@link Inbox} as in the JVM: the event loop never runs VKE
+ * or daemon code. A peer counts as joined while the connection to it is up; a peer that is not
+ * connected is not in {@link #members()} and not reachable, so requests do not wait for it (a
+ * unicast to it fails with ENOTCONN), though it stays a member of the configured cluster
+ * ({@link #isMember(int)}).
+ */
+public final class TcpKCluster implements KCluster {
+    private static final long BACKOFF_START_MILLIS = 100;
+    private static final long BACKOFF_MAX_MILLIS = 5000;
+
+    private final int id;
+    private final Map<Integer, InetSocketAddress> addresses;
+    private final int[] members;
+    private final EventLoopGroup group;
+    private final Inbox inbox;
+    private final Map<Integer, Channel> outbound = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> backoff = new ConcurrentHashMap<>();
+    private final AtomicLong malformedFrames = new AtomicLong();
+    private final Channel server;
+    private volatile boolean closed;
+
+    private TcpKCluster(int id, Map<Integer, InetSocketAddress> addresses) throws InterruptedException {
+        this.id = id;
+        this.addresses = Map.copyOf(addresses);
+        this.members = new TreeMap<>(addresses).keySet().stream().mapToInt(Integer::intValue).toArray();
+        SocketTransport transport = SocketTransport.best();
+        this.group = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
+        this.inbox = new Inbox("kcluster-tcp-vios-" + Integer.toUnsignedString(id), true);
+        ChannelFuture bound = new ServerBootstrap().group(group).channel(transport.serverSocketChannel())
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new PacketFrameDecoder(), new Receiver());
+                    }
+                }).bind(addresses.get(id)).await();
+        if (!bound.isSuccess()) {
+            group.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS);
+            throw new IllegalStateException("VIOS " + Integer.toUnsignedString(id) + " cannot listen on " + addresses.get(id) + ": "
+                    + bound.cause().getMessage(), bound.cause());
+        }
+        this.server = bound.channel();
+    }
+
+    /**
+     * Starts VIOS {@code id}'s end: listens on {@code addresses.get(id)} and connects to every other
+     * address (in the background; unreachable peers are retried).
+     *
+     * @throws IllegalArgumentException when {@code id} has no address
+     * @throws IllegalStateException    when the address cannot be bound
+     */
+    public static TcpKCluster start(int id, Map<Integer, InetSocketAddress> addresses) throws InterruptedException {
+        Objects.requireNonNull(addresses);
+        if (!addresses.containsKey(id)) {
+            throw new IllegalArgumentException("VIOS " + Integer.toUnsignedString(id) + " has no address in the cluster");
+        }
+        TcpKCluster k = new TcpKCluster(id, addresses);
+        k.inbox.start();
+        for (int peer : k.members) {
+            if (peer != id) {
+                k.connect(peer);
+            }
+        }
+        return k;
+    }
+
+    /** The address this end listens on (the bound port when the configured one was 0). */
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    /** Frames that were not packets (too long), dropped. */
+    public long malformedFrames() {
+        return malformedFrames.get();
+    }
+
+    private void connect(int peer) {
+        if (closed) {
+            return;
+        }
+        new Bootstrap().group(group).channel(SocketTransport.best().socketChannel())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new FlushConsolidationHandler(256, true), new LengthFieldPrepender(Wire.FRAME_LENGTH_FIELD),
+                                new ChannelInboundHandlerAdapter() {
+                                    @Override
+                                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                                        ctx.close();
+                                    }
+                                });
+                    }
+                }).connect(addresses.get(peer)).addListener((ChannelFuture f) -> {
+                    if (!f.isSuccess()) {
+                        retry(peer);
+                        return;
+                    }
+                    Channel ch = f.channel();
+                    if (closed) {
+                        ch.close();
+                        return;
+                    }
+                    backoff.remove(peer);
+                    outbound.put(peer, ch);
+                    inbox.joined(peer);
+                    ch.closeFuture().addListener(c -> {
+                        outbound.remove(peer, ch);
+                        if (!closed) {
+                            inbox.left(peer, "connection to VIOS " + Integer.toUnsignedString(peer) + " lost");
+                            retry(peer);
+                        }
+                    });
+                });
+    }
+
+    private void retry(int peer) {
+        if (closed) {
+            return;
+        }
+        long delay = backoff.merge(peer, BACKOFF_START_MILLIS, (old, start) -> Math.min(old * 2, BACKOFF_MAX_MILLIS));
+        group.schedule(() -> connect(peer), delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** The server side of a connection: frames to the inbox, malformed frames counted and dropped. */
+    private final class Receiver extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof ByteBuf frame) {
+                int from = frame.readableBytes() >= Wire.OFF_SOURCE + 4 ? frame.getInt(frame.readerIndex() + Wire.OFF_SOURCE) : -1;
+                inbox.offer(from, frame); // the inbox releases it after delivery
+            } else {
+                if (msg instanceof DecodeFailure) {
+                    malformedFrames.incrementAndGet();
+                }
+                ReferenceCountUtil.release(msg);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public int localId() {
+        return id;
+    }
+
+    @Override
+    public void bind(KClusterReceiver receiver) {
+        inbox.bind(receiver);
+    }
+
+    @Override
+    public Errno send(int destination, ByteBuf packet) {
+        if (closed) {
+            return Errno.ESHUTDOWN;
+        }
+        if (destination == id) {
+            return inbox.offer(id, packet.retainedDuplicate()) ? Errno.OK : Errno.ESHUTDOWN;
+        }
+        if (!addresses.containsKey(destination)) {
+            return Errno.ENXIO;
+        }
+        Channel ch = outbound.get(destination);
+        if (ch == null || !ch.isActive()) {
+            return Errno.ENOTCONN;
+        }
+        ch.writeAndFlush(packet.retainedDuplicate(), ch.voidPromise());
+        return Errno.OK;
+    }
+
+    @Override
+    public int[] broadcast(ByteBuf packet) {
+        List<Integer> sent = new ArrayList<>();
+        for (Map.Entry<Integer, Channel> e : outbound.entrySet()) {
+            Channel ch = e.getValue();
+            if (!closed && ch.isActive()) {
+                ch.writeAndFlush(packet.retainedDuplicate(), ch.voidPromise());
+                sent.add(e.getKey());
+            }
+        }
+        return sent.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** This VIOS and the VIOSes connected now (the view a broadcast reaches), ascending. */
+    @Override
+    public int[] members() {
+        return java.util.Arrays.stream(members).filter(this::isReachable).toArray();
+    }
+
+    @Override
+    public boolean isMember(int vios) {
+        return addresses.containsKey(vios);
+    }
+
+    @Override
+    public boolean isReachable(int vios) {
+        if (vios == id) {
+            return !closed;
+        }
+        Channel ch = outbound.get(vios);
+        return ch != null && ch.isActive();
+    }
+
+    @Override
+    public long lastArrivalNanos(int vios) {
+        return inbox.lastArrivalNanos(vios);
+    }
+
+    @Override
+    public void addMembershipListener(MembershipListener listener) {
+        inbox.listeners().add(listener);
+    }
+
+    @Override
+    public void removeMembershipListener(MembershipListener listener) {
+        inbox.listeners().remove(listener);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Channel ch : outbound.values()) {
+            ch.close();
+        }
+        server.close().awaitUninterruptibly(1000);
+        group.shutdownGracefully(0, 200, TimeUnit.MILLISECONDS).awaitUninterruptibly(2000);
+        inbox.stop(1000);
+    }
+}
