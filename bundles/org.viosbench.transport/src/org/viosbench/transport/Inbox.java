@@ -53,6 +53,7 @@ final class Inbox {
 
     void bind(KClusterReceiver r) {
         this.receiver = r;
+        LockSupport.unpark(thread);
     }
 
     boolean running() {
@@ -149,15 +150,17 @@ final class Inbox {
     }
 
     private int drain() {
+        if (receiver == null) {
+            return 0; // nothing is taken out before the VKE is bound: early packets wait, they are not lost
+        }
         int n = 0;
         Item item;
         while (n < BATCH && (item = queue.poll()) != null) {
             n++;
             try {
                 if (item.bytes() != null) {
-                    KClusterReceiver r = receiver;
-                    if (r != null && running) {
-                        r.receive(item.from(), item.bytes());
+                    if (running) {
+                        receiver.receive(item.from(), item.bytes());
                     }
                 } else {
                     for (MembershipListener l : listeners) {

@@ -1,0 +1,205 @@
+package org.viosbench.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import org.viosbench.cluster.ClusterListener;
+import org.viosbench.cluster.TcpNode;
+import org.viosbench.cluster.ViosState;
+import org.viosbench.engine.Message;
+import org.viosbench.engine.QueueEntry;
+import org.viosbench.engine.Request;
+import org.viosbench.engine.RequestResult;
+import org.viosbench.engine.SyscallException;
+import org.viosbench.engine.Trace;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.netty.buffer.ByteBufUtil;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code viosbench node}: runs one VIOS of a multi-process cluster over TCP. Prints JSON lines
+ * (ready, membership changes, request results) and takes JSON commands on stdin, one per line:
+ * {@code {"op":"send","tag":"r1","to":[1,2]|"broadcast":true,"daemon":10,"payloadHex":"..",
+ * "expect":"all"|"first"|N|"none","timeoutMillis":5000}}, {@code {"op":"view"}}, {@code {"op":"quit"}}.
+ * Ends at end of input or on quit.
+ */
+@Command(name = "node", description = { "Run one VIOS of a cluster whose VIOSes are separate processes (kcluster over TCP).",
+        "Output: JSON lines. Input: JSON commands on stdin (send, view, quit); see docs/architecture.md." })
+final class NodeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = "--id", required = true, paramLabel = "ID", description = "This VIOS's id in the cluster file.")
+    long id;
+
+    @Option(names = "--cluster", required = true, paramLabel = "FILE", description = "The cluster file (JSON) with every VIOS's address.")
+    Path clusterFile;
+
+    @Option(names = "--bind", paramLabel = "HOST", description = "Allow listening on this VIOS's non-loopback address HOST (default: loopback only).")
+    String bind;
+
+    private PrintWriter out;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        out = spec.commandLine().getOut();
+        ClusterFile file;
+        try {
+            file = ClusterFile.read(clusterFile);
+        } catch (ClusterFile.BadFileException e) {
+            ObjectNode err = Json.object().put("event", "error").put("detail", e.getMessage());
+            print(err);
+            return Cli.FAILURE;
+        }
+        int self = (int) id;
+        InetSocketAddress address = file.addresses().get(self);
+        if (address == null) {
+            throw new ParameterException(spec.commandLine(), "VIOS " + id + " is not in " + clusterFile + " (ids: "
+                    + file.addresses().keySet() + ")");
+        }
+        if (!address.getAddress().isLoopbackAddress() && !address.getHostString().equals(bind)) {
+            throw new ParameterException(spec.commandLine(), "VIOS " + id + "'s address " + address.getHostString()
+                    + " is not loopback: pass --bind " + address.getHostString() + " to listen there");
+        }
+        ClusterListener listener = new ClusterListener() {
+            @Override
+            public void viosStateChanged(int viewer, int vios, ViosState state, String reason) {
+                print(Json.object().put("event", "membership").put("vios", Integer.toUnsignedLong(vios)).put("state", state.name())
+                        .put("reason", reason));
+            }
+        };
+        TcpNode node;
+        try {
+            node = TcpNode.start(file.description(), file.addresses(), self, new Trace(), listener);
+        } catch (IllegalStateException e) {
+            print(Json.object().put("event", "error").put("detail", e.getMessage()));
+            return Cli.FAILURE;
+        }
+        try (node) {
+            print(Json.object().put("event", "ready").put("id", Integer.toUnsignedLong(self)).put("name", node.node().name())
+                    .put("address", node.localAddress().toString()).put("pid", ProcessHandle.current().pid()));
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line; (line = in.readLine()) != null;) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (!command(node, line)) {
+                    break;
+                }
+            }
+        }
+        return Cli.OK;
+    }
+
+    /** Runs one input line; false to stop. */
+    private boolean command(TcpNode node, String line) {
+        JsonNode cmd;
+        try {
+            cmd = Json.MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            print(Json.object().put("event", "error").put("detail", "not JSON: " + e.getOriginalMessage()));
+            return true;
+        }
+        String op = cmd.path("op").asText("");
+        switch (op) {
+            case "quit":
+                return false;
+            case "view": {
+                ObjectNode view = Json.object().put("event", "view");
+                ObjectNode states = view.putObject("states");
+                node.view().forEach((v, s) -> states.put(Integer.toUnsignedString(v), s.name()));
+                print(view);
+                return true;
+            }
+            case "send":
+                send(node, cmd);
+                return true;
+            default:
+                print(Json.object().put("event", "error").put("detail", "unknown op \"" + op + "\" (send, view, quit)"));
+                return true;
+        }
+    }
+
+    private void send(TcpNode node, JsonNode cmd) {
+        String tag = cmd.path("tag").asText("");
+        Message.Builder m;
+        try {
+            if (cmd.path("broadcast").asBoolean(false)) {
+                m = Message.broadcast();
+            } else {
+                JsonNode to = cmd.path("to");
+                int[] ids = new int[to.size()];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = (int) to.get(i).asLong();
+                }
+                m = Message.to(ids);
+            }
+            m.targetDaemon(cmd.path("daemon").asInt(10)).payload(PacketJson.hex(cmd.path("payloadHex").asText(""), "/payloadHex"))
+                    .timeout(Duration.ofMillis(cmd.path("timeoutMillis").asLong(5000)));
+            JsonNode expect = cmd.path("expect");
+            if (expect.isInt()) {
+                m.expectAtLeast(expect.asInt());
+            } else if (expect.asText("all").equals("first")) {
+                m.expectFirst();
+            } else if (!expect.asText("all").equals("none")) {
+                m.expectAll();
+            }
+        } catch (IllegalArgumentException | PacketJson.JsonInputException e) {
+            print(Json.object().put("event", "error").put("tag", tag).put("detail", e.getMessage()));
+            return;
+        }
+        Request r;
+        try {
+            r = node.node().daemon(20).send(m.build());
+        } catch (SyscallException e) {
+            print(Json.object().put("event", "result").put("tag", tag).put("sent", false).put("errno", e.errno().name())
+                    .put("detail", e.getMessage()));
+            return;
+        }
+        r.future().orTimeout(60, TimeUnit.SECONDS).whenComplete((result, error) -> print(result(tag, r, result, error)));
+    }
+
+    private static ObjectNode result(String tag, Request r, RequestResult result, Throwable error) {
+        ObjectNode n = Json.object().put("event", "result").put("tag", tag).put("sent", true).put("messageId", r.messageId());
+        if (error != null) {
+            return n.put("success", false).put("detail", "no result: " + error);
+        }
+        n.put("success", result.success()).put("elapsedMicros", result.elapsedNanos() / 1000);
+        ArrayNode entries = n.putArray("entries");
+        for (QueueEntry e : result.entries()) {
+            ObjectNode en = entries.addObject().put("responder", Integer.toUnsignedLong(e.responder())).put("state", e.state().name());
+            if (e.errorCode() >= 0) {
+                en.put("errorCode", e.errorCode());
+            }
+            if (e.payload() != null) {
+                en.put("payloadHex", ByteBufUtil.hexDump(e.payload()));
+            }
+        }
+        return n;
+    }
+
+    private synchronized void print(ObjectNode n) {
+        Json.print(out, n);
+    }
+}

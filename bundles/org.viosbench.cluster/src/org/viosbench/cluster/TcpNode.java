@@ -1,0 +1,64 @@
+package org.viosbench.cluster;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Objects;
+
+import org.viosbench.engine.Trace;
+import org.viosbench.engine.ViosNode;
+import org.viosbench.transport.TcpKCluster;
+
+/**
+ * One VIOS of a cluster whose VIOSes run as separate processes, talking kcluster over TCP: the
+ * engine on a TCP end with the same heartbeat membership as the embedded cluster. Its daemons
+ * answer with the built-in echo handler.
+ */
+public final class TcpNode implements AutoCloseable {
+    private final TcpKCluster tcp;
+    private final MembershipKCluster membership;
+    private final ViosNode node;
+
+    private TcpNode(TcpKCluster tcp, MembershipKCluster membership, ViosNode node) {
+        this.tcp = tcp;
+        this.membership = membership;
+        this.node = node;
+    }
+
+    /**
+     * Starts VIOS {@code self} of {@code description}; {@code addresses} gives every VIOS's TCP
+     * address. Membership events go to {@code listener}.
+     */
+    public static TcpNode start(ClusterDescription description, Map<Integer, InetSocketAddress> addresses, int self, Trace trace,
+            ClusterListener listener) throws InterruptedException {
+        ViosSpec spec = description.vioses().stream().filter(v -> v.id() == self).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no VIOS with id " + Integer.toUnsignedString(self) + " in cluster "
+                        + description.name()));
+        TcpKCluster tcp = TcpKCluster.start(self, addresses);
+        MembershipKCluster membership = new MembershipKCluster(tcp, trace, Objects.requireNonNull(listener),
+                description.heartbeatInterval().toMillis(), description.failureTimeout().toMillis());
+        ViosNode node = new ViosNode(spec.name(), membership, trace);
+        for (int d : spec.daemons()) {
+            node.registerHandler(d, EmbeddedCluster.ECHO);
+        }
+        return new TcpNode(tcp, membership, node);
+    }
+
+    public ViosNode node() {
+        return node;
+    }
+
+    /** The address the node listens on. */
+    public InetSocketAddress localAddress() {
+        return tcp.localAddress();
+    }
+
+    /** This VIOS's view of the others. */
+    public Map<Integer, ViosState> view() {
+        return membership.view();
+    }
+
+    @Override
+    public void close() {
+        node.close();
+    }
+}
