@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -59,6 +61,10 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "HOST", description = "Allow listening on this VIOS's non-loopback address HOST (default: loopback only).")
     String bind;
 
+    @Option(names = "--slow-daemon", paramLabel = "ID:MILLIS", split = ",",
+            description = "Also run daemon ID, answering like echo but only after MILLIS ms (for demos and tests of slow responders).")
+    List<String> slowDaemons = new ArrayList<>();
+
     private PrintWriter out;
 
     @Override
@@ -97,6 +103,19 @@ final class NodeCommand implements Callable<Integer> {
             return Cli.FAILURE;
         }
         try (node) {
+            for (String slow : slowDaemons) {
+                String[] parts = slow.split(":");
+                try {
+                    int daemon = Integer.parseInt(parts[0]);
+                    long millis = Long.parseLong(parts[1]);
+                    node.node().registerHandler(daemon, msg -> {
+                        Thread.sleep(millis);
+                        return org.viosbench.engine.Reply.ok(msg.payloadBytes());
+                    });
+                } catch (RuntimeException e) {
+                    throw new ParameterException(spec.commandLine(), "--slow-daemon takes ID:MILLIS, not " + slow);
+                }
+            }
             print(Json.object().put("event", "ready").put("id", Integer.toUnsignedLong(self)).put("name", node.node().name())
                     .put("address", node.localAddress().toString()).put("pid", ProcessHandle.current().pid()));
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

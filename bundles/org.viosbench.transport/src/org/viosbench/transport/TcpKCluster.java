@@ -57,6 +57,8 @@ public final class TcpKCluster implements KCluster {
     private final Map<Integer, Long> backoff = new ConcurrentHashMap<>();
     private final AtomicLong malformedFrames = new AtomicLong();
     private final Channel server;
+    /** Accepted connections, closed explicitly on close so that peers notice at once. */
+    private final io.netty.channel.group.ChannelGroup accepted;
     private volatile boolean closed;
 
     private TcpKCluster(int id, Map<Integer, InetSocketAddress> addresses) throws InterruptedException {
@@ -66,11 +68,13 @@ public final class TcpKCluster implements KCluster {
         SocketTransport transport = SocketTransport.best();
         this.group = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
         this.inbox = new Inbox("kcluster-tcp-vios-" + Integer.toUnsignedString(id), true);
+        this.accepted = new io.netty.channel.group.DefaultChannelGroup(group.next());
         ChannelFuture bound = new ServerBootstrap().group(group).channel(transport.serverSocketChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        accepted.add(ch);
                         ch.pipeline().addLast(new PacketFrameDecoder(), new Receiver());
                     }
                 }).bind(addresses.get(id)).await();
@@ -163,12 +167,30 @@ public final class TcpKCluster implements KCluster {
         group.schedule(() -> connect(peer), delay, TimeUnit.MILLISECONDS);
     }
 
-    /** The server side of a connection: frames to the inbox, malformed frames counted and dropped. */
+    /**
+     * The server side of a connection: frames to the inbox, malformed frames counted and dropped.
+     * When the connection from a peer ends, the connection to it is closed too (and re-tried), so a
+     * peer that went away is noticed on whichever connection notices first.
+     */
     private final class Receiver extends ChannelInboundHandlerAdapter {
+        private int peer = -1;
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            Channel out = peer < 0 ? null : outbound.get(peer);
+            if (out != null && !closed) {
+                out.close();
+            }
+            ctx.fireChannelInactive();
+        }
+
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof ByteBuf frame) {
                 int from = frame.readableBytes() >= Wire.OFF_SOURCE + 4 ? frame.getInt(frame.readerIndex() + Wire.OFF_SOURCE) : -1;
+                if (peer < 0 && addresses.containsKey(from)) {
+                    peer = from;
+                }
                 inbox.offer(from, frame); // the inbox releases it after delivery
             } else {
                 if (msg instanceof DecodeFailure) {
@@ -270,6 +292,7 @@ public final class TcpKCluster implements KCluster {
         for (Channel ch : outbound.values()) {
             ch.close();
         }
+        accepted.close().awaitUninterruptibly(1000);
         server.close().awaitUninterruptibly(1000);
         group.shutdownGracefully(0, 200, TimeUnit.MILLISECONDS).awaitUninterruptibly(2000);
         inbox.stop(1000);

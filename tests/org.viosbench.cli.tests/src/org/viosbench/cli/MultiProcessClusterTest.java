@@ -1,0 +1,171 @@
+package org.viosbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Four VIOS processes (`viosbench node`, each its own JVM and OSGi framework) on loopback TCP:
+ * unicast and broadcast requests with responses through them, one process killed with SIGKILL in
+ * the middle of a request, and every request ends.
+ */
+class MultiProcessClusterTest {
+
+    @TempDir
+    Path tmp;
+
+    /** One `viosbench node` child process and the JSON lines it prints. */
+    static final class NodeProcess implements AutoCloseable {
+        final Process process;
+        final PrintWriter in;
+        final BlockingQueue<JsonNode> lines = new LinkedBlockingQueue<>();
+
+        NodeProcess(List<String> command, Path log) throws IOException {
+            process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+            in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+            Thread reader = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = r.readLine()) != null;) {
+                        try {
+                            lines.add(Json.MAPPER.readTree(line));
+                        } catch (IOException e) {
+                            lines.add(Json.object().put("event", "unparsable").put("line", line));
+                        }
+                    }
+                } catch (IOException e) {
+                    // process ended
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        void send(String json) {
+            in.println(json);
+        }
+
+        /** The next line with {@code event} (and {@code tag}, when not null), skipping others; fails after 30 s. */
+        JsonNode next(String event, String tag) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                JsonNode n = lines.poll(100, TimeUnit.MILLISECONDS);
+                if (n != null && event.equals(n.path("event").asText()) && (tag == null || tag.equals(n.path("tag").asText()))) {
+                    return n;
+                }
+            }
+            throw new AssertionError("no " + event + (tag == null ? "" : " " + tag) + " line within 30 s");
+        }
+
+        @Override
+        public void close() {
+            process.destroyForcibly();
+        }
+    }
+
+    /** The command that starts a `viosbench node` in a framework like this test's own. */
+    private List<String> nodeCommand(int id, Path clusterFile, String... extra) throws IOException {
+        Path ours = Path.of(URI.create(System.getProperty("osgi.configuration.area").replace(" ", "%20")));
+        String configIni = Files.readString(ours.resolve("config.ini")).replace("\\:", ":");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("file:(/[^,@]*org\\.eclipse\\.equinox\\.launcher[-_][0-9][^,@/]*\\.jar)")
+                .matcher(configIni);
+        assertTrue(m.find(), "the Equinox launcher is not in the test framework's config.ini");
+        Path launcherJar = Path.of(m.group(1));
+        Path config = tmp.resolve("config-" + id);
+        Files.createDirectories(config);
+        Files.copy(ours.resolve("config.ini"), config.resolve("config.ini"));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-jar", launcherJar.toString(),
+                "-configuration", config.toString(), "-data", "@none", "-nosplash", "-application", "org.viosbench.cli.application",
+                "node", "--id", Integer.toString(id), "--cluster", clusterFile.toString()));
+        cmd.addAll(List.of(extra));
+        return cmd;
+    }
+
+    @Test
+    void fourProcessesAnswerRequestsAndAKilledOneEndsItsRequests() throws Exception {
+        StringBuilder file = new StringBuilder("{\"name\":\"four\",\"heartbeatMillis\":100,\"failureTimeoutMillis\":1000,\"vioses\":[");
+        for (int i = 0; i < 4; i++) {
+            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                file.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"name\":\"vios").append(i)
+                        .append("\",\"cec\":\"cec").append(i / 2).append("\",\"address\":\"127.0.0.1:").append(s.getLocalPort())
+                        .append("\",\"daemons\":[10]}");
+            }
+        }
+        Path clusterFile = tmp.resolve("cluster.json");
+        Files.writeString(clusterFile, file.append("]}").toString());
+
+        List<NodeProcess> nodes = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                nodes.add(new NodeProcess(i == 3 ? nodeCommand(i, clusterFile, "--slow-daemon", "11:20000") : nodeCommand(i, clusterFile),
+                        tmp.resolve("node" + i + ".log")));
+            }
+            for (NodeProcess n : nodes) {
+                assertEquals("ready", n.next("ready", null).path("event").asText());
+            }
+            NodeProcess zero = nodes.get(0);
+            // the mesh forms in the background: ask until VIOS 0 sees the other three
+            for (int attempt = 0; ; attempt++) {
+                zero.send("{\"op\":\"view\"}");
+                JsonNode view = zero.next("view", null).path("states");
+                if (view.size() == 3 && view.toString().chars().filter(c -> c == 'U').count() == 3) {
+                    break;
+                }
+                assertTrue(attempt < 100, "VIOS 0 never saw the others: " + view);
+                Thread.sleep(100);
+            }
+
+            zero.send("{\"op\":\"send\",\"tag\":\"u\",\"to\":[2],\"payloadHex\":\"c0ffee\"}");
+            JsonNode unicast = zero.next("result", "u");
+            assertTrue(unicast.path("success").asBoolean(), unicast.toString());
+            assertEquals("c0ffee", unicast.at("/entries/0/payloadHex").asText());
+
+            zero.send("{\"op\":\"send\",\"tag\":\"b\",\"broadcast\":true,\"payloadHex\":\"0102\"}");
+            JsonNode broadcast = zero.next("result", "b");
+            assertTrue(broadcast.path("success").asBoolean(), broadcast.toString());
+            assertEquals(3, broadcast.path("entries").size());
+
+            // a request VIOS 3 will never finish (20 s handler, no timeout), then SIGKILL VIOS 3
+            zero.send("{\"op\":\"send\",\"tag\":\"k\",\"to\":[1,3],\"daemon\":11,\"timeoutMillis\":0}");
+            Thread.sleep(500);
+            nodes.get(3).process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            JsonNode killed = zero.next("result", "k");
+            assertFalse(killed.path("success").asBoolean());
+            assertEquals("ERROR", killed.at("/entries/0/state").asText(), "VIOS 1 has no daemon 11: " + killed);
+            assertEquals("SUSPECTED", killed.at("/entries/1/state").asText(), killed.toString());
+
+            zero.send("{\"op\":\"send\",\"tag\":\"after\",\"broadcast\":true,\"payloadHex\":\"03\"}");
+            JsonNode after = zero.next("result", "after");
+            assertTrue(after.path("success").asBoolean(), after.toString());
+            assertEquals(2, after.path("entries").size(), "the killed VIOS is not waited for: " + after);
+
+            for (int i = 0; i < 3; i++) {
+                nodes.get(i).send("{\"op\":\"quit\"}");
+                assertTrue(nodes.get(i).process.waitFor(20, TimeUnit.SECONDS), "VIOS " + i + " did not stop");
+                assertEquals(0, nodes.get(i).process.exitValue());
+            }
+        } finally {
+            nodes.forEach(NodeProcess::close);
+        }
+    }
+}
