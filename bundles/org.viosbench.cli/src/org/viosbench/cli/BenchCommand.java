@@ -36,7 +36,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scenario", split = ",", paramLabel = "S", description = "bcast-all and/or unicast-rr.")
     List<String> scenarios;
 
-    @Option(names = "--transport", split = ",", paramLabel = "T", description = "local (in-JVM kcluster). tcp is not implemented yet.")
+    @Option(names = "--transport", split = ",", paramLabel = "T",
+            description = "local (in-JVM kcluster) and/or tcp (N TCP endpoints on 127.0.0.1 in this process).")
     List<String> transports;
 
     @Option(names = "--nodes", split = ",", paramLabel = "N", description = "Cluster sizes for bcast-all (unicast-rr uses 2 unless given).")
@@ -70,10 +71,10 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     List<Workload> matrix() {
-        List<String> ts = transports == null ? List.of("local") : transports;
+        List<String> ts = transports == null ? List.of("local", "tcp") : transports;
         for (String t : ts) {
-            if (!t.equals("local")) {
-                throw new IllegalArgumentException("transport " + t + " is not available: only local (in-JVM) is implemented so far");
+            if (!t.equals("local") && !t.equals("tcp")) {
+                throw new IllegalArgumentException("transport must be local or tcp, not " + t);
             }
         }
         List<String> ss = scenarios == null ? List.of(Workload.BCAST_ALL, Workload.UNICAST_RR) : scenarios;

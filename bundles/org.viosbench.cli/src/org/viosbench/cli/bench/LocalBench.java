@@ -7,19 +7,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
-import org.viosbench.cluster.ClusterDescription;
-import org.viosbench.cluster.EmbeddedCluster;
 import org.viosbench.engine.Daemon;
 import org.viosbench.engine.Message;
 import org.viosbench.engine.QueueEntry;
 import org.viosbench.engine.Reply;
 import org.viosbench.engine.RequestResult;
 import org.viosbench.engine.SyscallException;
-import org.viosbench.engine.Trace;
 
 /**
- * Runs a {@link Workload} on an embedded cluster in this JVM (transport "local": the in-JVM
- * kcluster). VIOS 0's sending daemon is the only sender; every other VIOS answers with the first 16
+ * Runs a {@link Workload} in this JVM: on the embedded cluster (transport "local": the in-JVM
+ * kcluster), or on N VIOS engines each with its own TCP kcluster end on 127.0.0.1 (transport
+ * "tcp": separate TCP endpoints in one process, every packet through the loopback network stack).
+ * VIOS 0's sending daemon is the only sender; every other VIOS answers with the first 16
  * bytes of the request. Every request takes the full path daemon, system call, VKE, kcluster, VKE,
  * daemon and back, and every response is checked.
  */
@@ -33,18 +32,14 @@ public final class LocalBench {
 
     /** Runs {@code w}; progress goes to {@code log}. Never returns null. */
     public static BenchResult run(Workload w, String version, PrintWriter log) throws InterruptedException {
-        ClusterDescription description = ClusterDescription.of(w.nodes());
-        try (EmbeddedCluster cluster = EmbeddedCluster.start(description, new Trace(), 1)) {
-            for (int id : cluster.ids()) {
-                if (id != 0) {
-                    cluster.registerHandler(id, HANDLER, m -> {
-                        byte[] out = new byte[16];
-                        m.payload().getBytes(0, out);
-                        return Reply.ok(out);
-                    });
-                }
-            }
-            Daemon sender = cluster.node(0).daemon(SENDER);
+        try (BenchCluster cluster = "tcp".equals(w.transport()) ? BenchCluster.tcp(w.nodes()) : BenchCluster.local(w.nodes())) {
+            cluster.answerOnAllButZero(HANDLER, m -> {
+                byte[] out = new byte[16];
+                m.payload().getBytes(0, out);
+                return Reply.ok(out);
+            });
+            cluster.awaitFormed();
+            Daemon sender = cluster.sender(SENDER);
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
             long measureFrom = start + (long) ((w.jitSeconds() + w.warmupSeconds()) * 1e9);
             long measureTo = measureFrom + (long) (w.measureSeconds() * 1e9);
