@@ -11,8 +11,6 @@ import org.viosbench.engine.Layer;
 import org.viosbench.engine.Trace;
 import org.viosbench.engine.TraceKind;
 import org.viosbench.engine.kcluster.KCluster;
-import org.viosbench.engine.kcluster.KClusterReceiver;
-import org.viosbench.engine.kcluster.MembershipListener;
 import org.viosbench.protocol.Wire;
 
 import io.netty.buffer.ByteBuf;
@@ -22,30 +20,21 @@ import io.netty.buffer.ByteBuf;
  * fault set, packets go straight to the end it wraps. A lost packet still counts as sent: the
  * sender cannot tell, as on a real network. Every fault applied to a packet is traced.
  */
-final class FaultKCluster implements KCluster {
+final class FaultKCluster extends ForwardingKCluster {
     /** Longest a packet is held back for reordering when nothing follows it. */
     private static final long REORDER_HOLD_MILLIS = 50;
 
-    private final KCluster inner;
     private final Faults faults;
     private final Trace trace;
     private final Map<Integer, ByteBuf> held = new ConcurrentHashMap<>();
 
     FaultKCluster(KCluster inner, Faults faults, Trace trace) {
-        this.inner = inner;
+        super(inner);
         this.faults = faults;
         this.trace = trace;
     }
 
-    @Override
-    public int localId() {
-        return inner.localId();
-    }
 
-    @Override
-    public void bind(KClusterReceiver receiver) {
-        inner.bind(receiver);
-    }
 
     @Override
     public Errno send(int destination, ByteBuf packet) {
@@ -142,38 +131,10 @@ final class FaultKCluster implements KCluster {
         return packet.readableBytes() >= Wire.OFF_MESSAGE_ID + 8 ? packet.getLong(packet.readerIndex() + Wire.OFF_MESSAGE_ID) : -1;
     }
 
-    @Override
-    public int[] members() {
-        return inner.members();
-    }
 
-    @Override
-    public boolean isMember(int vios) {
-        return inner.isMember(vios);
-    }
 
-    @Override
-    public boolean isReachable(int vios) {
-        return inner.isReachable(vios);
-    }
 
-    @Override
-    public long lastArrivalNanos(int vios) {
-        return inner.lastArrivalNanos(vios);
-    }
 
-    @Override
-    public void addMembershipListener(MembershipListener listener) {
-        inner.addMembershipListener(listener);
-    }
 
-    @Override
-    public void removeMembershipListener(MembershipListener listener) {
-        inner.removeMembershipListener(listener);
-    }
 
-    @Override
-    public void close() {
-        inner.close();
-    }
 }

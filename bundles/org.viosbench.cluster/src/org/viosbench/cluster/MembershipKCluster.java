@@ -38,7 +38,7 @@ import io.netty.buffer.Unpooled;
  * {@code nodeLeft}, which ends its pending response-queue entries as SUSPECTED. Heard again, it is
  * UP again (but not added to requests already running).
  */
-final class MembershipKCluster implements KCluster {
+final class MembershipKCluster extends ForwardingKCluster {
 
     private static final class Peer {
         volatile long lastHeard;
@@ -53,7 +53,6 @@ final class MembershipKCluster implements KCluster {
     private record Change(int vios, ViosState state, String reason) {
     }
 
-    private final KCluster inner;
     private final Trace trace;
     private final ClusterListener clusterListener;
     private final long intervalNanos;
@@ -65,7 +64,7 @@ final class MembershipKCluster implements KCluster {
     private volatile boolean allUp = true;
 
     MembershipKCluster(KCluster inner, Trace trace, ClusterListener clusterListener, long intervalMillis, long timeoutMillis) {
-        this.inner = inner;
+        super(inner);
         this.trace = trace;
         this.clusterListener = clusterListener;
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
@@ -204,20 +203,12 @@ final class MembershipKCluster implements KCluster {
         }
     }
 
-    @Override
-    public int localId() {
-        return inner.localId();
-    }
 
     @Override
     public void bind(KClusterReceiver receiver) {
         inner.bind((from, packet) -> heard(from, packet, receiver));
     }
 
-    @Override
-    public Errno send(int destination, ByteBuf packet) {
-        return inner.send(destination, packet);
-    }
 
     @Override
     public int[] broadcast(ByteBuf packet) {
@@ -239,20 +230,12 @@ final class MembershipKCluster implements KCluster {
         return allUp ? all : Arrays.stream(all).filter(this::up).toArray();
     }
 
-    @Override
-    public boolean isMember(int vios) {
-        return inner.isMember(vios);
-    }
 
     @Override
     public boolean isReachable(int vios) {
         return up(vios) && inner.isReachable(vios);
     }
 
-    @Override
-    public long lastArrivalNanos(int vios) {
-        return inner.lastArrivalNanos(vios);
-    }
 
     @Override
     public void addMembershipListener(MembershipListener listener) {

@@ -55,6 +55,8 @@ public final class TcpKCluster implements KCluster {
     private final Inbox inbox;
     private final Map<Integer, Channel> outbound = new ConcurrentHashMap<>();
     private final Map<Integer, Long> backoff = new ConcurrentHashMap<>();
+    /** Peers with a connection attempt in progress (at most one per peer). */
+    private final Map<Integer, Boolean> connecting = new ConcurrentHashMap<>();
     private final AtomicLong malformedFrames = new AtomicLong();
     private final Channel server;
     /** Accepted connections, closed explicitly on close so that peers notice at once. */
@@ -119,7 +121,8 @@ public final class TcpKCluster implements KCluster {
     }
 
     private void connect(int peer) {
-        if (closed) {
+        Channel existing = outbound.get(peer);
+        if (closed || (existing != null && existing.isActive()) || connecting.putIfAbsent(peer, Boolean.TRUE) != null) {
             return;
         }
         new Bootstrap().group(group).channel(SocketTransport.best().socketChannel())
@@ -137,6 +140,7 @@ public final class TcpKCluster implements KCluster {
                                 });
                     }
                 }).connect(addresses.get(peer)).addListener((ChannelFuture f) -> {
+                    connecting.remove(peer);
                     if (!f.isSuccess()) {
                         retry(peer);
                         return;
@@ -190,6 +194,11 @@ public final class TcpKCluster implements KCluster {
                 int from = frame.readableBytes() >= Wire.OFF_SOURCE + 4 ? frame.getInt(frame.readerIndex() + Wire.OFF_SOURCE) : -1;
                 if (peer < 0 && addresses.containsKey(from)) {
                     peer = from;
+                    if (!isReachable(from)) {
+                        // it reaches us but we cannot reach it yet: try now rather than after the backoff
+                        backoff.remove(from);
+                        connect(from);
+                    }
                 }
                 inbox.offer(from, frame); // the inbox releases it after delivery
             } else {

@@ -124,15 +124,17 @@ class MultiProcessClusterTest {
                 assertEquals("ready", n.next("ready", null).path("event").asText());
             }
             NodeProcess zero = nodes.get(0);
-            // the mesh forms in the background: ask until VIOS 0 sees the other three
-            for (int attempt = 0; ; attempt++) {
-                zero.send("{\"op\":\"view\"}");
-                JsonNode view = zero.next("view", null).path("states");
-                if (view.size() == 3 && view.toString().chars().filter(c -> c == 'U').count() == 3) {
-                    break;
+            // the mesh forms in the background: ask until every VIOS sees the other three
+            for (NodeProcess n : nodes) {
+                for (int attempt = 0; ; attempt++) {
+                    n.send("{\"op\":\"view\"}");
+                    JsonNode view = n.next("view", null).path("states");
+                    if (view.size() == 3 && view.toString().split("\"UP\"", -1).length - 1 == 3) {
+                        break;
+                    }
+                    assertTrue(attempt < 100, "a VIOS never saw the others: " + view);
+                    Thread.sleep(100);
                 }
-                assertTrue(attempt < 100, "VIOS 0 never saw the others: " + view);
-                Thread.sleep(100);
             }
 
             zero.send("{\"op\":\"send\",\"tag\":\"u\",\"to\":[2],\"payloadHex\":\"c0ffee\"}");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.viosbench.testing.Eventually.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.viosbench.engine.EntryState;
@@ -34,16 +34,6 @@ class EmbeddedClusterTest {
 
     static ClusterDescription cluster(int n) {
         return ClusterDescription.of(n, ECHO).withTiming(Duration.ofMillis(50), Duration.ofMillis(300));
-    }
-
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
     }
 
     static RequestResult broadcast(EmbeddedCluster c, int from) throws Exception {
