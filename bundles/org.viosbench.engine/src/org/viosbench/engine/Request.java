@@ -14,6 +14,7 @@ import org.viosbench.protocol.ResponseSpec;
  * completion policy is met or can no longer be met; otherwise it is complete once sent.
  */
 public final class Request {
+    private static final int AWAIT_YIELDS = Integer.getInteger("viosbench.await.yields", 8);
     private final long messageId;
     private final ResponseQueue queue;
     private final CompletableFuture<RequestResult> future;
@@ -44,6 +45,11 @@ public final class Request {
      * responder answers or leaves.
      */
     public RequestResult await() throws InterruptedException {
+        // a short yield phase first: responses often arrive within microseconds, and a parked
+        // caller costs the delivery thread a wake-up system call
+        for (int i = 0; i < AWAIT_YIELDS && !future.isDone(); i++) {
+            Thread.yield();
+        }
         try {
             return future.get();
         } catch (ExecutionException e) {
