@@ -37,6 +37,8 @@ import org.jgroups.util.RspList;
  */
 public final class JGroupsBench {
     private static final String VERSION = org.jgroups.Version.printVersion();
+    /** As JGroups' own RPC benchmarks send them: out of band, not bundled. */
+    private static final org.jgroups.Message.Flag[] FLAGS = { org.jgroups.Message.Flag.OOB, org.jgroups.Message.Flag.DONT_BUNDLE };
 
     private JGroupsBench() {
     }
@@ -144,11 +146,11 @@ public final class JGroupsBench {
                         boolean good;
                         try {
                             if (responders == 1) {
-                                byte[] r = sender.sendMessage(new BytesMessage(one, p), RequestOptions.SYNC().timeout(5000));
+                                byte[] r = sender.sendMessage(new BytesMessage(one, p), RequestOptions.SYNC().timeout(5000).flags(FLAGS));
                                 good = valid(r, seq);
                             } else {
                                 RspList<byte[]> rsps = sender.castMessage(null, new BytesMessage(null, p),
-                                        RequestOptions.SYNC().timeout(5000).exclusionList(self));
+                                        RequestOptions.SYNC().timeout(5000).flags(FLAGS).exclusionList(self));
                                 good = rsps.size() == responders;
                                 for (Rsp<byte[]> r : rsps.values()) {
                                     good &= r.wasReceived() && valid(r.getValue(), seq);
