@@ -81,6 +81,28 @@ final class Inbox {
         return enqueue(new Item(from, bytes, false, null));
     }
 
+    /** Delivers a packet on the calling thread (an I/O thread), recording its arrival; releases it when owned. */
+    void deliverNow(int from, ByteBuf bytes) {
+        long now = System.nanoTime();
+        if (from >= 0 && from < arrivals.length()) {
+            arrivals.lazySet(from, now);
+        } else {
+            arrivalsOther.put(from, now);
+        }
+        try {
+            KClusterReceiver r = receiver;
+            if (r != null && running) {
+                r.receive(from, bytes);
+            }
+        } catch (RuntimeException e) {
+            // as on the delivery thread
+        } finally {
+            if (release) {
+                ReferenceCountUtil.release(bytes);
+            }
+        }
+    }
+
     void joined(int vios) {
         enqueue(new Item(vios, null, true, null));
     }

@@ -38,14 +38,28 @@ import io.netty.util.ReferenceCountUtil;
  * and keeps one outbound connection to every other VIOS of the cluster, re-connecting with
  * exponential backoff (100 ms doubling to 5 s) when a peer goes away. Packets are framed by a
  * 4-byte length (docs/protocol.md); writes are flushed in batches (FlushConsolidationHandler).
- * Received packets go through the same {@link Inbox} as in the JVM: the event loop never runs VKE
- * or daemon code. A peer counts as joined while the connection to it is up; a peer that is not
+ * Received packets are processed on the node's I/O thread (or, with {@code
+ * -Dviosbench.tcp.delivery=thread}, handed to an {@link Inbox} delivery thread as in the JVM). A peer counts as joined while the connection to it is up; a peer that is not
  * connected is not in {@link #members()} and not reachable, so requests do not wait for it (a
  * unicast to it fails with ENOTCONN), though it stays a member of the configured cluster
  * ({@link #isMember(int)}).
  */
 public final class TcpKCluster implements KCluster {
     private static final long BACKOFF_START_MILLIS = 100;
+    /** Where received packets are processed. */
+    public enum Delivery {
+        /** On the node's I/O thread: one thread hand-off less per hop, responses written without a wake-up. */
+        IO_THREAD,
+        /** On a delivery thread of their own: a slow handler cannot delay the node's I/O (and heartbeats). */
+        DELIVERY_THREAD;
+
+        /** The default: {@code -Dviosbench.tcp.delivery=thread} selects DELIVERY_THREAD, else IO_THREAD. */
+        public static Delivery fromSystemProperty() {
+            return "thread".equals(System.getProperty("viosbench.tcp.delivery", "io")) ? DELIVERY_THREAD : IO_THREAD;
+        }
+    }
+
+    private final boolean direct;
     private static final long BACKOFF_MAX_MILLIS = 5000;
 
     private final int id;
@@ -63,8 +77,9 @@ public final class TcpKCluster implements KCluster {
     private final io.netty.channel.group.ChannelGroup accepted;
     private volatile boolean closed;
 
-    private TcpKCluster(int id, Map<Integer, InetSocketAddress> addresses) throws InterruptedException {
+    private TcpKCluster(int id, Map<Integer, InetSocketAddress> addresses, Delivery delivery) throws InterruptedException {
         this.id = id;
+        this.direct = delivery == Delivery.IO_THREAD;
         this.addresses = Map.copyOf(addresses);
         this.members = new TreeMap<>(addresses).keySet().stream().mapToInt(Integer::intValue).toArray();
         SocketTransport transport = SocketTransport.best();
@@ -96,11 +111,16 @@ public final class TcpKCluster implements KCluster {
      * @throws IllegalStateException    when the address cannot be bound
      */
     public static TcpKCluster start(int id, Map<Integer, InetSocketAddress> addresses) throws InterruptedException {
+        return start(id, addresses, Delivery.fromSystemProperty());
+    }
+
+    /** As {@link #start(int, Map)}, processing received packets as {@code delivery} says. */
+    public static TcpKCluster start(int id, Map<Integer, InetSocketAddress> addresses, Delivery delivery) throws InterruptedException {
         Objects.requireNonNull(addresses);
         if (!addresses.containsKey(id)) {
             throw new IllegalArgumentException("VIOS " + Integer.toUnsignedString(id) + " has no address in the cluster");
         }
-        TcpKCluster k = new TcpKCluster(id, addresses);
+        TcpKCluster k = new TcpKCluster(id, addresses, delivery);
         k.inbox.start();
         for (int peer : k.members) {
             if (peer != id) {
@@ -200,7 +220,11 @@ public final class TcpKCluster implements KCluster {
                         connect(from);
                     }
                 }
-                inbox.offer(from, frame); // the inbox releases it after delivery
+                if (direct) {
+                    inbox.deliverNow(from, frame);
+                } else {
+                    inbox.offer(from, frame); // the inbox releases it after delivery
+                }
             } else {
                 if (msg instanceof DecodeFailure) {
                     malformedFrames.incrementAndGet();

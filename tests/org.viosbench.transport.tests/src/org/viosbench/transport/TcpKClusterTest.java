@@ -47,7 +47,12 @@ class TcpKClusterTest {
     }
 
     static ViosNode node(int id, Map<Integer, InetSocketAddress> addresses, Trace trace) throws Exception {
-        ViosNode n = new ViosNode("vios" + id, TcpKCluster.start(id, addresses), trace);
+        return node(id, addresses, trace, TcpKCluster.Delivery.IO_THREAD);
+    }
+
+    static ViosNode node(int id, Map<Integer, InetSocketAddress> addresses, Trace trace, TcpKCluster.Delivery delivery)
+            throws Exception {
+        ViosNode n = new ViosNode("vios" + id, TcpKCluster.start(id, addresses, delivery), trace);
         n.registerHandler(ECHO, m -> {
             byte[] in = m.payloadBytes();
             byte[] out = java.util.Arrays.copyOf(in, in.length + 1);
@@ -61,14 +66,15 @@ class TcpKClusterTest {
         await("full mesh", () -> nodes.stream().allMatch(a -> nodes.stream().allMatch(b -> a.kcluster().isReachable(b.id()))));
     }
 
-    @Test
-    void unicastAndBroadcastOverTcp() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(TcpKCluster.Delivery.class)
+    void unicastAndBroadcastOverTcp(TcpKCluster.Delivery delivery) throws Exception {
         Map<Integer, InetSocketAddress> addresses = freeAddresses(4);
         Trace trace = new Trace();
         List<ViosNode> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
-                nodes.add(node(i, addresses, trace));
+                nodes.add(node(i, addresses, trace, delivery));
             }
             awaitMesh(nodes);
             byte[] payload = new byte[4096];
@@ -113,7 +119,8 @@ class TcpKClusterTest {
             nodes.get(0).kcluster().addMembershipListener((vios, reason) -> seen.add(vios + " left: " + reason));
             nodes.get(2).close();
             RequestResult result = r.await(WAIT);
-            assertEquals(List.of("2 left: connection to VIOS 2 lost"), seen);
+            await("the membership event", () -> !seen.isEmpty());
+            assertEquals(List.of("2 left: connection to VIOS 2 lost"), List.copyOf(seen));
             assertFalse(result.success());
             assertEquals(EntryState.MATCHED, result.entries().get(0).state());
             assertEquals(EntryState.SUSPECTED, result.entries().get(1).state(), "connection lost: the entry ends, no hang");
