@@ -67,7 +67,7 @@ public final class TcpKCluster implements KCluster {
     private final int[] members;
     private final EventLoopGroup group;
     private final Inbox inbox;
-    private final Map<Integer, Channel> outbound = new ConcurrentHashMap<>();
+    private final Map<Integer, CoalescingWriter> outbound = new ConcurrentHashMap<>();
     private final Map<Integer, Long> backoff = new ConcurrentHashMap<>();
     /** Peers with a connection attempt in progress (at most one per peer). */
     private final Map<Integer, Boolean> connecting = new ConcurrentHashMap<>();
@@ -141,8 +141,8 @@ public final class TcpKCluster implements KCluster {
     }
 
     private void connect(int peer) {
-        Channel existing = outbound.get(peer);
-        if (closed || (existing != null && existing.isActive()) || connecting.putIfAbsent(peer, Boolean.TRUE) != null) {
+        CoalescingWriter existing = outbound.get(peer);
+        if (closed || (existing != null && existing.channel().isActive()) || connecting.putIfAbsent(peer, Boolean.TRUE) != null) {
             return;
         }
         new Bootstrap().group(group).channel(SocketTransport.best().socketChannel())
@@ -171,10 +171,11 @@ public final class TcpKCluster implements KCluster {
                         return;
                     }
                     backoff.remove(peer);
-                    outbound.put(peer, ch);
+                    CoalescingWriter writer = new CoalescingWriter(ch);
+                    outbound.put(peer, writer);
                     inbox.joined(peer);
                     ch.closeFuture().addListener(c -> {
-                        outbound.remove(peer, ch);
+                        outbound.remove(peer, writer);
                         if (!closed) {
                             inbox.left(peer, "connection to VIOS " + Integer.toUnsignedString(peer) + " lost");
                             retry(peer);
@@ -201,9 +202,9 @@ public final class TcpKCluster implements KCluster {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            Channel out = peer < 0 ? null : outbound.get(peer);
+            CoalescingWriter out = peer < 0 ? null : outbound.get(peer);
             if (out != null && !closed) {
-                out.close();
+                out.channel().close();
             }
             ctx.fireChannelInactive();
         }
@@ -260,21 +261,21 @@ public final class TcpKCluster implements KCluster {
         if (!addresses.containsKey(destination)) {
             return Errno.ENXIO;
         }
-        Channel ch = outbound.get(destination);
-        if (ch == null || !ch.isActive()) {
+        CoalescingWriter w = outbound.get(destination);
+        if (w == null || !w.channel().isActive()) {
             return Errno.ENOTCONN;
         }
-        ch.writeAndFlush(packet.retainedDuplicate(), ch.voidPromise());
+        w.write(packet.retainedDuplicate());
         return Errno.OK;
     }
 
     @Override
     public int[] broadcast(ByteBuf packet) {
         List<Integer> sent = new ArrayList<>();
-        for (Map.Entry<Integer, Channel> e : outbound.entrySet()) {
-            Channel ch = e.getValue();
-            if (!closed && ch.isActive()) {
-                ch.writeAndFlush(packet.retainedDuplicate(), ch.voidPromise());
+        for (Map.Entry<Integer, CoalescingWriter> e : outbound.entrySet()) {
+            CoalescingWriter w = e.getValue();
+            if (!closed && w.channel().isActive()) {
+                w.write(packet.retainedDuplicate());
                 sent.add(e.getKey());
             }
         }
@@ -297,8 +298,8 @@ public final class TcpKCluster implements KCluster {
         if (vios == id) {
             return !closed;
         }
-        Channel ch = outbound.get(vios);
-        return ch != null && ch.isActive();
+        CoalescingWriter w = outbound.get(vios);
+        return w != null && w.channel().isActive();
     }
 
     @Override
@@ -322,8 +323,8 @@ public final class TcpKCluster implements KCluster {
             return;
         }
         closed = true;
-        for (Channel ch : outbound.values()) {
-            ch.close();
+        for (CoalescingWriter w : outbound.values()) {
+            w.channel().close();
         }
         accepted.close().awaitUninterruptibly(1000);
         server.close().awaitUninterruptibly(1000);
