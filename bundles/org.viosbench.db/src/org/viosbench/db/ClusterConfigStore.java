@@ -1,0 +1,204 @@
+package org.viosbench.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads and replaces the cluster configuration of a {@link ViosDatabase}, each in one transaction. */
+public final class ClusterConfigStore {
+    private final ViosDatabase db;
+
+    ClusterConfigStore(ViosDatabase db) {
+        this.db = db;
+    }
+
+    /**
+     * Replaces the stored configuration with {@code config}, all or nothing: when a row breaks a rule
+     * (duplicate name, mapping to a VIOS or LPAR that is not there, ...) nothing changes and the
+     * exception says which element and which rule.
+     */
+    public void save(ClusterConfig config) throws DatabaseException {
+        Connection c = db.connection();
+        String doing = "saving cluster " + config.name();
+        try {
+            try (Statement s = c.createStatement()) {
+                for (String table : new String[] { "vscsi_mapping", "lpar", "vios", "cec", "ssp_lu", "cluster" }) {
+                    s.executeUpdate("DELETE FROM " + table);
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO cluster VALUES (1, ?, ?, ?)")) {
+                p.setString(1, config.name());
+                p.setInt(2, config.heartbeatMillis());
+                p.setInt(3, config.failureTimeoutMillis());
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO cec VALUES (?, ?, 1)")) {
+                for (ClusterConfig.Cec cec : config.cecs()) {
+                    doing = "saving CEC " + cec.name() + " (" + cec.serial() + ")";
+                    p.setString(1, cec.serial());
+                    p.setString(2, cec.name());
+                    p.executeUpdate();
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO vios (id, name, cec_serial, cluster_id, address, role) VALUES (?, ?, ?, 1, ?, ?)")) {
+                for (ClusterConfig.Vios v : config.vioses()) {
+                    doing = "saving VIOS " + v.name() + " (id " + v.id() + ")";
+                    p.setLong(1, v.id());
+                    p.setString(2, v.name());
+                    p.setString(3, v.cecSerial());
+                    p.setString(4, v.address());
+                    p.setString(5, v.role());
+                    p.executeUpdate();
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO lpar VALUES (?, ?, ?, ?)")) {
+                for (ClusterConfig.Lpar l : config.lpars()) {
+                    doing = "saving LPAR " + l.name() + " (id " + l.id() + ")";
+                    p.setInt(1, l.id());
+                    p.setString(2, l.name());
+                    p.setString(3, l.cecSerial());
+                    p.setString(4, l.osType());
+                    p.executeUpdate();
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO vscsi_mapping VALUES (?, ?, ?, ?)")) {
+                for (ClusterConfig.Mapping m : config.mappings()) {
+                    doing = "saving the mapping of LPAR " + m.lparId() + " on VIOS " + m.viosId() + " adapter " + m.adapter();
+                    p.setLong(1, m.viosId());
+                    p.setString(2, m.adapter());
+                    p.setInt(3, m.lparId());
+                    p.setString(4, m.backingDevice());
+                    p.executeUpdate();
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO ssp_lu VALUES (?, ?, 1)")) {
+                for (ClusterConfig.LogicalUnit lu : config.logicalUnits()) {
+                    doing = "saving logical unit " + lu.name();
+                    p.setString(1, lu.name());
+                    p.setLong(2, lu.sizeMb());
+                    p.executeUpdate();
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            rollback(c);
+            throw DatabaseException.of(doing, e);
+        }
+    }
+
+    /** The stored configuration, or empty when none was saved. */
+    public Optional<ClusterConfig> load() throws DatabaseException {
+        Connection c = db.connection();
+        try {
+            String name;
+            int heartbeat;
+            int failure;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT name, heartbeat_ms, failure_timeout_ms FROM cluster")) {
+                if (!rs.next()) {
+                    c.commit();
+                    return Optional.empty();
+                }
+                name = rs.getString(1);
+                heartbeat = rs.getInt(2);
+                failure = rs.getInt(3);
+            }
+            List<ClusterConfig.Cec> cecs = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT serial, name FROM cec ORDER BY serial")) {
+                while (rs.next()) {
+                    cecs.add(new ClusterConfig.Cec(rs.getString(1), rs.getString(2)));
+                }
+            }
+            List<ClusterConfig.Vios> vioses = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT id, name, cec_serial, address, role FROM vios ORDER BY id")) {
+                while (rs.next()) {
+                    vioses.add(new ClusterConfig.Vios(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+            List<ClusterConfig.Lpar> lpars = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT id, name, cec_serial, os_type FROM lpar ORDER BY id")) {
+                while (rs.next()) {
+                    lpars.add(new ClusterConfig.Lpar(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            List<ClusterConfig.Mapping> mappings = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT vios_id, adapter, lpar_id, backing_device FROM vscsi_mapping ORDER BY vios_id, adapter")) {
+                while (rs.next()) {
+                    mappings.add(new ClusterConfig.Mapping(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4)));
+                }
+            }
+            List<ClusterConfig.LogicalUnit> lus = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT name, size_mb FROM ssp_lu ORDER BY name")) {
+                while (rs.next()) {
+                    lus.add(new ClusterConfig.LogicalUnit(rs.getString(1), rs.getLong(2)));
+                }
+            }
+            c.commit();
+            return Optional.of(new ClusterConfig(name, heartbeat, failure, cecs, vioses, lpars, mappings, lus));
+        } catch (SQLException e) {
+            rollback(c);
+            throw DatabaseException.of("reading the cluster configuration", e);
+        }
+    }
+
+    /** Records what a VIOS reported (state UP/SUSPECTED/DOWN/UNKNOWN) and logs it, in one transaction. */
+    public void recordState(long vios, String state, Instant at, String detail) throws DatabaseException {
+        Connection c = db.connection();
+        try {
+            try (PreparedStatement p = c.prepareStatement("UPDATE vios SET state = ?, last_heartbeat = ? WHERE id = ?")) {
+                p.setString(1, state);
+                p.setTimestamp(2, Timestamp.from(at));
+                p.setLong(3, vios);
+                if (p.executeUpdate() == 0) {
+                    rollback(c);
+                    throw new DatabaseException("no VIOS with id " + vios + " in the VIOS database");
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO registration_log (vios_id, logged_at, event, detail) VALUES (?, ?, ?, ?)")) {
+                p.setLong(1, vios);
+                p.setTimestamp(2, Timestamp.from(at));
+                p.setString(3, state);
+                p.setString(4, detail);
+                p.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            rollback(c);
+            throw DatabaseException.of("recording the state of VIOS " + vios, e);
+        }
+    }
+
+    /** The state a VIOS last reported, or empty when the VIOS is unknown. */
+    public Optional<String> state(long vios) throws DatabaseException {
+        Connection c = db.connection();
+        try (PreparedStatement p = c.prepareStatement("SELECT state FROM vios WHERE id = ?")) {
+            p.setLong(1, vios);
+            try (ResultSet rs = p.executeQuery()) {
+                Optional<String> s = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                c.commit();
+                return s;
+            }
+        } catch (SQLException e) {
+            rollback(c);
+            throw DatabaseException.of("reading the state of VIOS " + vios, e);
+        }
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is what the caller reports
+        }
+    }
+}
