@@ -16,8 +16,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code viosbench db init|status}: the VIOS database (embedded Derby). */
-@Command(name = "db", description = "The VIOS database: create or migrate it (init), show its schema and contents (status).",
-        subcommands = { DbCommand.Init.class, DbCommand.Status.class })
+@Command(name = "db", description = "The VIOS database: create or migrate it (init), show its schema and contents (status), "
+        + "measure the trace store (trace-bench).",
+        subcommands = { DbCommand.Init.class, DbCommand.Status.class, DbCommand.TraceBench.class })
 final class DbCommand implements Callable<Integer> {
 
     @Spec
@@ -109,6 +110,57 @@ final class DbCommand implements Callable<Integer> {
                 return Cli.FAILURE;
             }
             return report(spec, dir, true);
+        }
+    }
+
+    @Command(name = "trace-bench", description = { "Measure how many trace events per second the trace store keeps writing",
+            "(batches of 2000 events, one transaction each) into a fresh database; prints one JSON line." })
+    static final class TraceBench implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+
+        @Option(names = "--events", paramLabel = "N", description = "Events to write (default 500000).")
+        int events = 500_000;
+
+        @Option(names = "--db", paramLabel = "DIR", description = "Where to create the scratch database (default: a temporary directory).")
+        Path dir;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            if (events < org.viosbench.db.TraceRecorder.BATCH) {
+                throw new ParameterException(spec.commandLine(), "--events must be at least " + org.viosbench.db.TraceRecorder.BATCH);
+            }
+            Path where = dir != null ? dir : java.nio.file.Files.createTempDirectory("viosbench-trace-bench").resolve("db");
+            try (ViosDatabase db = ViosDatabase.open(where)) {
+                org.viosbench.db.TraceStore store = db.traces();
+                long run = store.startRun("trace-bench");
+                java.util.List<org.viosbench.engine.TraceEvent> batch = new java.util.ArrayList<>();
+                org.viosbench.engine.Layer[] layers = org.viosbench.engine.Layer.values();
+                org.viosbench.engine.TraceKind[] kinds = org.viosbench.engine.TraceKind.values();
+                long start = System.nanoTime();
+                for (int i = 0; i < events; i++) {
+                    batch.add(new org.viosbench.engine.TraceEvent(System.nanoTime(), i % 16, layers[i % layers.length], kinds[i % kinds.length],
+                            i / 8, (i + 1) % 16, 300, "ok"));
+                    if (batch.size() == org.viosbench.db.TraceRecorder.BATCH) {
+                        store.append(run, i + 1L - batch.size(), batch);
+                        batch.clear();
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    store.append(run, events - batch.size(), batch);
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                Json.print(spec.commandLine().getOut(), Json.object().put("bench", "trace-store").put("events", events)
+                        .put("batch", org.viosbench.db.TraceRecorder.BATCH).put("seconds", Math.round(seconds * 1000) / 1000.0)
+                        .put("events_per_s", Math.round(events / seconds)).put("db", where.toString()));
+                return Cli.OK;
+            } catch (DatabaseException e) {
+                Json.print(spec.commandLine().getOut(), Json.object().put("bench", "trace-store").put("ok", false).put("error", e.getMessage()));
+                return Cli.FAILURE;
+            }
         }
     }
 }

@@ -62,7 +62,20 @@ final class Migrations {
                       logged_at TIMESTAMP NOT NULL,
                       event VARCHAR(32) NOT NULL,
                       detail VARCHAR(1024))""",
-                    "CREATE INDEX registration_log_vios ON registration_log (vios_id)")));
+                    "CREATE INDEX registration_log_vios ON registration_log (vios_id)")),
+            new Migration(3, "trace store: runs and their events, stored as encoded batches", List.of(
+                    """
+                    CREATE TABLE trace_run (
+                      id BIGINT NOT NULL GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                      name VARCHAR(128) NOT NULL,
+                      started_at TIMESTAMP NOT NULL)""",
+                    """
+                    CREATE TABLE trace_batch (
+                      run_id BIGINT NOT NULL CONSTRAINT trace_batch_run REFERENCES trace_run (id) ON DELETE CASCADE,
+                      first_seq BIGINT NOT NULL,
+                      event_count INT NOT NULL CHECK (event_count > 0),
+                      data BLOB(64M) NOT NULL,
+                      PRIMARY KEY (run_id, first_seq))""")));
 
     /** The version this viosbench writes and reads. */
     static final int LATEST = ALL.get(ALL.size() - 1).version();

@@ -124,6 +124,11 @@ public final class ViosDatabase implements AutoCloseable {
         return new ClusterConfigStore(this);
     }
 
+    /** The trace runs stored in this database. */
+    public TraceStore traces() {
+        return new TraceStore(this);
+    }
+
     /** Closes the connection and shuts the database down, so its files can be copied or reopened. */
     @Override
     public void close() {
