@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code viosbench db init|status}: the VIOS database (embedded Derby). */
 @Command(name = "db", description = "The VIOS database: create or migrate it (init), show its schema and contents (status), "
-        + "measure the trace store (trace-bench).",
-        subcommands = { DbCommand.Init.class, DbCommand.Status.class, DbCommand.TraceBench.class })
+        + "export or import its cluster configuration as JSON, measure the trace store (trace-bench).",
+        subcommands = { DbCommand.Init.class, DbCommand.Status.class, DbCommand.Export.class, DbCommand.Import.class,
+                DbCommand.TraceBench.class })
 final class DbCommand implements Callable<Integer> {
 
     @Spec
@@ -161,6 +162,82 @@ final class DbCommand implements Callable<Integer> {
                 Json.print(spec.commandLine().getOut(), Json.object().put("bench", "trace-store").put("ok", false).put("error", e.getMessage()));
                 return Cli.FAILURE;
             }
+        }
+    }
+
+    @Command(name = "export", description = "Write the cluster configuration of the VIOS database to a JSON file.")
+    static final class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+
+        @picocli.CommandLine.Mixin
+        Location location = new Location();
+
+        @Option(names = "--json", required = true, paramLabel = "FILE", description = "The file to write.")
+        Path file;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            try (ViosDatabase db = ViosDatabase.open(location.resolve())) {
+                ClusterConfig c = db.config().load().orElse(null);
+                if (c == null) {
+                    Json.print(spec.commandLine().getOut(), Json.object().put("ok", false).put("error", "the VIOS database holds no cluster configuration"));
+                    return Cli.FAILURE;
+                }
+                java.nio.file.Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ConfigJson.toJson(c)) + "\n");
+                Json.print(spec.commandLine().getOut(), Json.object().put("ok", true).put("file", file.toString()).put("vioses", c.vioses().size()));
+                return Cli.OK;
+            } catch (DatabaseException e) {
+                Json.print(spec.commandLine().getOut(), Json.object().put("ok", false).put("error", e.getMessage()));
+                return Cli.FAILURE;
+            }
+        }
+    }
+
+    @Command(name = "import", description = { "Replace the cluster configuration of the VIOS database with a JSON file's.",
+            "A bad file changes nothing; the error says what is wrong and where (line and column, or JSON path)." })
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+
+        @picocli.CommandLine.Mixin
+        Location location = new Location();
+
+        @Option(names = "--json", required = true, paramLabel = "FILE", description = "The file to read.")
+        Path file;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            ClusterConfig config;
+            try {
+                config = ConfigJson.fromJson(Json.MAPPER.readTree(java.nio.file.Files.readAllBytes(file)));
+            } catch (java.nio.file.NoSuchFileException e) {
+                return fail(file + ": no such file");
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return fail(file + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                        + ": " + e.getOriginalMessage());
+            } catch (ConfigJson.BadConfigException e) {
+                return fail(file + ": " + e.getMessage());
+            }
+            try (ViosDatabase db = ViosDatabase.open(location.resolve())) {
+                db.config().save(config);
+                Json.print(spec.commandLine().getOut(), Json.object().put("ok", true).put("file", file.toString())
+                        .put("vioses", config.vioses().size()).put("lpars", config.lpars().size()));
+                return Cli.OK;
+            } catch (DatabaseException e) {
+                return fail(file + ": " + e.getMessage());
+            }
+        }
+
+        private int fail(String message) {
+            Json.print(spec.commandLine().getOut(), Json.object().put("ok", false).put("error", message + " (nothing was changed)"));
+            return Cli.FAILURE;
         }
     }
 }

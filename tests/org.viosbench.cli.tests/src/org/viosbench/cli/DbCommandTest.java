@@ -35,4 +35,54 @@ class DbCommandTest {
         assertFalse(j.at("/cluster/configured").asBoolean());
         assertEquals(Cli.USAGE, CliTest.run("db").code());
     }
+
+    static final String CONFIG = """
+            {
+              "format" : "viosbench-cluster-config",
+              "version" : 1,
+              "cluster" : { "name" : "lab", "heartbeatMillis" : 100, "failureTimeoutMillis" : 1000 },
+              "cecs" : [ { "serial" : "CEC-A", "name" : "cec0" } ],
+              "vioses" : [ { "id" : 1, "name" : "vios1", "cec" : "CEC-A", "address" : "127.0.0.1:7401", "role" : "DB_PRIMARY" },
+                           { "id" : 2, "name" : "vios2", "cec" : "CEC-A", "address" : null, "role" : "MEMBER" } ],
+              "lpars" : [ { "id" : 11, "name" : "lpar11", "cec" : "CEC-A", "osType" : "AIX" } ],
+              "mappings" : [ { "vios" : 1, "adapter" : "vhost0", "lpar" : 11, "backingDevice" : "hdisk4" },
+                             { "vios" : 2, "adapter" : "vhost0", "lpar" : 11, "backingDevice" : "hdisk4" } ],
+              "logicalUnits" : [ { "name" : "data1", "sizeMb" : 4096 } ]
+            }
+            """;
+
+    @Test
+    void exportImportRoundTripsExactlyAndBadFilesChangeNothing() throws Exception {
+        Path db = tmp.resolve("viosdb");
+        Path in = tmp.resolve("in.json");
+        java.nio.file.Files.writeString(in, CONFIG);
+        Run imported = CliTest.run("db", "import", "--db", db.toString(), "--json", in.toString());
+        assertEquals(Cli.OK, imported.code(), imported.out());
+        Path first = tmp.resolve("first.json");
+        assertEquals(Cli.OK, CliTest.run("db", "export", "--db", db.toString(), "--json", first.toString()).code());
+        Path second = tmp.resolve("second.json");
+        assertEquals(Cli.OK, CliTest.run("db", "import", "--db", db.toString(), "--json", first.toString()).code());
+        assertEquals(Cli.OK, CliTest.run("db", "export", "--db", db.toString(), "--json", second.toString()).code());
+        String exported = java.nio.file.Files.readString(first);
+        assertEquals(exported, java.nio.file.Files.readString(second), "export → import → export is exact");
+        assertEquals(Json.MAPPER.readTree(CONFIG), Json.MAPPER.readTree(exported));
+
+        String[][] bad = {
+                { "{ \"format\": \"viosbench-cluster-config\",\n  \"version\": 1,\n  \"cluster\": { oops } }", "line 3" },
+                { CONFIG.replace("\"version\" : 1", "\"version\" : 7"), "/version" },
+                { CONFIG.replace("\"name\" : \"vios2\", ", ""), "/vioses/1/name" },
+                { CONFIG.replace("\"vios\" : 2,", "\"vios\" : 9,"), "a virtual SCSI mapping must name a VIOS of the cluster" },
+                { CONFIG.replace("\"osType\" : \"AIX\"", "\"osType\" : \"OS2\""), "value out of range" } };
+        for (String[] b : bad) {
+            Path f = tmp.resolve("bad.json");
+            java.nio.file.Files.writeString(f, b[0]);
+            Run r = CliTest.run("db", "import", "--db", db.toString(), "--json", f.toString());
+            assertEquals(Cli.FAILURE, r.code(), r.out());
+            assertTrue(r.json().get("error").asText().contains(b[1]), b[1] + " in " + r.out());
+            assertTrue(r.json().get("error").asText().contains("nothing was changed"), r.out());
+            Path again = tmp.resolve("again.json");
+            assertEquals(Cli.OK, CliTest.run("db", "export", "--db", db.toString(), "--json", again.toString()).code());
+            assertEquals(exported, java.nio.file.Files.readString(again), "a bad import changed the database");
+        }
+    }
 }
