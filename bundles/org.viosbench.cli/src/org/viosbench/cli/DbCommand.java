@@ -129,6 +129,9 @@ final class DbCommand implements Callable<Integer> {
         @Option(names = "--db", paramLabel = "DIR", description = "Where to create the scratch database (default: a temporary directory).")
         Path dir;
 
+        @Option(names = "--progress", description = "Print {\"committed\": N} after every committed batch.")
+        boolean progress;
+
         @Override
         public Integer call() throws java.io.IOException {
             if (events < org.viosbench.db.TraceRecorder.BATCH) {
@@ -148,6 +151,9 @@ final class DbCommand implements Callable<Integer> {
                     if (batch.size() == org.viosbench.db.TraceRecorder.BATCH) {
                         store.append(run, i + 1L - batch.size(), batch);
                         batch.clear();
+                        if (progress) {
+                            Json.print(spec.commandLine().getOut(), Json.object().put("run", run).put("committed", i + 1L));
+                        }
                     }
                 }
                 if (!batch.isEmpty()) {

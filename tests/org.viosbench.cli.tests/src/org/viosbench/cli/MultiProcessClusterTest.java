@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +34,7 @@ class MultiProcessClusterTest {
     Path tmp;
 
     /** One `viosbench node` child process and the JSON lines it prints. */
-    static final class NodeProcess implements AutoCloseable {
+    static final class NodeProcess implements AutoCloseable { // also used by TraceCrashSafetyTest
         final Process process;
         final PrintWriter in;
         final BlockingQueue<JsonNode> lines = new LinkedBlockingQueue<>();
@@ -84,21 +83,9 @@ class MultiProcessClusterTest {
 
     /** The command that starts a `viosbench node` in a framework like this test's own. */
     private List<String> nodeCommand(int id, Path clusterFile, String... extra) throws IOException {
-        Path ours = Path.of(URI.create(System.getProperty("osgi.configuration.area").replace(" ", "%20")));
-        String configIni = Files.readString(ours.resolve("config.ini")).replace("\\:", ":");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("file:(/[^,@]*org\\.eclipse\\.equinox\\.launcher[-_][0-9][^,@/]*\\.jar)")
-                .matcher(configIni);
-        assertTrue(m.find(), "the Equinox launcher is not in the test framework's config.ini");
-        Path launcherJar = Path.of(m.group(1));
-        Path config = tmp.resolve("config-" + id);
-        Files.createDirectories(config);
-        Files.copy(ours.resolve("config.ini"), config.resolve("config.ini"));
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-jar", launcherJar.toString(),
-                "-configuration", config.toString(), "-data", "@none", "-nosplash", "-application", "org.viosbench.cli.application",
-                "node", "--id", Integer.toString(id), "--cluster", clusterFile.toString()));
-        cmd.addAll(List.of(extra));
-        return cmd;
+        List<String> args = new ArrayList<>(List.of("node", "--id", Integer.toString(id), "--cluster", clusterFile.toString()));
+        args.addAll(List.of(extra));
+        return ChildViosbench.command(tmp.resolve("config-" + id), args);
     }
 
     @Test
