@@ -1,0 +1,87 @@
+package org.viosbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.viosbench.cluster.ClusterDescription;
+import org.viosbench.cluster.EmbeddedCluster;
+import org.viosbench.cluster.Registrar;
+import org.viosbench.cluster.ViosSpec;
+import org.viosbench.db.ClusterConfig;
+import org.viosbench.db.RegistrationService;
+import org.viosbench.db.ViosDatabase;
+
+/** Registration of joining VIOSes with the VIOS database node, on a real embedded cluster and a real Derby database. */
+class RegistrationTest {
+
+    @TempDir
+    Path tmp;
+
+    static ClusterConfig config() {
+        return new ClusterConfig("reg", 50, 300, List.of(new ClusterConfig.Cec("CEC-A", "cec0")),
+                List.of(new ClusterConfig.Vios(0, "vios0", "CEC-A", null, "DB_PRIMARY"), new ClusterConfig.Vios(1, "vios1", "CEC-A", null, "MEMBER"),
+                        new ClusterConfig.Vios(2, "vios2", "CEC-A", null, "MEMBER")),
+                List.of(), List.of(), List.of());
+    }
+
+    static byte[] address(String a) {
+        return a.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aJoiningViosRegistersAndGetsTheConfigurationResendingWhenTheDatabaseIsSlow() throws Exception {
+        try (ViosDatabase db = ViosDatabase.open(tmp.resolve("db"));
+                EmbeddedCluster c = EmbeddedCluster.start(ClusterDescription.of(3).withTiming(Duration.ofMillis(50), Duration.ofMillis(300)))) {
+            db.config().save(config());
+            RegistrationService service = new RegistrationService(db);
+            AtomicInteger calls = new AtomicInteger();
+            c.registerHandler(0, Registrar.REGISTRATION_DAEMON, m -> {
+                if (calls.incrementAndGet() == 1) {
+                    Thread.sleep(300); // the first request finds the VIOS database busy
+                }
+                return service.handle(m);
+            });
+
+            Registrar.Result fast = Registrar.register(c.node(1).daemon(20), 0, address("127.0.0.1:7401"), Duration.ofMillis(250), 3);
+            assertTrue(fast.ok(), fast.error());
+            assertEquals(2, fast.attempts(), "the first answer came too late: sent again");
+            String reply = new String(fast.reply(), StandardCharsets.UTF_8);
+            assertTrue(reply.startsWith("cluster reg 50 300\n"), reply);
+            assertTrue(reply.contains("vios 1 vios1 CEC-A UP MEMBER"), reply);
+            assertEquals("UP", db.config().state(1).orElseThrow());
+
+            Registrar.Result second = Registrar.register(c.node(2).daemon(20), 0, address(""), Duration.ofMillis(200), 3);
+            assertTrue(second.ok());
+            assertEquals(1, second.attempts());
+
+            c.add(new ViosSpec(3, "vios3", "CEC-A", List.of()));
+            Registrar.Result unknown = Registrar.register(c.node(3).daemon(20), 0, address(""), Duration.ofMillis(200), 3);
+            assertFalse(unknown.ok());
+            assertEquals(1, unknown.attempts(), "a refusal is final");
+            assertTrue(unknown.error().contains("not in the cluster configuration"), unknown.error());
+        }
+    }
+
+    @Test
+    void aMissingDatabaseNodeEndsAfterTheBoundedResends() throws Exception {
+        try (EmbeddedCluster c = EmbeddedCluster.start(ClusterDescription.of(3).withTiming(Duration.ofMillis(50), Duration.ofMillis(300)))) {
+            c.kill(0); // the VIOS database node is gone
+            long start = System.nanoTime();
+            Registrar.Result r = Registrar.register(c.node(1).daemon(20), 0, address(""), Duration.ofMillis(150), 3);
+            long took = (System.nanoTime() - start) / 1_000_000;
+            assertFalse(r.ok());
+            assertEquals(3, r.attempts());
+            assertTrue(r.error().contains("after 3 attempts"), r.error());
+            assertTrue(took < 3000, "bounded: took " + took + " ms");
+        }
+    }
+}
