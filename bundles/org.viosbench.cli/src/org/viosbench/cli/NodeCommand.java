@@ -65,6 +65,12 @@ final class NodeCommand implements Callable<Integer> {
             description = "Also run daemon ID, answering like echo but only after MILLIS ms (for demos and tests of slow responders).")
     List<String> slowDaemons = new ArrayList<>();
 
+    @Option(names = "--db", paramLabel = "DIR", description = "Host the VIOS database (embedded Derby in DIR) and its registration service on this VIOS.")
+    Path database;
+
+    @Option(names = "--register-with", paramLabel = "ID", description = "Register with the VIOS database node ID once connected (resent up to 5 times, 1 s apart).")
+    Long registerWith;
+
     private PrintWriter out;
 
     @Override
@@ -95,10 +101,22 @@ final class NodeCommand implements Callable<Integer> {
                         .put("reason", reason));
             }
         };
+        org.viosbench.db.ViosDatabase db = null;
+        if (database != null) {
+            try {
+                db = org.viosbench.db.ViosDatabase.open(database); // before the node joins, so registrations find it
+            } catch (org.viosbench.db.DatabaseException e) {
+                print(Json.object().put("event", "error").put("detail", e.getMessage()));
+                return Cli.FAILURE;
+            }
+        }
         TcpNode node;
         try {
             node = TcpNode.start(file.description(), file.addresses(), self, new Trace(), listener);
         } catch (IllegalStateException e) {
+            if (db != null) {
+                db.close();
+            }
             print(Json.object().put("event", "error").put("detail", e.getMessage()));
             return Cli.FAILURE;
         }
@@ -116,16 +134,57 @@ final class NodeCommand implements Callable<Integer> {
                     throw new ParameterException(spec.commandLine(), "--slow-daemon takes ID:MILLIS, not " + slow);
                 }
             }
-            print(Json.object().put("event", "ready").put("id", Integer.toUnsignedLong(self)).put("name", node.node().name())
-                    .put("address", node.localAddress().toString()).put("pid", ProcessHandle.current().pid()));
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            for (String line; (line = in.readLine()) != null;) {
-                if (line.isBlank()) {
-                    continue;
+            if (db != null) {
+                node.node().registerHandler(org.viosbench.cluster.Registrar.REGISTRATION_DAEMON, new org.viosbench.db.RegistrationService(db));
+            }
+            if (registerWith != null) {
+                int dbNode = (int) registerWith.longValue();
+                Thread registration = new Thread(() -> register(node, dbNode, address), "viosbench-registration");
+                registration.setDaemon(true);
+                registration.start();
+            }
+            try {
+                return serve(node);
+            } finally {
+                if (db != null) {
+                    db.close();
                 }
-                if (!command(node, line)) {
-                    break;
-                }
+            }
+        }
+    }
+
+    /** Registers with the database node once it can be reached (waits at most 10 s for the connection); prints the outcome. */
+    private void register(TcpNode node, int dbNode, InetSocketAddress address) {
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!node.node().kcluster().isReachable(dbNode) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            org.viosbench.cluster.Registrar.Result r = org.viosbench.cluster.Registrar.register(node.node().daemon(21), dbNode,
+                    address.toString().getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(1), 5);
+            ObjectNode out = Json.object().put("event", "registered").put("ok", r.ok()).put("attempts", r.attempts());
+            if (r.ok()) {
+                out.put("configuration", new String(r.reply(), StandardCharsets.UTF_8));
+            } else {
+                out.put("detail", r.error());
+            }
+            print(out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Announces readiness, then runs the commands of standard input until its end or quit. */
+    private int serve(TcpNode node) throws IOException {
+        print(Json.object().put("event", "ready").put("id", Integer.toUnsignedLong(node.node().id())).put("name", node.node().name())
+                .put("address", node.localAddress().toString()).put("pid", ProcessHandle.current().pid()));
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line; (line = in.readLine()) != null;) {
+            if (line.isBlank()) {
+                continue;
+            }
+            if (!command(node, line)) {
+                break;
             }
         }
         return Cli.OK;

@@ -13,8 +13,8 @@ import org.viosbench.protocol.MessageType;
 /**
  * Registration of a joining VIOS with the VIOS database node: a REGISTER request to the
  * registration daemon of the database node; when no answer comes in time (timeout, the node is
- * suspected or cannot be reached) it is sent again, at most {@code attempts} times. An error
- * answer ends it at once: the database node has spoken.
+ * suspected or cannot be reached, or no registration service runs there yet) it is sent again, at
+ * most {@code attempts} times. Any other error answer ends it at once: the database node has spoken.
  */
 public final class Registrar {
     /** The daemon id of the registration service on the VIOS database node. */
@@ -47,11 +47,15 @@ public final class Registrar {
             if (e.state() == EntryState.MATCHED) {
                 return new Result(true, attempt, e.payload(), null);
             }
-            if (e.state() == EntryState.ERROR) {
+            if (e.state() == EntryState.ERROR && e.errorCode() != org.viosbench.engine.Errno.ENOENT.code()) {
                 return new Result(false, attempt, e.payload(), "the VIOS database node refused: errno " + e.errorCode() + ": "
                         + new String(e.payload(), java.nio.charset.StandardCharsets.UTF_8));
             }
-            last = "attempt " + attempt + ": " + e.state();
+            last = "attempt " + attempt + ": " + e.state()
+                    + (e.state() == EntryState.ERROR ? " (no registration service yet on the VIOS database node)" : "");
+            if (e.state() == EntryState.ERROR && attempt < attempts) {
+                Thread.sleep(timeout.toMillis()); // the service may be starting: give it the time an answer would have had
+            }
         }
         return new Result(false, attempts, null, "no answer from the VIOS database node " + Integer.toUnsignedString(dbNode) + " after "
                 + attempts + " attempts (" + last + ")");

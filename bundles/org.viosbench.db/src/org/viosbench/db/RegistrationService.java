@@ -13,7 +13,7 @@ import org.viosbench.engine.Reply;
  * its address, UTF-8); the service marks it UP in the VIOS database, logs the registration and
  * answers with the cluster configuration and status, one line per item:
  * {@code cluster NAME HEARTBEAT_MS FAILURE_MS}, then {@code vios ID NAME CEC STATE ROLE} per VIOS.
- * A VIOS the configuration does not hold is refused (ENOENT).
+ * A VIOS the configuration does not hold is refused (EACCES).
  */
 public final class RegistrationService implements MessageHandler {
     private final ViosDatabase db;
@@ -30,7 +30,7 @@ public final class RegistrationService implements MessageHandler {
             ClusterConfigStore store = db.config();
             ClusterConfig config = store.load().orElse(null);
             if (config == null || config.vioses().stream().noneMatch(v -> v.id() == vios)) {
-                return Reply.error(Errno.ENOENT, "VIOS " + vios + " is not in the cluster configuration of the VIOS database");
+                return Reply.error(Errno.EACCES, "VIOS " + vios + " is not in the cluster configuration of the VIOS database");
             }
             store.recordState(vios, "UP", Instant.now(), "registered" + (address.isBlank() ? "" : " from " + address));
             StringBuilder sb = new StringBuilder();

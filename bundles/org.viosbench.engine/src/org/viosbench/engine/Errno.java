@@ -4,6 +4,7 @@ package org.viosbench.engine;
 public enum Errno {
     OK(0, "success"),
     ENOENT(2, "no such daemon"),
+    EACCES(13, "not allowed"),
     ENXIO(6, "no such VIOS"),
     EINVAL(22, "invalid packet"),
     EMSGSIZE(90, "message too long"),

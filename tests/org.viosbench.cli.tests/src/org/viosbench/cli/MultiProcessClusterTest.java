@@ -101,14 +101,34 @@ class MultiProcessClusterTest {
         Path clusterFile = tmp.resolve("cluster.json");
         Files.writeString(clusterFile, file.append("]}").toString());
 
+        // VIOS 0 hosts the VIOS database; the others register with it when they are connected
+        Path db = tmp.resolve("viosdb");
+        List<org.viosbench.db.ClusterConfig.Vios> vioses = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            vioses.add(new org.viosbench.db.ClusterConfig.Vios(i, "vios" + i, "CEC-" + i / 2, null, i == 0 ? "DB_PRIMARY" : "MEMBER"));
+        }
+        try (org.viosbench.db.ViosDatabase d = org.viosbench.db.ViosDatabase.open(db)) {
+            d.config().save(new org.viosbench.db.ClusterConfig("four", 100, 1000,
+                    List.of(new org.viosbench.db.ClusterConfig.Cec("CEC-0", "cec0"), new org.viosbench.db.ClusterConfig.Cec("CEC-1", "cec1")),
+                    vioses, List.of(), List.of(), List.of()));
+        }
         List<NodeProcess> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
-                nodes.add(new NodeProcess(i == 3 ? nodeCommand(i, clusterFile, "--slow-daemon", "11:20000") : nodeCommand(i, clusterFile),
-                        tmp.resolve("node" + i + ".log")));
+                List<String> extra = new ArrayList<>(i == 0 ? List.of("--db", db.toString()) : List.of("--register-with", "0"));
+                if (i == 3) {
+                    extra.addAll(List.of("--slow-daemon", "11:20000"));
+                }
+                nodes.add(new NodeProcess(nodeCommand(i, clusterFile, extra.toArray(new String[0])), tmp.resolve("node" + i + ".log")));
             }
             for (NodeProcess n : nodes) {
                 assertEquals("ready", n.next("ready", null).path("event").asText());
+            }
+            for (int i = 1; i < 4; i++) {
+                JsonNode registered = nodes.get(i).next("registered", null);
+                assertTrue(registered.path("ok").asBoolean(), registered.toString());
+                assertTrue(registered.path("configuration").asText().contains("vios " + i + " vios" + i + " CEC-" + i / 2 + " UP MEMBER"),
+                        registered.toString());
             }
             NodeProcess zero = nodes.get(0);
             // the mesh forms in the background: ask until every VIOS sees the other three

@@ -68,6 +68,28 @@ class RegistrationTest {
             assertFalse(unknown.ok());
             assertEquals(1, unknown.attempts(), "a refusal is final");
             assertTrue(unknown.error().contains("not in the cluster configuration"), unknown.error());
+            assertTrue(unknown.error().contains("errno 13"), unknown.error());
+        }
+    }
+
+    @Test
+    void aDatabaseNodeWithoutItsServiceYetIsAskedAgain() throws Exception {
+        try (ViosDatabase db = ViosDatabase.open(tmp.resolve("db2"));
+                EmbeddedCluster c = EmbeddedCluster.start(ClusterDescription.of(3).withTiming(Duration.ofMillis(50), Duration.ofMillis(300)))) {
+            db.config().save(config());
+            Thread late = new Thread(() -> {
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                c.registerHandler(0, Registrar.REGISTRATION_DAEMON, new RegistrationService(db));
+            });
+            late.start();
+            Registrar.Result r = Registrar.register(c.node(1).daemon(20), 0, address(""), Duration.ofMillis(200), 5);
+            late.join();
+            assertTrue(r.ok(), r.error());
+            assertTrue(r.attempts() >= 2, "the first attempt found no service: " + r.attempts());
         }
     }
 
