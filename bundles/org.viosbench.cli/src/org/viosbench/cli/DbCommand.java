@@ -172,18 +172,7 @@ final class DbCommand implements Callable<Integer> {
     }
 
     @Command(name = "export", description = "Write the cluster configuration of the VIOS database to a JSON file.")
-    static final class Export implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
-        boolean help;
-
-        @picocli.CommandLine.Mixin
-        Location location = new Location();
-
-        @Option(names = "--json", required = true, paramLabel = "FILE", description = "The file to write.")
-        Path file;
+    static final class Export extends JsonFileCommand {
 
         @Override
         public Integer call() throws java.io.IOException {
@@ -205,18 +194,7 @@ final class DbCommand implements Callable<Integer> {
 
     @Command(name = "import", description = { "Replace the cluster configuration of the VIOS database with a JSON file's.",
             "A bad file changes nothing; the error says what is wrong and where (line and column, or JSON path)." })
-    static final class Import implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
-        boolean help;
-
-        @picocli.CommandLine.Mixin
-        Location location = new Location();
-
-        @Option(names = "--json", required = true, paramLabel = "FILE", description = "The file to read.")
-        Path file;
+    static final class Import extends JsonFileCommand {
 
         @Override
         public Integer call() throws java.io.IOException {
@@ -245,5 +223,20 @@ final class DbCommand implements Callable<Integer> {
             Json.print(spec.commandLine().getOut(), Json.object().put("ok", false).put("error", message + " (nothing was changed)"));
             return Cli.FAILURE;
         }
+    }
+
+    /** What export and import share: the database location and the JSON file (written by export, read by import). */
+    abstract static class JsonFileCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+
+        @picocli.CommandLine.Mixin
+        Location location = new Location();
+
+        @Option(names = "--json", required = true, paramLabel = "FILE", description = "The cluster configuration file.")
+        Path file;
     }
 }

@@ -58,7 +58,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] { "version", "help", "packet" }) {
+        for (String command : new String[] { "version", "help", "packet", "bench", "node", "db" }) {
             Run r = run(command, "--help");
             assertEquals(Cli.OK, r.code(), command + ": " + r.err());
             assertTrue(r.out().contains("Usage: viosbench " + command), r.out());
