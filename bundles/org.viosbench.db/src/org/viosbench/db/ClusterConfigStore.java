@@ -25,6 +25,7 @@ public final class ClusterConfigStore {
      * exception says which element and which rule.
      */
     public void save(ClusterConfig config) throws DatabaseException {
+        checkMappingsStayInTheirCec(config);
         Connection c = db.connection();
         String doing = "saving cluster " + config.name();
         try {
@@ -91,6 +92,25 @@ public final class ClusterConfigStore {
         } catch (SQLException e) {
             rollback(c);
             throw DatabaseException.of(doing, e);
+        }
+    }
+
+    /**
+     * A virtual SCSI mapping connects an LPAR to a VIOS of the same CEC (the hypervisor of one
+     * server carries it): refused before anything is written, with the mapping named.
+     */
+    private static void checkMappingsStayInTheirCec(ClusterConfig config) throws DatabaseException {
+        java.util.Map<Long, String> viosCec = new java.util.HashMap<>();
+        config.vioses().forEach(v -> viosCec.put(v.id(), v.cecSerial()));
+        java.util.Map<Integer, String> lparCec = new java.util.HashMap<>();
+        config.lpars().forEach(l -> lparCec.put(l.id(), l.cecSerial()));
+        for (ClusterConfig.Mapping m : config.mappings()) {
+            String v = viosCec.get(m.viosId());
+            String l = lparCec.get(m.lparId());
+            if (v != null && l != null && !v.equals(l)) {
+                throw new DatabaseException("saving the mapping of LPAR " + m.lparId() + " on VIOS " + m.viosId() + " adapter " + m.adapter()
+                        + ": the LPAR runs in CEC " + l + ", the VIOS in CEC " + v + " (a mapping stays within one CEC); nothing was changed");
+            }
         }
     }
 

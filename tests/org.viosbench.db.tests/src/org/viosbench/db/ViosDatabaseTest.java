@@ -130,6 +130,11 @@ class ViosDatabaseTest {
             DatabaseException range = assertThrows(DatabaseException.class, () -> db.config().save(badOs));
             assertTrue(range.getMessage().contains("value out of range"), range.getMessage());
 
+            ClusterConfig crossCec = new ClusterConfig("demo", 100, 1000, s.cecs(), s.vioses(), s.lpars(),
+                    List.of(new ClusterConfig.Mapping(0, "vhost5", 12, "hdisk9")), List.of()); // VIOS 0 in CEC-A, LPAR 12 in CEC-B
+            DatabaseException cec = assertThrows(DatabaseException.class, () -> db.config().save(crossCec));
+            assertTrue(cec.getMessage().contains("a mapping stays within one CEC"), cec.getMessage());
+
             assertEquals(sample(), db.config().load().orElseThrow(), "failed saves changed nothing");
         }
     }
