@@ -75,15 +75,7 @@ final class DbCommand implements Callable<Integer> {
     }
 
     @Command(name = "init", description = "Create the VIOS database, or migrate it to this viosbench's schema; prints its state as JSON.")
-    static final class Init implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
-        boolean help;
-
-        @picocli.CommandLine.Mixin
-        Location location = new Location();
+    static final class Init extends DbSubcommand {
 
         @Override
         public Integer call() {
@@ -92,15 +84,7 @@ final class DbCommand implements Callable<Integer> {
     }
 
     @Command(name = "status", description = "Print the schema version and what the VIOS database holds, as JSON.")
-    static final class Status implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
-        boolean help;
-
-        @picocli.CommandLine.Mixin
-        Location location = new Location();
+    static final class Status extends DbSubcommand {
 
         @Override
         public Integer call() {
@@ -115,7 +99,7 @@ final class DbCommand implements Callable<Integer> {
     }
 
     @Command(name = "trace-bench", description = { "Measure how many trace events per second the trace store keeps writing",
-            "(batches of 2000 events, one transaction each) into a fresh database; prints one JSON line." })
+            "(batches of 10,000 events by default, one row and one transaction each) into a fresh database; prints one JSON line." })
     static final class TraceBench implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -225,8 +209,8 @@ final class DbCommand implements Callable<Integer> {
         }
     }
 
-    /** What export and import share: the database location and the JSON file (written by export, read by import). */
-    abstract static class JsonFileCommand implements Callable<Integer> {
+    /** What the sub-commands working on one database share: the help option and the database location. */
+    abstract static class DbSubcommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -235,6 +219,10 @@ final class DbCommand implements Callable<Integer> {
 
         @picocli.CommandLine.Mixin
         Location location = new Location();
+    }
+
+    /** What export and import share: the database location and the JSON file (written by export, read by import). */
+    abstract static class JsonFileCommand extends DbSubcommand {
 
         @Option(names = "--json", required = true, paramLabel = "FILE", description = "The cluster configuration file.")
         Path file;
