@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.viosbench.db.ClusterConfig;
 import org.viosbench.db.DatabaseException;
+import org.viosbench.db.DatabaseLocation;
 import org.viosbench.db.ViosDatabase;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code viosbench db init|status}: the VIOS database (embedded Derby). */
+/** {@code viosbench db init|status|export|import|trace-bench}: the VIOS database (embedded, or served by {@code db-server}). */
 @Command(name = "db", description = "The VIOS database: create or migrate it (init), show its schema and contents (status), "
         + "export or import its cluster configuration as JSON, measure the trace store (trace-bench).",
         subcommands = { DbCommand.Init.class, DbCommand.Status.class, DbCommand.Export.class, DbCommand.Import.class,
@@ -33,28 +34,9 @@ final class DbCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "a sub-command is required: init or status");
     }
 
-    /** The database directory option shared by the sub-commands. */
-    static final class Location {
-        @Option(names = "--db", paramLabel = "DIR", description = "The database directory (default: $VIOSBENCH_HOME/db, "
-                + "else $XDG_DATA_HOME/viosbench/db or ~/.local/share/viosbench/db).")
-        Path dir;
-
-        Path resolve() {
-            if (dir != null) {
-                return dir;
-            }
-            String home = System.getenv("VIOSBENCH_HOME");
-            if (home == null || home.isBlank()) {
-                String xdg = System.getenv("XDG_DATA_HOME");
-                home = (xdg == null || xdg.isBlank() ? System.getProperty("user.home") + "/.local/share" : xdg) + "/viosbench";
-            }
-            return Path.of(home, "db");
-        }
-    }
-
-    static int report(CommandSpec spec, Path dir, boolean withContents) {
-        ObjectNode out = Json.object().put("db", dir.toAbsolutePath().toString());
-        try (ViosDatabase db = ViosDatabase.open(dir)) {
+    static int report(CommandSpec spec, DatabaseLocation where, boolean withContents) {
+        ObjectNode out = Json.object().put("db", where.toString());
+        try (ViosDatabase db = ViosDatabase.open(where)) {
             out.put("ok", true).put("schemaVersion", db.schemaVersion()).put("latestVersion", ViosDatabase.LATEST_VERSION);
             if (withContents) {
                 ClusterConfig c = db.config().load().orElse(null);
@@ -79,7 +61,7 @@ final class DbCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return report(spec, location.resolve(), false);
+            return report(spec, location.resolve(spec), false);
         }
     }
 
@@ -88,13 +70,13 @@ final class DbCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Path dir = location.resolve();
-            if (!java.nio.file.Files.isDirectory(dir.resolve("seg0"))) {
-                Json.print(spec.commandLine().getOut(), Json.object().put("db", dir.toAbsolutePath().toString()).put("ok", false)
-                        .put("error", "no VIOS database in " + dir + " (create it with: viosbench db init --db " + dir + ")"));
+            DatabaseLocation where = location.resolve(spec);
+            if (where.isEmbedded() && !java.nio.file.Files.isDirectory(where.directory().resolve("seg0"))) {
+                Json.print(spec.commandLine().getOut(), Json.object().put("db", where.toString()).put("ok", false)
+                        .put("error", "no VIOS database in " + where + " (create it with: viosbench db init --db " + where + ")"));
                 return Cli.FAILURE;
             }
-            return report(spec, dir, true);
+            return report(spec, where, true);
         }
     }
 
@@ -160,7 +142,7 @@ final class DbCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws java.io.IOException {
-            try (ViosDatabase db = ViosDatabase.open(location.resolve())) {
+            try (ViosDatabase db = ViosDatabase.open(location.resolve(spec))) {
                 ClusterConfig c = db.config().load().orElse(null);
                 if (c == null) {
                     Json.print(spec.commandLine().getOut(), Json.object().put("ok", false).put("error", "the VIOS database holds no cluster configuration"));
@@ -193,7 +175,7 @@ final class DbCommand implements Callable<Integer> {
             } catch (ConfigJson.BadConfigException e) {
                 return fail(file + ": " + e.getMessage());
             }
-            try (ViosDatabase db = ViosDatabase.open(location.resolve())) {
+            try (ViosDatabase db = ViosDatabase.open(location.resolve(spec))) {
                 db.config().save(config);
                 Json.print(spec.commandLine().getOut(), Json.object().put("ok", true).put("file", file.toString())
                         .put("vioses", config.vioses().size()).put("lpars", config.lpars().size()));
@@ -218,7 +200,7 @@ final class DbCommand implements Callable<Integer> {
         boolean help;
 
         @picocli.CommandLine.Mixin
-        Location location = new Location();
+        DbLocation location = new DbLocation();
     }
 
     /** What export and import share: the database location and the JSON file (written by export, read by import). */

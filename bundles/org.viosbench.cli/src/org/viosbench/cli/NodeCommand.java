@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
  * Ends at end of input or on quit.
  */
 @Command(name = "node", description = { "Run one VIOS of a cluster whose VIOSes are separate processes (kcluster over TCP).",
+        "With --db or --db-url this VIOS is the VIOS database node and runs the registration service.",
         "Output: JSON lines. Input: JSON commands on stdin (send, view, quit); see docs/architecture.md." })
 final class NodeCommand implements Callable<Integer> {
 
@@ -65,8 +66,9 @@ final class NodeCommand implements Callable<Integer> {
             description = "Also run daemon ID, answering like echo but only after MILLIS ms (for demos and tests of slow responders).")
     List<String> slowDaemons = new ArrayList<>();
 
-    @Option(names = "--db", paramLabel = "DIR", description = "Host the VIOS database (embedded Derby in DIR) and its registration service on this VIOS.")
-    Path database;
+    /** With --db or --db-url, this VIOS is the VIOS database node: it runs the registration service on that database. */
+    @picocli.CommandLine.Mixin
+    DbLocation database = new DbLocation();
 
     @Option(names = "--register-with", paramLabel = "ID", description = "Register with the VIOS database node ID once connected (resent up to 5 times, 1 s apart).")
     Long registerWith;
@@ -102,9 +104,9 @@ final class NodeCommand implements Callable<Integer> {
             }
         };
         org.viosbench.db.ViosDatabase db = null;
-        if (database != null) {
+        if (database.given()) {
             try {
-                db = org.viosbench.db.ViosDatabase.open(database); // before the node joins, so registrations find it
+                db = org.viosbench.db.ViosDatabase.open(database.resolve(spec)); // before the node joins, so registrations find it
             } catch (org.viosbench.db.DatabaseException e) {
                 print(Json.object().put("event", "error").put("detail", e.getMessage()));
                 return Cli.FAILURE;

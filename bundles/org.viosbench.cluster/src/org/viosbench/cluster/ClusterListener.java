@@ -10,4 +10,8 @@ public interface ClusterListener {
     /** The cluster state (as the cluster's coordinator sees it) changed. */
     default void clusterStateChanged(ClusterState state) {
     }
+
+    /** VIOS {@code vios} registered with the VIOS database node, or gave up: {@code result} says which. */
+    default void registered(int vios, Registrar.Result result) {
+    }
 }

@@ -1,5 +1,6 @@
 package org.viosbench.cluster;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -62,6 +63,10 @@ public final class EmbeddedCluster implements AutoCloseable {
     };
     private ClusterState lastState;
     private boolean closed;
+    /** The VIOS database node, when registration is on. */
+    private Integer databaseNode;
+    private Duration registrationTimeout = Duration.ofSeconds(1);
+    private int registrationAttempts = 5;
 
     private EmbeddedCluster(ClusterDescription description, Trace trace, long seed) {
         this.description = description;
@@ -136,6 +141,30 @@ public final class EmbeddedCluster implements AutoCloseable {
         m.handlers.put(daemon, handler);
         if (m.node != null) {
             m.node.registerHandler(daemon, handler);
+        }
+    }
+
+    /**
+     * Makes VIOS {@code dbVios} the VIOS database node: {@code registrationService} answers on its
+     * {@link Registrar#REGISTRATION_DAEMON} (across restarts), and every other VIOS registers with it,
+     * those running now at once and the others whenever they start, restart or are added. A
+     * registration without answer is resent, {@code attempts} times at most, {@code timeout} apart.
+     * Outcomes reach {@link ClusterListener#registered} and the trace.
+     */
+    public synchronized void useDatabase(int dbVios, MessageHandler registrationService, Duration timeout, int attempts) {
+        checkOpen();
+        member(dbVios);
+        if (attempts < 1 || timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("registration needs at least one attempt and a positive timeout");
+        }
+        registerHandler(dbVios, Registrar.REGISTRATION_DAEMON, Objects.requireNonNull(registrationService));
+        databaseNode = dbVios;
+        registrationTimeout = timeout;
+        registrationAttempts = attempts;
+        for (Member m : members.values()) {
+            if (m.node != null) {
+                register(m);
+            }
         }
     }
 
@@ -271,6 +300,41 @@ public final class EmbeddedCluster implements AutoCloseable {
         m.node = node;
         m.membership = membership;
         event(id, why);
+        register(m);
+    }
+
+    /** Registers the running VIOS of {@code m} with the VIOS database node, on a thread of its own, when registration is on. */
+    private void register(Member m) {
+        if (databaseNode == null || databaseNode == m.spec.id()) {
+            return;
+        }
+        int vios = m.spec.id();
+        int dbNode = databaseNode;
+        ViosNode node = m.node;
+        Duration timeout = registrationTimeout;
+        int attempts = registrationAttempts;
+        Thread.ofVirtual().name("viosbench-registration-" + m.spec.name()).start(() -> {
+            Registrar.Result r;
+            try {
+                r = Registrar.register(node.daemon(Registrar.JOINING_DAEMON), dbNode,
+                        ("embedded:" + node.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8), timeout, attempts);
+            } catch (InterruptedException e) {
+                return;
+            }
+            synchronized (this) {
+                if (m.node != node) {
+                    return; // stopped or restarted meanwhile: this outcome is about a VIOS that no longer runs
+                }
+            }
+            if (trace.enabled()) {
+                trace.emit(vios, Layer.DAEMON, TraceKind.MEMBERSHIP, -1, dbNode, -1, r.ok()
+                        ? "registered with the VIOS database node after " + r.attempts() + " attempt(s)"
+                        : "registration failed: " + r.error());
+            }
+            for (ClusterListener l : listeners) {
+                l.registered(vios, r);
+            }
+        });
     }
 
     /** Cluster formation: waits (at most 5 s) until every running VIOS has heard that the others joined. */

@@ -20,6 +20,9 @@ public final class Registrar {
     /** The daemon id of the registration service on the VIOS database node. */
     public static final int REGISTRATION_DAEMON = 1;
 
+    /** The daemon id a joining VIOS registers from. */
+    public static final int JOINING_DAEMON = 2;
+
     /** How a registration ended: the database node's reply, or why there is none, and the attempts used. */
     public record Result(boolean ok, int attempts, byte[] reply, String error) {
     }

@@ -21,7 +21,12 @@ public final class EmbeddedDerby {
     /** SQLState Derby reports when a single database shut down as asked. */
     private static final String DATABASE_SHUT_DOWN = "08006";
 
-    private static final Driver DRIVER = new EmbeddedDriver();
+    private static final String LOG_FILE = "derby.stream.error.file";
+
+    /** Creating Derby's driver boots the engine, which opens its log: so only on first use, after {@link #placeLog}. */
+    private static final class Engine {
+        static final Driver DRIVER = new EmbeddedDriver();
+    }
 
     private EmbeddedDerby() {
     }
@@ -34,6 +39,11 @@ public final class EmbeddedDerby {
      *                      {@code create} is false, or another JVM holds it
      */
     public static Connection open(Path directory, boolean create) throws SQLException {
+        return open(directory, create, new Properties());
+    }
+
+    /** Like {@link #open(Path, boolean)}, with connection properties (user and password when the engine requires them). */
+    static Connection open(Path directory, boolean create, Properties properties) throws SQLException {
         Path dir = directory.toAbsolutePath().normalize();
         if (create) {
             try {
@@ -42,7 +52,8 @@ public final class EmbeddedDerby {
                 throw new SQLException("cannot create the parent directory of " + dir + ": " + e.getMessage(), e);
             }
         }
-        Connection connection = DRIVER.connect(url(dir) + (create ? ";create=true" : ""), new Properties());
+        placeLog(dir);
+        Connection connection = Engine.DRIVER.connect(url(dir) + (create ? ";create=true" : ""), properties);
         if (connection == null) {
             throw new SQLException("Derby did not accept the URL " + url(dir));
         }
@@ -51,8 +62,12 @@ public final class EmbeddedDerby {
 
     /** Shuts the database in {@code directory} down so that its files can be copied or reopened. */
     public static void shutdown(Path directory) throws SQLException {
+        shutdown(directory, new Properties());
+    }
+
+    static void shutdown(Path directory, Properties properties) throws SQLException {
         try {
-            DRIVER.connect(url(directory.toAbsolutePath().normalize()) + ";shutdown=true", new Properties());
+            Engine.DRIVER.connect(url(directory.toAbsolutePath().normalize()) + ";shutdown=true", properties);
         } catch (SQLException e) {
             if (!DATABASE_SHUT_DOWN.equals(e.getSQLState())) {
                 throw e;
@@ -60,6 +75,16 @@ public final class EmbeddedDerby {
             return;
         }
         throw new SQLException("Derby did not confirm the shutdown of " + directory);
+    }
+
+    /**
+     * Derby writes its log (derby.log) into the working directory unless told otherwise: put it beside
+     * the first database this process opens, unless the user chose a place.
+     */
+    private static synchronized void placeLog(Path dir) {
+        if (System.getProperty(LOG_FILE) == null && System.getProperty("derby.system.home") == null && dir.getParent() != null) {
+            System.setProperty(LOG_FILE, dir.getParent().resolve("derby.log").toString());
+        }
     }
 
     /** The JDBC URL of the embedded database in {@code directory}, without attributes. */

@@ -1,6 +1,5 @@
 package org.viosbench.db;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -9,67 +8,100 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The VIOS database of a cluster on embedded Derby: opened (and created) in a directory, its schema
- * brought to {@link #LATEST_VERSION} on open, one migration per transaction. A database written by a
+ * The VIOS database of a cluster on Derby, embedded in a directory or shared through a network
+ * server ({@link DatabaseLocation}): opened (an embedded one created when missing), its schema brought to {@link #LATEST_VERSION} on open, one migration per transaction. A database written by a
  * newer viosbench is refused and left untouched. Not thread-safe: one user at a time.
  */
 public final class ViosDatabase implements AutoCloseable {
     /** The schema version this viosbench reads and writes. */
     public static final int LATEST_VERSION = Migrations.LATEST;
 
-    private final Path directory;
+    /** The schema holding viosbench's tables. */
+    private static final String SCHEMA = "APP";
+
+    private final DatabaseLocation location;
     private final Connection connection;
     private final int version;
 
-    private ViosDatabase(Path directory, Connection connection, int version) {
-        this.directory = directory;
+    private ViosDatabase(DatabaseLocation location, Connection connection, int version) {
+        this.location = location;
         this.connection = connection;
         this.version = version;
     }
 
     /** Opens the database in {@code directory}, creating it when missing, migrating it to the latest schema. */
     public static ViosDatabase open(Path directory) throws DatabaseException {
-        return open(directory, LATEST_VERSION);
+        return open(DatabaseLocation.embedded(directory), LATEST_VERSION);
+    }
+
+    /**
+     * Opens the database at {@code location}: an embedded one is created when missing; a network one
+     * must be served. Migrates it to the latest schema.
+     */
+    public static ViosDatabase open(DatabaseLocation location) throws DatabaseException {
+        return open(location, LATEST_VERSION);
     }
 
     /** Opens and migrates up to {@code target} (older versions: for migration tests). */
     static ViosDatabase open(Path directory, int target) throws DatabaseException {
-        boolean exists = Files.isDirectory(directory.resolve("seg0"));
+        return open(DatabaseLocation.embedded(directory), target);
+    }
+
+    private static ViosDatabase open(DatabaseLocation location, int target) throws DatabaseException {
         Connection c;
         try {
-            c = EmbeddedDerby.open(directory, !exists);
+            c = location.connect(!location.exists());
         } catch (SQLException e) {
-            throw DatabaseException.of("cannot open the VIOS database in " + directory, e);
+            throw DatabaseException.of("cannot open the VIOS database " + (location.isEmbedded() ? "in " : "at ") + location, e);
         }
         try {
             c.setAutoCommit(false);
+            useSchema(c);
             int found = readVersion(c);
             if (found > LATEST_VERSION) {
-                throw new DatabaseException("the VIOS database in " + directory + " has schema version " + found
+                throw new DatabaseException("the VIOS database " + location + " has schema version " + found
                         + ", newer than this viosbench knows (" + LATEST_VERSION + "); open it with a newer viosbench. Nothing was changed.");
             }
             for (Migrations.Migration m : Migrations.ALL) {
                 if (m.version() > found && m.version() <= target) {
-                    migrate(c, m, directory);
+                    migrate(c, m, location);
                     found = m.version();
                 }
             }
-            return new ViosDatabase(directory, c, found);
+            return new ViosDatabase(location, c, found);
         } catch (DatabaseException | SQLException | RuntimeException e) {
-            closeQuietly(c, directory);
+            closeQuietly(c, location);
             if (e instanceof DatabaseException d) {
                 throw d;
             }
             if (e instanceof SQLException s) {
-                throw DatabaseException.of("cannot read the schema of the VIOS database in " + directory, s);
+                throw DatabaseException.of("cannot read the schema of the VIOS database " + location, s);
             }
             throw (RuntimeException) e;
         }
     }
 
+    /**
+     * Every connection works in schema APP: Derby's default schema is the user's, and the same
+     * database is opened without a user (embedded) and as the server's user (network).
+     */
+    private static void useSchema(Connection c) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getSchemas(null, SCHEMA)) {
+            if (!rs.next()) {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("CREATE SCHEMA " + SCHEMA);
+                }
+                c.commit();
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("SET SCHEMA " + SCHEMA);
+        }
+    }
+
     private static int readVersion(Connection c) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
-        try (ResultSet rs = md.getTables(null, null, "VIOSBENCH_SCHEMA", null)) {
+        try (ResultSet rs = md.getTables(null, SCHEMA, "VIOSBENCH_SCHEMA", null)) {
             if (!rs.next()) {
                 try (Statement s = c.createStatement()) {
                     s.executeUpdate("CREATE TABLE viosbench_schema (version INT NOT NULL)");
@@ -87,7 +119,7 @@ public final class ViosDatabase implements AutoCloseable {
         }
     }
 
-    private static void migrate(Connection c, Migrations.Migration m, Path directory) throws DatabaseException {
+    private static void migrate(Connection c, Migrations.Migration m, DatabaseLocation location) throws DatabaseException {
         try (Statement s = c.createStatement()) {
             for (String sql : m.statements()) {
                 s.executeUpdate(sql);
@@ -100,7 +132,7 @@ public final class ViosDatabase implements AutoCloseable {
             } catch (SQLException ignored) {
                 // the connection is being given up anyway
             }
-            throw DatabaseException.of("migration to schema version " + m.version() + " (" + m.description() + ") of " + directory
+            throw DatabaseException.of("migration to schema version " + m.version() + " (" + m.description() + ") of " + location
                     + " failed and was rolled back", e);
         }
     }
@@ -110,8 +142,9 @@ public final class ViosDatabase implements AutoCloseable {
         return version;
     }
 
-    public Path directory() {
-        return directory;
+    /** Where this database lives. */
+    public DatabaseLocation location() {
+        return location;
     }
 
     /** The connection (auto-commit off); for this package's stores. */
@@ -132,20 +165,16 @@ public final class ViosDatabase implements AutoCloseable {
     /** Closes the connection and shuts the database down, so its files can be copied or reopened. */
     @Override
     public void close() {
-        closeQuietly(connection, directory);
+        closeQuietly(connection, location);
     }
 
-    private static void closeQuietly(Connection c, Path directory) {
+    private static void closeQuietly(Connection c, DatabaseLocation location) {
         try {
             c.rollback();
             c.close();
         } catch (SQLException e) {
             // closing anyway
         }
-        try {
-            EmbeddedDerby.shutdown(directory);
-        } catch (SQLException e) {
-            // already down
-        }
+        location.release();
     }
 }

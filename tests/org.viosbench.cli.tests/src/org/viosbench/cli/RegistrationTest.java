@@ -106,4 +106,45 @@ class RegistrationTest {
             assertTrue(took < 3000, "bounded: took " + took + " ms");
         }
     }
+
+    @Test
+    void theEmbeddedClusterRegistersEveryJoiningViosWithTheDatabaseNode() throws Exception {
+        try (ViosDatabase db = ViosDatabase.open(tmp.resolve("db3"));
+                EmbeddedCluster c = EmbeddedCluster.start(ClusterDescription.of(3).withTiming(Duration.ofMillis(50), Duration.ofMillis(300)))) {
+            db.config().save(config());
+            java.util.concurrent.BlockingQueue<String> outcomes = new java.util.concurrent.LinkedBlockingQueue<>();
+            c.addListener(new org.viosbench.cluster.ClusterListener() {
+                @Override
+                public void registered(int vios, Registrar.Result result) {
+                    outcomes.add(vios + ":" + result.ok() + ":" + result.attempts());
+                }
+            });
+            java.util.concurrent.atomic.AtomicInteger traced = new java.util.concurrent.atomic.AtomicInteger();
+            c.trace().addListener(e -> {
+                if (e.outcome() != null && e.outcome().startsWith("registered with the VIOS database node")) {
+                    traced.incrementAndGet();
+                }
+            });
+            c.useDatabase(0, new RegistrationService(db), Duration.ofMillis(300), 3);
+            java.util.Set<String> first = new java.util.TreeSet<>(java.util.List.of(poll(outcomes), poll(outcomes)));
+            assertEquals(java.util.Set.of("1:true:1", "2:true:1"), first, "the running VIOSes register at once; not the database node itself");
+            assertEquals("UP", db.config().state(1).orElseThrow());
+            assertEquals("UP", db.config().state(2).orElseThrow());
+
+            c.restart(2);
+            assertEquals("2:true:1", poll(outcomes), "a restarted VIOS registers again");
+            c.add(new ViosSpec(3, "vios3", "CEC-A", List.of()));
+            assertEquals("3:false:1", poll(outcomes), "a VIOS the configuration does not hold is refused, at once");
+            c.kill(0);
+            c.restart(1);
+            assertEquals("1:false:3", poll(outcomes), "with the database node dead, the resends are bounded");
+            assertEquals(3, traced.get(), "each successful registration is in the trace");
+        }
+    }
+
+    private static String poll(java.util.concurrent.BlockingQueue<String> q) throws InterruptedException {
+        String s = q.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(s != null, "no registration outcome within 10 s");
+        return s;
+    }
 }

@@ -1,0 +1,147 @@
+package org.viosbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.viosbench.cli.CliTest.Run;
+import org.viosbench.cli.MultiProcessClusterTest.NodeProcess;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One VIOS database shared by separate processes through {@code viosbench db-server}: the server
+ * (a child JVM), a VIOS database node (another child JVM, {@code node --db-url}) that a third VIOS
+ * registers with, and this test's JVM importing and reading the configuration over the network.
+ */
+class DbServerTest {
+
+    @TempDir
+    Path tmp;
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private NodeProcess child(String name, String... args) throws java.io.IOException {
+        return new NodeProcess(ChildViosbench.command(tmp.resolve("config-" + name), List.of(args)), tmp.resolve(name + ".log"));
+    }
+
+    @Test
+    void processesShareOneDatabaseThroughTheServer() throws Exception {
+        Path db = tmp.resolve("data/viosdb");
+        Path password = tmp.resolve("password");
+        Files.writeString(password, "s3cret-Pw\n");
+        Path wrong = tmp.resolve("wrong");
+        Files.writeString(wrong, "guess\n");
+        int port = freePort();
+        List<NodeProcess> children = new ArrayList<>();
+        try (NodeProcess server = child("server", "db-server", "--db", db.toString(), "--port", Integer.toString(port),
+                "--password-file", password.toString())) {
+            children.add(server);
+            JsonNode listening = server.next("listening", null);
+            String url = listening.path("url").asText();
+            assertEquals("jdbc:derby://127.0.0.1:" + port + "/viosdb", url);
+            assertTrue(listening.path("loopbackOnly").asBoolean());
+            assertFalse(listening.has("password"), "a password given by file is never printed");
+
+            // this JVM is a client: import the configuration, read it back
+            Path config = tmp.resolve("config.json");
+            Files.writeString(config, DbCommandTest.CONFIG);
+            Run imported = CliTest.run("db", "import", "--db-url", url, "--db-password-file", password.toString(), "--json", config.toString());
+            assertEquals(Cli.OK, imported.code(), imported.out() + imported.err());
+            Run status = CliTest.run("db", "status", "--db-url", url, "--db-password-file", password.toString());
+            assertEquals(Cli.OK, status.code(), status.out());
+            assertEquals(2, status.json().at("/cluster/vioses").asInt(), status.out());
+            assertFalse(status.out().contains("s3cret"), "the password stays out of the output");
+
+            Run refused = CliTest.run("db", "status", "--db-url", url, "--db-password-file", wrong.toString());
+            assertEquals(Cli.FAILURE, refused.code());
+            assertTrue(refused.json().path("error").asText().contains("connection refused"), refused.out() + refused.err());
+            Run noPassword = CliTest.run("db", "status", "--db-url", url, "--db-password-file", tmp.resolve("none").toString());
+            assertEquals(Cli.USAGE, noPassword.code());
+            assertTrue(noPassword.err().contains("cannot read the password file"), noPassword.err());
+
+            // the database is the server's now: opening it embedded from another process is refused, nothing damaged
+            Run embedded = CliTest.run("db", "status", "--db", db.toString());
+            assertEquals(Cli.FAILURE, embedded.code(), embedded.out());
+            assertTrue(embedded.json().path("error").asText().contains("in use by another process"), embedded.out());
+
+            // a VIOS database node in another process, on the served database; VIOS 2 registers with it
+            Path clusterFile = tmp.resolve("cluster.json");
+            Files.writeString(clusterFile, "{\"name\":\"lab\",\"heartbeatMillis\":100,\"failureTimeoutMillis\":1000,\"vioses\":["
+                    + "{\"id\":1,\"name\":\"vios1\",\"cec\":\"CEC-A\",\"address\":\"127.0.0.1:" + freePort() + "\",\"daemons\":[10]},"
+                    + "{\"id\":2,\"name\":\"vios2\",\"cec\":\"CEC-A\",\"address\":\"127.0.0.1:" + freePort() + "\",\"daemons\":[10]}]}");
+            NodeProcess dbNode = child("vios1", "node", "--id", "1", "--cluster", clusterFile.toString(), "--db-url", url,
+                    "--db-password-file", password.toString());
+            children.add(dbNode);
+            NodeProcess joiner = child("vios2", "node", "--id", "2", "--cluster", clusterFile.toString(), "--register-with", "1");
+            children.add(joiner);
+            dbNode.next("ready", null);
+            JsonNode registered = joiner.next("registered", null);
+            assertTrue(registered.path("ok").asBoolean(), registered.toString());
+            assertTrue(registered.path("configuration").asText().contains("vios 2 vios2 CEC-A UP MEMBER"), registered.toString());
+
+            // the node process read the configuration this process imported; it is still exactly that
+            Path exported = tmp.resolve("exported.json");
+            assertEquals(Cli.OK, CliTest.run("db", "export", "--db-url", url, "--db-password-file", password.toString(), "--json",
+                    exported.toString()).code());
+            assertEquals(Json.MAPPER.readTree(DbCommandTest.CONFIG), Json.MAPPER.readTree(exported.toFile()));
+
+            // a second server on the same port says so
+            try (NodeProcess second = child("server2", "db-server", "--db", tmp.resolve("other").toString(), "--port", Integer.toString(port),
+                    "--password-file", password.toString())) {
+                JsonNode error = second.next("error", null);
+                assertTrue(error.path("error").asText().contains(":" + port), error.toString());
+                assertTrue(second.process.waitFor(30, TimeUnit.SECONDS));
+                assertEquals(Cli.FAILURE, second.process.exitValue());
+            }
+
+            dbNode.send("{\"op\":\"quit\"}");
+            joiner.send("{\"op\":\"quit\"}");
+            assertTrue(dbNode.process.waitFor(30, TimeUnit.SECONDS));
+
+            // SIGTERM (through the handle: Process.destroy() would also close our end of its output): the server stops
+            // serving and closes the database cleanly
+            assertTrue(server.process.toHandle().destroy());
+            server.next("stopped", null);
+            assertTrue(server.process.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            children.forEach(NodeProcess::close);
+        }
+        Run after = CliTest.run("db", "status", "--db", db.toString());
+        assertEquals(Cli.OK, after.code(), after.out());
+        assertEquals(2, after.json().at("/cluster/vioses").asInt(), after.out());
+        String log = Files.readString(db.resolveSibling("viosdb-server.log"));
+        assertTrue(log.contains("started and ready to accept connections"), "Derby's messages go to the server log: " + log);
+        assertTrue(log.contains("viosbench: stop requested by a signal") && log.contains("viosbench: stopped; the database is closed"), log);
+    }
+
+    @Test
+    void badServerOptionsAreUsageErrors() {
+        Run port = CliTest.run("db-server", "--port", "0");
+        assertEquals(Cli.USAGE, port.code());
+        assertTrue(port.err().contains("--port must be between 1 and 65535"), port.err());
+        Run user = CliTest.run("db-server", "--user", "a b");
+        assertEquals(Cli.USAGE, user.code());
+        assertTrue(user.err().contains("--user must be a plain name"), user.err());
+        Run host = CliTest.run("db-server", "--host", "no-such-host.invalid");
+        assertEquals(Cli.USAGE, host.code());
+        Run both = CliTest.run("db", "status", "--db", tmp.toString(), "--db-url", "jdbc:derby://127.0.0.1:1527/x");
+        assertEquals(Cli.USAGE, both.code());
+        assertTrue(both.err().contains("either --db or --db-url"), both.err());
+        Run badUrl = CliTest.run("db", "status", "--db-url", "jdbc:derby:/local/dir", "--db-password-file", tmp.toString());
+        assertEquals(Cli.USAGE, badUrl.code());
+    }
+}
