@@ -134,7 +134,7 @@ public final class PacketDecoder {
         int payloadLen = (int) payloadLength;
         if (verifyChecksums) {
             int stored = Bytes.i32(a, base + Wire.OFF_PAYLOAD_CHECKSUM);
-            int actual = Crc32c.of(buf, start + headerEnd, payloadLen);
+            int actual = payloadLen == 0 ? 0 : Crc32c.of(buf, start + headerEnd, payloadLen); // CRC-32C of nothing is 0
             if (stored != actual) {
                 return fail(DecodeError.BAD_PAYLOAD_CHECKSUM, headerEnd, String.format(
                         "payload bytes %d-%d have CRC-32C 0x%08X, the header (byte 36) says 0x%08X",
