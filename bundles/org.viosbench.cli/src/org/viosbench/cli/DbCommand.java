@@ -21,18 +21,7 @@ import picocli.CommandLine.Spec;
         + "export or import its cluster configuration as JSON, measure the trace store (trace-bench).",
         subcommands = { DbCommand.Init.class, DbCommand.Status.class, DbCommand.Export.class, DbCommand.Import.class,
                 DbCommand.TraceBench.class })
-final class DbCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-
-    @Override
-    public Integer call() {
-        throw new ParameterException(spec.commandLine(), "a sub-command is required: init or status");
-    }
+final class DbCommand extends GroupCommand {
 
     static int report(CommandSpec spec, DatabaseLocation where, boolean withContents) {
         ObjectNode out = Json.object().put("db", where.toString());
@@ -192,12 +181,7 @@ final class DbCommand implements Callable<Integer> {
     }
 
     /** What the sub-commands working on one database share: the help option and the database location. */
-    abstract static class DbSubcommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
-        boolean help;
+    abstract static class DbSubcommand extends LeafCommand {
 
         @picocli.CommandLine.Mixin
         DbLocation location = new DbLocation();

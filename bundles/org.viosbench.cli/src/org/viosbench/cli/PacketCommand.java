@@ -29,18 +29,7 @@ import picocli.CommandLine.Spec;
 /** {@code viosbench packet decode|encode}: the packet codec from the command line. */
 @Command(name = "packet", description = "Decode packet bytes to JSON, or encode JSON to packet bytes (docs/protocol.md).",
         subcommands = { PacketCommand.Decode.class, PacketCommand.Encode.class }, mixinStandardHelpOptions = false)
-final class PacketCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-
-    @Override
-    public Integer call() {
-        throw new ParameterException(spec.commandLine(), "a sub-command is required: decode or encode");
-    }
+final class PacketCommand extends GroupCommand {
 
     /** Where the packet bytes come from: exactly one of --hex and --file. */
     static final class Source {
