@@ -8,7 +8,7 @@ import java.util.List;
  * Elements that have bounds keep them. Pure arithmetic, no UI.
  */
 public final class AutoLayout {
-    public static final int VIOS_WIDTH = 168;
+    public static final int VIOS_WIDTH = 184;
     public static final int VIOS_HEIGHT = 76;
     public static final int LPAR_WIDTH = 132;
     public static final int LPAR_HEIGHT = 44;

@@ -25,6 +25,7 @@ final class ViosbenchActionBarAdvisor extends ActionBarAdvisor {
         this.window = w;
         register(ActionFactory.QUIT.create(w));
         register(ActionFactory.SAVE.create(w));
+        register(ActionFactory.SAVE_AS.create(w));
         register(ActionFactory.UNDO.create(w));
         register(ActionFactory.REDO.create(w));
         register(ActionFactory.DELETE.create(w));
@@ -35,6 +36,7 @@ final class ViosbenchActionBarAdvisor extends ActionBarAdvisor {
     protected void fillMenuBar(IMenuManager menuBar) {
         MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
         file.add(getAction(ActionFactory.SAVE.getId()));
+        file.add(getAction(ActionFactory.SAVE_AS.getId()));
         file.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         file.add(new Separator());
         file.add(getAction(ActionFactory.QUIT.getId()));

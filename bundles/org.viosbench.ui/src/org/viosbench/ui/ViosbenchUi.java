@@ -7,6 +7,9 @@ public final class ViosbenchUi {
     public static final String PERSPECTIVE_ID = "org.viosbench.ui.perspective";
     public static final String THEME_LIGHT = "org.viosbench.ui.theme.light";
     public static final String THEME_DARK = "org.viosbench.ui.theme.dark";
+    /** The topology editor bundle's command that opens a sample (this bundle does not depend on it). */
+    public static final String OPEN_SAMPLE_COMMAND = "org.viosbench.ui.topology.openSample";
+    public static final String OPEN_SAMPLE_PARAMETER = "org.viosbench.ui.topology.sample";
 
     private ViosbenchUi() {
     }

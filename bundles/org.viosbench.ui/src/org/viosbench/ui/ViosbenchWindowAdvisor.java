@@ -27,4 +27,24 @@ final class ViosbenchWindowAdvisor extends WorkbenchWindowAdvisor {
         configurer.setShowProgressIndicator(true);
         configurer.setTitle(ViosbenchUi.WINDOW_TITLE);
     }
+
+    /** With no topology open, offer one: the small sample opens, unsaved (Save asks where to keep it). */
+    @Override
+    public void postWindowOpen() {
+        org.eclipse.ui.IWorkbenchWindow window = getWindowConfigurer().getWindow();
+        if (window.getActivePage() == null || window.getActivePage().getEditorReferences().length > 0) {
+            return;
+        }
+        org.eclipse.ui.handlers.IHandlerService handlers = window.getService(org.eclipse.ui.handlers.IHandlerService.class);
+        org.eclipse.ui.commands.ICommandService commands = window.getService(org.eclipse.ui.commands.ICommandService.class);
+        try {
+            org.eclipse.core.commands.Command open = commands.getCommand(ViosbenchUi.OPEN_SAMPLE_COMMAND);
+            if (open.isDefined()) {
+                handlers.executeCommand(org.eclipse.core.commands.ParameterizedCommand.generateCommand(open,
+                        java.util.Map.of(ViosbenchUi.OPEN_SAMPLE_PARAMETER, "small")), null);
+            }
+        } catch (Exception e) {
+            org.eclipse.core.runtime.ILog.of(getClass()).warn("the small sample topology did not open: " + e.getMessage(), e);
+        }
+    }
 }

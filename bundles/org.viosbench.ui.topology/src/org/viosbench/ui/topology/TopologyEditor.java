@@ -1,0 +1,350 @@
+package org.viosbench.ui.topology;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EventObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.draw2d.LightweightSystem;
+import org.eclipse.draw2d.parts.ScrollableThumbnail;
+import org.eclipse.gef.DefaultEditDomain;
+import org.eclipse.gef.EditPart;
+import org.eclipse.gef.GraphicalViewer;
+import org.eclipse.gef.KeyHandler;
+import org.eclipse.gef.KeyStroke;
+import org.eclipse.gef.LayerConstants;
+import org.eclipse.gef.MouseWheelHandler;
+import org.eclipse.gef.MouseWheelZoomHandler;
+import org.eclipse.gef.SnapToGrid;
+import org.eclipse.gef.editparts.ScalableFreeformRootEditPart;
+import org.eclipse.gef.editparts.ZoomManager;
+import org.eclipse.gef.palette.PaletteRoot;
+import org.eclipse.gef.ui.actions.ActionRegistry;
+import org.eclipse.gef.ui.actions.GEFActionConstants;
+import org.eclipse.gef.ui.actions.ZoomInAction;
+import org.eclipse.gef.ui.actions.ZoomOutAction;
+import org.eclipse.gef.ui.parts.GraphicalEditorWithFlyoutPalette;
+import org.eclipse.gef.ui.parts.GraphicalViewerKeyHandler;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.part.Page;
+import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
+import org.viosbench.topology.AutoLayout;
+import org.viosbench.topology.Element;
+import org.viosbench.topology.Problem;
+import org.viosbench.topology.Samples;
+import org.viosbench.topology.Topology;
+import org.viosbench.topology.TopologyFile;
+import org.viosbench.topology.TopologyFileException;
+import org.viosbench.topology.Validator;
+import org.viosbench.ui.topology.parts.ElementPart;
+import org.viosbench.ui.topology.parts.MappingPart;
+import org.viosbench.ui.topology.parts.PartFactory;
+
+/**
+ * The GEF editor of a topology file: CECs holding VIOSes and LPARs, mappings as connections, every
+ * change a command (undo/redo), validation problems on the figures after each change, zoom with
+ * Ctrl+wheel and Ctrl+=/Ctrl+-, a grid to snap to, and an overview in the Outline view.
+ */
+public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
+    public static final String ID = "org.viosbench.ui.topology.editor";
+
+    private Topology topology;
+    private List<Problem> problems = List.of();
+
+    public TopologyEditor() {
+        setEditDomain(new DefaultEditDomain(this));
+    }
+
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        if (!(input instanceof TopologyEditorInput in)) {
+            throw new PartInitException("not a topology: " + input.getName());
+        }
+        try {
+            topology = in.file() != null ? TopologyFile.read(in.file()) : Samples.build(in.sampleName());
+        } catch (TopologyFileException e) {
+            throw new PartInitException(in.file() + " was not opened: " + e.getMessage());
+        } catch (IOException e) {
+            throw new PartInitException(in.file() + " cannot be read: " + e.getMessage(), e);
+        }
+        if (AutoLayout.needed(topology)) {
+            AutoLayout.apply(topology); // places what the file did not; not an edit of the user's
+        }
+        super.init(site, input);
+        setPartName(input.getName());
+    }
+
+    /** The topology being edited. */
+    public Topology topology() {
+        return topology;
+    }
+
+    /** The validation problems of the last change. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    @Override
+    public GraphicalViewer getGraphicalViewer() {
+        return super.getGraphicalViewer();
+    }
+
+    @Override
+    public org.eclipse.gef.commands.CommandStack getCommandStack() {
+        return super.getCommandStack();
+    }
+
+    @Override
+    public ActionRegistry getActionRegistry() {
+        return super.getActionRegistry();
+    }
+
+    /** The palette starts open beside the diagram; the user may collapse it. */
+    @Override
+    protected org.eclipse.gef.ui.palette.FlyoutPaletteComposite.FlyoutPreferences getPalettePreferences() {
+        return new org.eclipse.gef.ui.palette.FlyoutPaletteComposite.FlyoutPreferences() {
+            private int dock = org.eclipse.draw2d.PositionConstants.EAST;
+            private int state = org.eclipse.gef.ui.palette.FlyoutPaletteComposite.STATE_PINNED_OPEN;
+            private int width = 150;
+
+            @Override
+            public int getDockLocation() {
+                return dock;
+            }
+
+            @Override
+            public int getPaletteState() {
+                return state;
+            }
+
+            @Override
+            public int getPaletteWidth() {
+                return width;
+            }
+
+            @Override
+            public void setDockLocation(int location) {
+                dock = location;
+            }
+
+            @Override
+            public void setPaletteState(int s) {
+                state = s;
+            }
+
+            @Override
+            public void setPaletteWidth(int w) {
+                width = w;
+            }
+        };
+    }
+
+    @Override
+    protected PaletteRoot getPaletteRoot() {
+        return TopologyPalette.create(() -> topology);
+    }
+
+    @Override
+    protected void configureGraphicalViewer() {
+        super.configureGraphicalViewer();
+        GraphicalViewer viewer = getGraphicalViewer();
+        ScalableFreeformRootEditPart root = new ScalableFreeformRootEditPart();
+        viewer.setRootEditPart(root);
+        viewer.setEditPartFactory(new PartFactory());
+        ZoomManager zoom = root.getZoomManager();
+        zoom.setZoomLevels(new double[] { 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0 });
+        IAction zoomIn = new ZoomInAction(zoom);
+        IAction zoomOut = new ZoomOutAction(zoom);
+        getActionRegistry().registerAction(zoomIn);
+        getActionRegistry().registerAction(zoomOut);
+        getSite().getKeyBindingService().registerAction(zoomIn);
+        getSite().getKeyBindingService().registerAction(zoomOut);
+        viewer.setProperty(MouseWheelHandler.KeyGenerator.getKey(SWT.MOD1), MouseWheelZoomHandler.SINGLETON);
+        viewer.setProperty(SnapToGrid.PROPERTY_GRID_ENABLED, Boolean.TRUE);
+        viewer.setProperty(SnapToGrid.PROPERTY_GRID_VISIBLE, Boolean.TRUE);
+        viewer.setProperty(SnapToGrid.PROPERTY_GRID_SPACING, new org.eclipse.draw2d.geometry.Dimension(8, 8));
+        KeyHandler keys = new GraphicalViewerKeyHandler(viewer);
+        keys.put(KeyStroke.getPressed(SWT.DEL, 127, 0), getActionRegistry().getAction(ActionFactory.DELETE.getId()));
+        keys.put(KeyStroke.getPressed('=', SWT.MOD1), zoomIn);
+        keys.put(KeyStroke.getPressed('+', SWT.MOD1), zoomIn);
+        keys.put(KeyStroke.getPressed('-', SWT.MOD1), zoomOut);
+        viewer.setKeyHandler(keys);
+    }
+
+    @Override
+    protected void initializeGraphicalViewer() {
+        getGraphicalViewer().setContents(topology);
+        revalidate();
+    }
+
+    @Override
+    public void commandStackChanged(EventObject event) {
+        super.commandStackChanged(event);
+        firePropertyChange(PROP_DIRTY);
+        revalidate();
+    }
+
+    /** Validates the topology and shows each element's problems on its figure. */
+    private void revalidate() {
+        problems = Validator.validate(topology);
+        Map<Element, List<Problem>> byElement = new HashMap<>();
+        for (Problem p : problems) {
+            if (p.element() != null) {
+                byElement.computeIfAbsent(p.element(), e -> new ArrayList<>()).add(p);
+            }
+        }
+        GraphicalViewer viewer = getGraphicalViewer();
+        if (viewer == null) {
+            return;
+        }
+        for (Object part : viewer.getEditPartRegistry().values()) {
+            if (part instanceof ElementPart ep) {
+                ep.setProblems(byElement.getOrDefault(ep.element(), List.of()));
+            } else if (part instanceof MappingPart mp) {
+                mp.setProblems(byElement.getOrDefault(mp.mapping(), List.of()));
+            }
+        }
+    }
+
+    /** The edit part showing {@code model}, or null. */
+    public EditPart partOf(Object model) {
+        return (EditPart) getGraphicalViewer().getEditPartRegistry().get(model);
+    }
+
+    @Override
+    public boolean isDirty() {
+        return getCommandStack().isDirty() || ((TopologyEditorInput) getEditorInput()).file() == null;
+    }
+
+    @Override
+    public void doSave(IProgressMonitor monitor) {
+        Path file = ((TopologyEditorInput) getEditorInput()).file();
+        if (file == null) {
+            doSaveAs();
+            return;
+        }
+        save(file);
+    }
+
+    @Override
+    public boolean isSaveAsAllowed() {
+        return true;
+    }
+
+    @Override
+    public void doSaveAs() {
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
+        dialog.setFilterExtensions(new String[] { "*" + TopologyFile.SUFFIX });
+        dialog.setFileName(topology.name() + TopologyFile.SUFFIX);
+        dialog.setOverwrite(true);
+        String chosen = dialog.open();
+        if (chosen != null) {
+            saveAs(Path.of(chosen.endsWith(TopologyFile.SUFFIX) ? chosen : chosen + TopologyFile.SUFFIX));
+        }
+    }
+
+    /** Saves to {@code file} and edits that file from now on. */
+    public void saveAs(Path file) {
+        if (save(file)) {
+            setInput(TopologyEditorInput.of(file));
+            setPartName(getEditorInput().getName());
+            firePropertyChange(PROP_DIRTY);
+        }
+    }
+
+    private boolean save(Path file) {
+        try {
+            TopologyFile.write(topology, file);
+            getCommandStack().markSaveLocation();
+            firePropertyChange(PROP_DIRTY);
+            return true;
+        } catch (IOException e) {
+            MessageDialog.openError(getSite().getShell(), "Save failed", file + " was not written: " + e.getMessage()
+                    + "\nThe topology is still open and unchanged.");
+            return false;
+        }
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes") // GEF 3.2 overrides the raw form
+    public Object getAdapter(Class type) {
+        if (type == IContentOutlinePage.class) {
+            return new OverviewPage();
+        }
+        if (type == ZoomManager.class) {
+            return ((ScalableFreeformRootEditPart) getGraphicalViewer().getRootEditPart()).getZoomManager();
+        }
+        return super.getAdapter(type);
+    }
+
+    /** The Outline view: a thumbnail of the whole diagram with the visible part framed; drag the frame to scroll. */
+    private final class OverviewPage extends Page implements IContentOutlinePage {
+        private Canvas canvas;
+        private ScrollableThumbnail thumbnail;
+
+        @Override
+        public void createControl(Composite parent) {
+            canvas = new Canvas(parent, SWT.NONE);
+            LightweightSystem lws = new LightweightSystem(canvas);
+            ScalableFreeformRootEditPart root = (ScalableFreeformRootEditPart) getGraphicalViewer().getRootEditPart();
+            thumbnail = new ScrollableThumbnail((org.eclipse.draw2d.Viewport) root.getFigure());
+            thumbnail.setSource(root.getLayer(LayerConstants.PRINTABLE_LAYERS));
+            lws.setContents(thumbnail);
+        }
+
+        @Override
+        public Control getControl() {
+            return canvas;
+        }
+
+        @Override
+        public void setFocus() {
+            canvas.setFocus();
+        }
+
+        @Override
+        public void dispose() {
+            if (thumbnail != null) {
+                thumbnail.deactivate();
+            }
+            super.dispose();
+        }
+
+        @Override
+        public void addSelectionChangedListener(org.eclipse.jface.viewers.ISelectionChangedListener l) {
+            // the overview has no selection
+        }
+
+        @Override
+        public org.eclipse.jface.viewers.ISelection getSelection() {
+            return org.eclipse.jface.viewers.StructuredSelection.EMPTY;
+        }
+
+        @Override
+        public void removeSelectionChangedListener(org.eclipse.jface.viewers.ISelectionChangedListener l) {
+            // the overview has no selection
+        }
+
+        @Override
+        public void setSelection(org.eclipse.jface.viewers.ISelection selection) {
+            // the overview has no selection
+        }
+    }
+
+    /** The zoom action ids, for the contributor. */
+    static final String[] ZOOM_ACTIONS = { GEFActionConstants.ZOOM_IN, GEFActionConstants.ZOOM_OUT };
+}

@@ -1,0 +1,85 @@
+package org.viosbench.ui.topology.parts;
+
+import org.eclipse.draw2d.Figure;
+import org.eclipse.draw2d.Graphics;
+import org.eclipse.draw2d.geometry.Rectangle;
+import org.eclipse.swt.graphics.Color;
+
+/**
+ * A VIOS or an LPAR. A VIOS shows its name, id and role above the three layers a message passes
+ * through inside it (daemon, system call, VKE); an LPAR its name and operating system.
+ */
+public final class PartitionFigure extends Figure {
+    /** The layers drawn inside a VIOS, top to bottom. */
+    public static final String[] LAYERS = { "daemon", "syscall", "VKE" };
+
+    private final boolean vios;
+    private String name = "";
+    private String detail = "";
+    private boolean database;
+    final ProblemMarks marks = new ProblemMarks();
+
+    PartitionFigure(boolean vios) {
+        this.vios = vios;
+        setOpaque(false);
+    }
+
+    void setText(String name, String detail, boolean database) {
+        this.name = name;
+        this.detail = detail;
+        this.database = database;
+        repaint();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public boolean isVios() {
+        return vios;
+    }
+
+    /** Where layer {@code i} of a VIOS is drawn, in absolute coordinates (for animations). */
+    public Rectangle layerBounds(int i) {
+        Rectangle r = getBounds();
+        int w = (r.width - 16) / LAYERS.length;
+        return new Rectangle(r.x + 6 + i * (w + 2), r.bottom() - 26, w, 20);
+    }
+
+    @Override
+    protected void paintFigure(Graphics g) {
+        Rectangle r = getBounds().getCopy().resize(-1, -1);
+        Color line = vios ? (database ? Palette.DB_LINE : Palette.VIOS_LINE) : Palette.LPAR_LINE;
+        g.setBackgroundColor(vios ? Palette.VIOS_FILL : Palette.LPAR_FILL);
+        g.fillRoundRectangle(r, 8, 8);
+        Color problem = marks.color();
+        g.setForegroundColor(problem != null ? problem : line);
+        g.setLineWidth(problem != null || database ? 2 : 1);
+        g.drawRoundRectangle(r, 8, 8);
+        g.setLineWidth(1);
+        org.eclipse.swt.graphics.Font normal = g.getFont();
+        g.setFont(Palette.bold());
+        g.setForegroundColor(Palette.TEXT);
+        g.drawText(name, r.x + 8, r.y + 4);
+        g.setFont(normal);
+        g.setForegroundColor(Palette.SUBTLE);
+        g.drawText(detail, r.x + 8, r.y + 22);
+        if (vios) {
+            for (int i = 0; i < LAYERS.length; i++) {
+                Rectangle l = layerBounds(i);
+                g.setBackgroundColor(Palette.LAYER_FILL);
+                g.fillRectangle(l);
+                g.setForegroundColor(line);
+                g.drawRectangle(l.getResized(-1, -1));
+                g.setForegroundColor(Palette.SUBTLE);
+                org.eclipse.draw2d.geometry.Dimension size = org.eclipse.draw2d.FigureUtilities.getTextExtents(LAYERS[i], g.getFont());
+                g.drawText(LAYERS[i], l.x + (l.width - size.width) / 2, l.y + (l.height - size.height) / 2);
+            }
+        }
+        marks.paint(g, r);
+    }
+}

@@ -1,0 +1,152 @@
+package org.viosbench.ui.topology.parts;
+
+import java.beans.PropertyChangeEvent;
+import java.util.List;
+
+import org.eclipse.draw2d.ChopboxAnchor;
+import org.eclipse.draw2d.ConnectionAnchor;
+import org.eclipse.draw2d.IFigure;
+import org.eclipse.gef.ConnectionEditPart;
+import org.eclipse.gef.EditPolicy;
+import org.eclipse.gef.NodeEditPart;
+import org.eclipse.gef.Request;
+import org.eclipse.gef.commands.Command;
+import org.eclipse.gef.editpolicies.GraphicalNodeEditPolicy;
+import org.eclipse.gef.requests.CreateConnectionRequest;
+import org.eclipse.gef.requests.ReconnectRequest;
+import org.viosbench.topology.Lpar;
+import org.viosbench.topology.Mapping;
+import org.viosbench.topology.Partition;
+import org.viosbench.topology.Problem;
+import org.viosbench.topology.Vios;
+import org.viosbench.topology.ViosRole;
+import org.viosbench.ui.topology.commands.Edits;
+
+/**
+ * A VIOS or an LPAR. Mappings are drawn from the LPAR to the VIOS that serves it; the mapping tool
+ * connects an LPAR and a VIOS started from either end.
+ */
+public final class PartitionPart extends ElementPart implements NodeEditPart {
+
+    public Partition partition() {
+        return (Partition) getModel();
+    }
+
+    @Override
+    protected IFigure createFigure() {
+        return new PartitionFigure(partition() instanceof Vios);
+    }
+
+    @Override
+    protected List<Mapping> getModelSourceConnections() {
+        return partition() instanceof Lpar ? partition().mappings() : List.of();
+    }
+
+    @Override
+    protected List<Mapping> getModelTargetConnections() {
+        return partition() instanceof Vios ? partition().mappings() : List.of();
+    }
+
+    @Override
+    protected void createEditPolicies() {
+        super.createEditPolicies();
+        installEditPolicy(EditPolicy.GRAPHICAL_NODE_ROLE, new GraphicalNodeEditPolicy() {
+            @Override
+            protected Command getConnectionCreateCommand(CreateConnectionRequest request) {
+                MappingStart start = new MappingStart(partition());
+                request.setStartCommand(start);
+                return start;
+            }
+
+            @Override
+            protected Command getConnectionCompleteCommand(CreateConnectionRequest request) {
+                if (!(request.getStartCommand() instanceof MappingStart start)) {
+                    return null;
+                }
+                Partition from = start.from;
+                Partition to = partition();
+                if (from instanceof Lpar l && to instanceof Vios v) {
+                    return Edits.createMapping(l, v);
+                }
+                if (from instanceof Vios v && to instanceof Lpar l) {
+                    return Edits.createMapping(l, v);
+                }
+                return null;
+            }
+
+            @Override
+            protected Command getReconnectTargetCommand(ReconnectRequest request) {
+                return null;
+            }
+
+            @Override
+            protected Command getReconnectSourceCommand(ReconnectRequest request) {
+                return null;
+            }
+        });
+    }
+
+    /** Where the mapping tool started: a placeholder command until the drag ends on the other partition. */
+    private static final class MappingStart extends Command {
+        final Partition from;
+
+        MappingStart(Partition from) {
+            super("Map " + from.name());
+            this.from = from;
+        }
+    }
+
+    @Override
+    public void propertyChange(PropertyChangeEvent e) {
+        if (Partition.MAPPINGS.equals(e.getPropertyName())) {
+            refreshSourceConnections();
+            refreshTargetConnections();
+        }
+        refreshVisuals();
+    }
+
+    @Override
+    protected void refreshVisuals() {
+        super.refreshVisuals();
+        Partition p = partition();
+        PartitionFigure f = (PartitionFigure) getFigure();
+        if (p instanceof Vios v) {
+            f.setText(v.name(), "id " + v.id() + (v.role() == ViosRole.DB_PRIMARY ? "  ·  VIOS DB" : "") + "  ·  lpar " + v.partitionId(),
+                    v.role() == ViosRole.DB_PRIMARY);
+        } else {
+            Lpar l = (Lpar) p;
+            f.setText(l.name(), l.osType() + "  ·  id " + l.id(), false);
+        }
+    }
+
+    @Override
+    public void setProblems(List<Problem> problems) {
+        PartitionFigure f = (PartitionFigure) getFigure();
+        f.marks.set(f, problems, partition().label());
+    }
+
+    @Override
+    public List<Problem> problems() {
+        return ((PartitionFigure) getFigure()).marks.problems();
+    }
+
+    @Override
+    public ConnectionAnchor getSourceConnectionAnchor(ConnectionEditPart connection) {
+        return new ChopboxAnchor(getFigure());
+    }
+
+    @Override
+    public ConnectionAnchor getTargetConnectionAnchor(ConnectionEditPart connection) {
+        return new ChopboxAnchor(getFigure());
+    }
+
+    @Override
+    public ConnectionAnchor getSourceConnectionAnchor(Request request) {
+        return new ChopboxAnchor(getFigure());
+    }
+
+    @Override
+    public ConnectionAnchor getTargetConnectionAnchor(Request request) {
+        return new ChopboxAnchor(getFigure());
+    }
+}

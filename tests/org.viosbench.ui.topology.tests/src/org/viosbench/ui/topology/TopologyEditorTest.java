@@ -1,0 +1,254 @@
+package org.viosbench.ui.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.draw2d.IFigure;
+import org.eclipse.draw2d.geometry.Rectangle;
+import org.eclipse.gef.GraphicalEditPart;
+import org.eclipse.gef.palette.PaletteContainer;
+import org.eclipse.gef.palette.ToolEntry;
+import org.eclipse.gef.commands.CommandStack;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.viosbench.topology.Cec;
+import org.viosbench.topology.Lpar;
+import org.viosbench.topology.Mapping;
+import org.viosbench.topology.Problem;
+import org.viosbench.topology.Topology;
+import org.viosbench.topology.TopologyFile;
+import org.viosbench.topology.Vios;
+import org.viosbench.ui.topology.commands.DeleteCommand;
+import org.viosbench.ui.topology.commands.Edits;
+import org.viosbench.ui.topology.parts.CecFigure;
+import org.viosbench.ui.topology.parts.CecPart;
+import org.viosbench.ui.topology.parts.ElementPart;
+import org.viosbench.ui.topology.parts.MappingPart;
+import org.viosbench.ui.topology.parts.PartitionFigure;
+import org.viosbench.ui.topology.parts.PartitionPart;
+
+/** The topology editor in the real workbench on a real display: drive it, then check model and figures. */
+class TopologyEditorTest {
+
+    @TempDir
+    Path tmp;
+
+    private static IWorkbenchPage page() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+    }
+
+    private static void drain() {
+        Display d = Display.getCurrent();
+        while (d.readAndDispatch()) {
+            // run pending layout and paints
+        }
+    }
+
+    private static TopologyEditor open(TopologyEditorInput input) throws Exception {
+        IEditorPart part = page().openEditor(input, TopologyEditor.ID);
+        drain();
+        assertTrue(part instanceof TopologyEditor, "opened " + part);
+        return (TopologyEditor) part;
+    }
+
+    @AfterEach
+    void closeEditors() {
+        page().closeAllEditors(false);
+        drain();
+    }
+
+    private static long parts(TopologyEditor e, Class<?> type) {
+        return e.getGraphicalViewer().getEditPartRegistry().values().stream().filter(type::isInstance).count();
+    }
+
+    private static IFigure figure(TopologyEditor e, Object model) {
+        return ((GraphicalEditPart) e.partOf(model)).getFigure();
+    }
+
+    private static List<String> codes(TopologyEditor e, Object model) {
+        return ((ElementPart) e.partOf(model)).problems().stream().map(Problem::code).toList();
+    }
+
+    @Test
+    void theMediumSampleIsDrawnElementByElement() throws Exception {
+        TopologyEditor e = open(TopologyEditorInput.sample("medium"));
+        Topology t = e.topology();
+        assertEquals(4, parts(e, CecPart.class));
+        assertEquals(16 + 64, parts(e, PartitionPart.class));
+        assertEquals(128, parts(e, MappingPart.class));
+        Vios v = t.vios(1);
+        PartitionFigure f = (PartitionFigure) figure(e, v);
+        assertEquals("vios1", f.name());
+        assertTrue(f.detail().contains("VIOS DB"), f.detail());
+        assertEquals(v.bounds().width(), f.getBounds().width);
+        assertEquals(v.bounds().height(), f.getBounds().height);
+        Rectangle cec = figure(e, v.cec()).getBounds();
+        assertTrue(cec.contains(f.getBounds()), "the VIOS is drawn inside its CEC");
+        assertTrue(((CecFigure) figure(e, v.cec())).title().contains(v.cec().serial()));
+        assertTrue(e.isDirty(), "a sample is unsaved");
+        screenshot(e.getSite().getShell(), "editor-medium.png");
+    }
+
+    @Test
+    void commandsUndoRedoSaveAndReopen() throws Exception {
+        TopologyEditor e = open(TopologyEditorInput.sample("small"));
+        Topology t = e.topology();
+        CommandStack stack = e.getCommandStack();
+        Cec cec1 = t.cecs().get(0);
+        Lpar added = new Lpar(900, "lpar900", 9);
+        stack.execute(Edits.createPartition(cec1, added, new org.viosbench.topology.Bounds(600, 180, 132, 44)));
+        drain();
+        assertEquals(9, t.lpars().size());
+        assertEquals(List.of("NO_IO_PATH"), codes(e, added), "the figure shows the new LPAR has no I/O path");
+        stack.execute(Edits.createMapping(added, t.vios(1)));
+        drain();
+        assertEquals(List.of("SINGLE_PATH"), codes(e, added));
+        assertEquals(17, parts(e, MappingPart.class));
+        stack.undo();
+        drain();
+        assertEquals(List.of("NO_IO_PATH"), codes(e, added));
+        stack.redo();
+        drain();
+        assertEquals(List.of("SINGLE_PATH"), codes(e, added));
+
+        Vios vios1 = t.vios(1);
+        int mapped = vios1.mappings().size();
+        stack.execute(new DeleteCommand(vios1));
+        drain();
+        assertEquals(null, e.partOf(vios1));
+        assertEquals(17 - mapped, t.mappings().size());
+        assertEquals(List.of("NO_IO_PATH"), codes(e, added), "its only VIOS is gone");
+        stack.undo();
+        drain();
+        assertNotNull(e.partOf(vios1));
+        assertEquals(mapped, vios1.mappings().size());
+        assertEquals(17, parts(e, MappingPart.class));
+
+        Path file = tmp.resolve("lab" + TopologyFile.SUFFIX);
+        e.saveAs(file);
+        assertFalse(e.isDirty());
+        assertEquals(TopologyFile.format(t), Files.readString(file));
+        stack.execute(Edits.setBounds(added, new org.viosbench.topology.Bounds(620, 180, 132, 44)));
+        assertTrue(e.isDirty());
+        e.doSave(null);
+        assertFalse(e.isDirty());
+        String saved = Files.readString(file);
+        page().closeAllEditors(false);
+        drain();
+        TopologyEditor again = OpenTopologyHandler.open(page(), file);
+        drain();
+        assertNotNull(again);
+        assertEquals(saved, TopologyFile.format(again.topology()));
+        assertFalse(again.isDirty());
+        assertEquals(new Rectangle(620, 180, 132, 44).getSize(), figure(again, again.topology().lpar(900)).getBounds().getSize());
+    }
+
+    @Test
+    void thePaletteToolCreatesAViosWhereClicked() throws Exception {
+        TopologyEditor e = open(TopologyEditorInput.sample("small"));
+        Topology t = e.topology();
+        Cec cec1 = t.cecs().get(0);
+        ToolEntry viosTool = null;
+        for (Object group : e.getEditDomain().getPaletteViewer().getPaletteRoot().getChildren()) {
+            for (Object entry : ((PaletteContainer) group).getChildren()) {
+                if (entry instanceof ToolEntry te && TopologyPalette.VIOS.equals(te.getLabel())) {
+                    viosTool = te;
+                }
+            }
+        }
+        assertNotNull(viosTool, "the palette has a VIOS tool");
+        e.getEditDomain().getPaletteViewer().setActiveTool(viosTool);
+        drain();
+        // click in the empty right part of cec1's VIOS row
+        IFigure cecFigure = figure(e, cec1);
+        Rectangle r = cecFigure.getBounds().getCopy();
+        cecFigure.translateToAbsolute(r);
+        int x = r.x + 420;
+        int y = r.y + 60;
+        Control canvas = e.getGraphicalViewer().getControl();
+        mouse(canvas, SWT.MouseMove, x, y);
+        mouse(canvas, SWT.MouseDown, x, y);
+        mouse(canvas, SWT.MouseUp, x, y);
+        drain();
+        assertEquals(3, cec1.vioses().size(), "a VIOS was created in cec1");
+        Vios created = cec1.vioses().get(2);
+        assertEquals(5, created.id(), "the next free id");
+        assertEquals("vios5", created.name());
+        assertNotNull(e.partOf(created));
+        Rectangle drawn = figure(e, created).getBounds().getCopy();
+        figure(e, created).translateToAbsolute(drawn);
+        assertTrue(Math.abs(drawn.x - x) <= 10 && Math.abs(drawn.y - y) <= 10, "placed where clicked (snapped to the grid): " + drawn
+                + " for " + x + "," + y);
+        e.getCommandStack().undo();
+        drain();
+        assertEquals(2, cec1.vioses().size());
+    }
+
+    @Test
+    void aBadFileDoesNotOpen() throws Exception {
+        Path bad = tmp.resolve("bad" + TopologyFile.SUFFIX);
+        Files.writeString(bad, "{ \"format\" : \"viosbench-topology\", \"version\" : 7 }");
+        IEditorPart part = page().openEditor(TopologyEditorInput.of(bad), TopologyEditor.ID);
+        drain();
+        assertFalse(part instanceof TopologyEditor, "refused: " + part);
+    }
+
+    private static void mouse(Control c, int type, int x, int y) {
+        Event ev = new Event();
+        ev.type = type;
+        ev.x = x;
+        ev.y = y;
+        ev.button = type == SWT.MouseMove ? 0 : 1;
+        ev.stateMask = type == SWT.MouseUp ? SWT.BUTTON1 : 0;
+        ev.widget = c;
+        ev.display = c.getDisplay();
+        c.notifyListeners(type, ev);
+    }
+
+    /** Saves what the window shows to target/NAME, for people to look at. */
+    private static void screenshot(Shell shell, String name) throws Exception {
+        drain();
+        Display d = shell.getDisplay();
+        Rectangle2 area = new Rectangle2(shell.getBounds().x, shell.getBounds().y, shell.getBounds().width, shell.getBounds().height);
+        Image image = new Image(d, area.w, area.h);
+        GC gc = new GC(d);
+        gc.copyArea(image, area.x, area.y);
+        gc.dispose();
+        ImageLoader loader = new ImageLoader();
+        loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
+        Path out = Path.of("target", name).toAbsolutePath();
+        Files.createDirectories(out.getParent());
+        loader.save(out.toString(), SWT.IMAGE_PNG);
+        image.dispose();
+    }
+
+    private record Rectangle2(int x, int y, int w, int h) {
+    }
+
+    @Test
+    void mappingsAreDrawnFromLparToVios() throws Exception {
+        TopologyEditor e = open(TopologyEditorInput.sample("small"));
+        Mapping m = e.topology().mappings().get(0);
+        MappingPart part = (MappingPart) e.partOf(m);
+        assertEquals(e.partOf(m.lpar()), part.getSource());
+        assertEquals(e.partOf(m.vios()), part.getTarget());
+    }
+}
