@@ -44,6 +44,15 @@ class WorkbenchTest {
     }
 
     @Test
+    void theSmallSampleTopologyIsOfferedAtStart() {
+        List<String> editors = new ArrayList<>();
+        for (org.eclipse.ui.IEditorReference r : window().getActivePage().getEditorReferences()) {
+            editors.add(r.getId() + " " + r.getName());
+        }
+        assertEquals(List.of(ViosbenchUi.OPEN_SAMPLE_COMMAND.replace("openSample", "editor") + " small (unsaved)"), editors);
+    }
+
+    @Test
     void windowHasOurTitleAndIsVisible() {
         Shell shell = window().getShell();
         assertEquals("viosbench", shell.getText());

@@ -109,6 +109,11 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
     }
 
     @Override
+    public DefaultEditDomain getEditDomain() {
+        return super.getEditDomain();
+    }
+
+    @Override
     public ActionRegistry getActionRegistry() {
         return super.getActionRegistry();
     }
