@@ -10,6 +10,8 @@ public final class ViosbenchUi {
     /** The topology editor bundle's command that opens a sample (this bundle does not depend on it). */
     public static final String OPEN_SAMPLE_COMMAND = "org.viosbench.ui.topology.openSample";
     public static final String OPEN_SAMPLE_PARAMETER = "org.viosbench.ui.topology.sample";
+    /** The topology editor bundle's Problems view. */
+    public static final String PROBLEMS_VIEW = "org.viosbench.ui.topology.problems";
 
     private ViosbenchUi() {
     }

@@ -64,6 +64,7 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
 
     private Topology topology;
     private List<Problem> problems = List.of();
+    private final List<Runnable> problemsListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public TopologyEditor() {
         setEditDomain(new DefaultEditDomain(this));
@@ -223,6 +224,16 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
                 mp.setProblems(byElement.getOrDefault(mp.mapping(), List.of()));
             }
         }
+        problemsListeners.forEach(Runnable::run);
+    }
+
+    /** {@code l} runs after every validation (after each change of the topology). */
+    public void addProblemsListener(Runnable l) {
+        problemsListeners.add(l);
+    }
+
+    public void removeProblemsListener(Runnable l) {
+        problemsListeners.remove(l);
     }
 
     /** The edit part showing {@code model}, or null. */

@@ -251,4 +251,79 @@ class TopologyEditorTest {
         assertEquals(e.partOf(m.lpar()), part.getSource());
         assertEquals(e.partOf(m.vios()), part.getTarget());
     }
+
+    @Test
+    void propertiesAreTypedCheckedAndUndoable() throws Exception {
+        TopologyEditor e = open(TopologyEditorInput.sample("small"));
+        Vios v = e.topology().vios(1);
+        GraphicalEditPart part = (GraphicalEditPart) e.partOf(v);
+        org.viosbench.ui.topology.parts.ElementProperties props = (org.viosbench.ui.topology.parts.ElementProperties) part
+                .getAdapter(org.eclipse.ui.views.properties.IPropertySource.class);
+        List<String> ids = java.util.Arrays.stream(props.getPropertyDescriptors()).map(d -> (String) d.getId()).toList();
+        assertEquals(List.of("name", "id", "partitionId", "role", "address", "daemons"), ids);
+        props.setPropertyValue("name", "alpha");
+        assertEquals("alpha", v.name());
+        assertEquals("alpha", ((PartitionFigure) part.getFigure()).name(), "the figure follows");
+        assertTrue(props.problem("id", "abc") != null);
+        props.setPropertyValue("id", "abc");
+        assertEquals(1, v.id(), "a bad value changes nothing");
+        props.setPropertyValue("daemons", "10, 12, 99");
+        assertEquals(List.of(10, 12, 99), v.daemons());
+        props.setPropertyValue("role", 0);
+        assertTrue(e.problems().stream().anyMatch(p -> p.code().equals("NO_DB_PRIMARY")), "validated after the change");
+        e.getCommandStack().undo();
+        e.getCommandStack().undo();
+        e.getCommandStack().undo();
+        assertEquals("vios1", v.name());
+        assertEquals(List.of(10, 11), v.daemons());
+
+        // the Properties view shows the selected element
+        page().showView(org.eclipse.ui.IPageLayout.ID_PROP_SHEET);
+        page().activate(e);
+        e.getGraphicalViewer().select(part);
+        drain();
+        org.eclipse.ui.views.properties.PropertySheet sheet = (org.eclipse.ui.views.properties.PropertySheet) page()
+                .findView(org.eclipse.ui.IPageLayout.ID_PROP_SHEET);
+        org.eclipse.swt.widgets.Tree tree = (org.eclipse.swt.widgets.Tree) sheet.getCurrentPage().getControl();
+        List<String> rows = new java.util.ArrayList<>();
+        for (org.eclipse.swt.widgets.TreeItem item : tree.getItems()) {
+            collect(item, rows);
+        }
+        assertTrue(rows.contains("Name=vios1"), rows.toString());
+        assertTrue(rows.contains("Role=DB_PRIMARY"), rows.toString());
+    }
+
+    private static void collect(org.eclipse.swt.widgets.TreeItem item, List<String> rows) {
+        rows.add(item.getText(0) + "=" + item.getText(1));
+        for (org.eclipse.swt.widgets.TreeItem child : item.getItems()) {
+            collect(child, rows);
+        }
+    }
+
+    @Test
+    void theProblemsViewListsProblemsAndADoubleClickSelectsTheElement() throws Exception {
+        TopologyEditor e = open(TopologyEditorInput.sample("small"));
+        ProblemsView view = (ProblemsView) page().showView(ProblemsView.ID);
+        page().activate(e);
+        drain();
+        assertEquals(0, view.viewer().getTable().getItemCount(), "the sample is clean");
+        Lpar lonely = new Lpar(900, "lpar900", 9);
+        e.getCommandStack().execute(Edits.createPartition(e.topology().cecs().get(1), lonely, new org.viosbench.topology.Bounds(20, 300, 132, 44)));
+        drain();
+        org.eclipse.swt.widgets.Table table = view.viewer().getTable();
+        assertEquals(1, table.getItemCount());
+        assertEquals("ERROR", table.getItem(0).getText(0));
+        assertEquals("LPAR lpar900", table.getItem(0).getText(1));
+        assertTrue(table.getItem(0).getText(2).contains("no disk I/O path"), table.getItem(0).getText(2));
+        table.setSelection(0);
+        Event ev = new Event();
+        ev.item = table.getItem(0);
+        table.notifyListeners(SWT.DefaultSelection, ev);
+        drain();
+        List<?> selected = e.getGraphicalViewer().getSelectedEditParts();
+        assertEquals(List.of(e.partOf(lonely)), selected, "the double-click selected the LPAR in the diagram");
+        e.getCommandStack().undo();
+        drain();
+        assertEquals(0, table.getItemCount());
+    }
 }

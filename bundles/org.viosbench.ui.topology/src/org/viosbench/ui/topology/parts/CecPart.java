@@ -90,4 +90,16 @@ public final class CecPart extends ElementPart {
     public List<Problem> problems() {
         return ((CecFigure) getFigure()).marks.problems();
     }
+
+    @Override
+    @SuppressWarnings("rawtypes") // GEF 3.2 overrides the raw form
+    public Object getAdapter(Class key) {
+        if (key == org.eclipse.ui.views.properties.IPropertySource.class) {
+            return new ElementProperties(getModel(), getViewer().getEditDomain().getCommandStack());
+        }
+        if (key == org.eclipse.gef.SnapToHelper.class) {
+            return new org.eclipse.gef.SnapToGrid(this);
+        }
+        return super.getAdapter(key);
+    }
 }

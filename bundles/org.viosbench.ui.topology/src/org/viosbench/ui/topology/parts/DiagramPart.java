@@ -77,4 +77,16 @@ public final class DiagramPart extends AbstractGraphicalEditPart implements Prop
             refreshChildren();
         }
     }
+
+    @Override
+    @SuppressWarnings("rawtypes") // GEF 3.2 overrides the raw form
+    public Object getAdapter(Class key) {
+        if (key == org.eclipse.ui.views.properties.IPropertySource.class) {
+            return new ElementProperties(getModel(), getViewer().getEditDomain().getCommandStack());
+        }
+        if (key == org.eclipse.gef.SnapToHelper.class) {
+            return new org.eclipse.gef.SnapToGrid(this);
+        }
+        return super.getAdapter(key);
+    }
 }

@@ -66,4 +66,13 @@ public abstract class ElementPart extends AbstractGraphicalEditPart implements P
 
     /** The problems shown now. */
     public abstract List<Problem> problems();
+
+    @Override
+    @SuppressWarnings("rawtypes") // GEF 3.2 overrides the raw form
+    public Object getAdapter(Class key) {
+        if (key == org.eclipse.ui.views.properties.IPropertySource.class) {
+            return new ElementProperties(getModel(), getViewer().getEditDomain().getCommandStack());
+        }
+        return super.getAdapter(key);
+    }
 }

@@ -82,4 +82,13 @@ public final class MappingPart extends AbstractConnectionEditPart implements Pro
     public List<Problem> problems() {
         return problems;
     }
+
+    @Override
+    @SuppressWarnings("rawtypes") // GEF 3.2 overrides the raw form
+    public Object getAdapter(Class key) {
+        if (key == org.eclipse.ui.views.properties.IPropertySource.class) {
+            return new ElementProperties(getModel(), getViewer().getEditDomain().getCommandStack());
+        }
+        return super.getAdapter(key);
+    }
 }
