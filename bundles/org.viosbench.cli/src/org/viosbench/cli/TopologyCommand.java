@@ -18,14 +18,28 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 
 /** {@code viosbench topology validate|sample}: topology files (*.vios.json) from the command line. */
 @Command(name = "topology", description = "Check a topology file (*.vios.json), or write one of the sample topologies.",
-        subcommands = { TopologyCommand.Validate.class, TopologyCommand.Sample.class })
+        subcommands = { TopologyCommand.Validate.class, TopologyCommand.Sample.class, TopologyCommand.Export.class })
 final class TopologyCommand extends GroupCommand {
+
+    /** Reads {@code file}; when it cannot be read or is refused, prints why (with where) and returns null. */
+    static Topology read(CommandSpec spec, Path file) throws IOException {
+        ObjectNode out = Json.object().put("file", file.toString()).put("ok", false);
+        try {
+            return TopologyFile.read(file);
+        } catch (NoSuchFileException e) {
+            Json.print(spec.commandLine().getOut(), out.put("error", file + ": no such file"));
+        } catch (TopologyFileException e) {
+            Json.print(spec.commandLine().getOut(), out.put("error", "refused: " + e.getMessage()).put("where", e.where()));
+        }
+        return null;
+    }
 
     @Command(name = "validate", description = { "Read a topology file and print its problems as JSON.",
             "Exit 0 when it has no errors (warnings allowed), 1 when it has errors or cannot be read." })
@@ -35,18 +49,11 @@ final class TopologyCommand extends GroupCommand {
 
         @Override
         public Integer call() throws IOException {
-            ObjectNode out = Json.object().put("file", file.toString());
-            Topology t;
-            try {
-                t = TopologyFile.read(file);
-            } catch (NoSuchFileException e) {
-                Json.print(spec.commandLine().getOut(), out.put("ok", false).put("error", file + ": no such file"));
-                return Cli.FAILURE;
-            } catch (TopologyFileException e) {
-                Json.print(spec.commandLine().getOut(), out.put("ok", false).put("error", "refused: " + e.getMessage())
-                        .put("where", e.where()));
+            Topology t = read(spec, file);
+            if (t == null) {
                 return Cli.FAILURE;
             }
+            ObjectNode out = Json.object().put("file", file.toString());
             List<Problem> problems = Validator.validate(t);
             long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
             out.put("ok", errors == 0).put("cecs", t.cecs().size()).put("vioses", t.vioses().size()).put("lpars", t.lpars().size())
@@ -88,6 +95,32 @@ final class TopologyCommand extends GroupCommand {
             TopologyFile.write(t, out);
             Json.print(spec.commandLine().getOut(), Json.object().put("ok", true).put("file", out.toString()).put("cecs", t.cecs().size())
                     .put("vioses", t.vioses().size()).put("lpars", t.lpars().size()).put("mappings", t.mappings().size()));
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "export", description = { "Draw a topology file's diagram as SVG, as the editor shows it (elements without",
+            "coordinates placed by the automatic layout)." })
+    static final class Export extends LeafCommand {
+
+        @Parameters(paramLabel = "FILE", description = "The topology file.")
+        Path file;
+
+        @Option(names = "--svg", paramLabel = "OUT", required = true, description = "The SVG file to write.")
+        Path svg;
+
+        @Override
+        public Integer call() throws IOException {
+            Topology t = read(spec, file);
+            if (t == null) {
+                return Cli.FAILURE;
+            }
+            if (org.viosbench.topology.AutoLayout.needed(t)) {
+                org.viosbench.topology.AutoLayout.apply(t);
+            }
+            java.nio.file.Files.writeString(svg, org.viosbench.topology.SvgExport.svg(t));
+            Json.print(spec.commandLine().getOut(), Json.object().put("ok", true).put("file", svg.toString()).put("bytes",
+                    java.nio.file.Files.size(svg)));
             return Cli.OK;
         }
     }

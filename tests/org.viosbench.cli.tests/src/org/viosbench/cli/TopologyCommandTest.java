@@ -61,4 +61,19 @@ class TopologyCommandTest {
         assertEquals(Cli.FAILURE, missing.code());
         assertTrue(missing.json().get("error").asText().contains("no such file"), missing.out());
     }
+
+    @Test
+    void exportDrawsSvg() throws Exception {
+        Path file = tmp.resolve("small.vios.json");
+        assertEquals(Cli.OK, CliTest.run("topology", "sample", "small", "--out", file.toString()).code());
+        Path svg = tmp.resolve("small.svg");
+        Run r = CliTest.run("topology", "export", file.toString(), "--svg", svg.toString());
+        assertEquals(Cli.OK, r.code(), r.out());
+        String text = Files.readString(svg);
+        assertTrue(text.startsWith("<?xml") && text.contains("<svg") && text.contains("vios4"), text.substring(0, 200));
+        Files.writeString(file, "{");
+        Run bad = CliTest.run("topology", "export", file.toString(), "--svg", svg.toString());
+        assertEquals(Cli.FAILURE, bad.code());
+        assertTrue(bad.json().get("where").asText().startsWith("line 1"), bad.out());
+    }
 }

@@ -227,6 +227,39 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         problemsListeners.forEach(Runnable::run);
     }
 
+    /** Writes the whole diagram (not just the visible part), at 100 %, as a PNG image. */
+    public void exportPng(Path file) throws IOException {
+        ScalableFreeformRootEditPart root = (ScalableFreeformRootEditPart) getGraphicalViewer().getRootEditPart();
+        org.eclipse.draw2d.IFigure layer = root.getLayer(LayerConstants.PRINTABLE_LAYERS);
+        org.eclipse.draw2d.geometry.Rectangle extent = ((org.eclipse.draw2d.FreeformFigure) layer).getFreeformExtent().getCopy();
+        extent.union(0, 0);
+        org.eclipse.swt.widgets.Display display = getSite().getShell().getDisplay();
+        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(display, Math.max(1, extent.right() + 16),
+                Math.max(1, extent.bottom() + 16));
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(image);
+        try {
+            org.eclipse.draw2d.SWTGraphics g = new org.eclipse.draw2d.SWTGraphics(gc);
+            g.setBackgroundColor(org.eclipse.draw2d.ColorConstants.white);
+            g.fillRectangle(0, 0, image.getBounds().width, image.getBounds().height);
+            layer.paint(g);
+            g.dispose();
+            org.eclipse.swt.graphics.ImageLoader loader = new org.eclipse.swt.graphics.ImageLoader();
+            loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
+            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+            loader.save(file.toString(), SWT.IMAGE_PNG);
+        } catch (org.eclipse.swt.SWTException e) {
+            throw new IOException(file + " was not written: " + e.getMessage(), e);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
+    /** Writes the diagram as SVG (see {@link org.viosbench.topology.SvgExport}). */
+    public void exportSvg(Path file) throws IOException {
+        java.nio.file.Files.writeString(file, org.viosbench.topology.SvgExport.svg(topology));
+    }
+
     /** {@code l} runs after every validation (after each change of the topology). */
     public void addProblemsListener(Runnable l) {
         problemsListeners.add(l);

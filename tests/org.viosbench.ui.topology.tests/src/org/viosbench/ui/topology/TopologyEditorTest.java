@@ -326,4 +326,22 @@ class TopologyEditorTest {
         drain();
         assertEquals(0, table.getItemCount());
     }
+
+    @Test
+    void theDiagramExportsAsPngAndSvg() throws Exception {
+        TopologyEditor e = open(TopologyEditorInput.sample("small"));
+        Path png = tmp.resolve("small.png");
+        ExportDiagramHandler.export(e, png);
+        org.eclipse.swt.graphics.ImageData image = new org.eclipse.swt.graphics.ImageLoader().load(png.toString())[0];
+        Rectangle cec2 = figure(e, e.topology().cecs().get(1)).getBounds();
+        assertTrue(image.width >= cec2.right() && image.height >= cec2.bottom(), "the whole diagram: " + image.width + "x" + image.height);
+        Rectangle vios = figure(e, e.topology().vios(2)).getBounds();
+        org.eclipse.swt.graphics.RGB fill = image.palette.getRGB(image.getPixel(vios.right() - 8, vios.y + 44));
+        assertEquals(new org.eclipse.swt.graphics.RGB(214, 230, 250), fill, "a VIOS is drawn where its figure is");
+        org.eclipse.swt.graphics.RGB outside = image.palette.getRGB(image.getPixel(2, 2));
+        assertEquals(new org.eclipse.swt.graphics.RGB(255, 255, 255), outside);
+        Path svg = tmp.resolve("small.svg");
+        ExportDiagramHandler.export(e, svg);
+        assertEquals(org.viosbench.topology.SvgExport.svg(e.topology()), Files.readString(svg));
+    }
 }

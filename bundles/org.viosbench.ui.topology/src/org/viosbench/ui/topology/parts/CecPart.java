@@ -76,8 +76,7 @@ public final class CecPart extends ElementPart {
     @Override
     protected void refreshVisuals() {
         super.refreshVisuals();
-        Cec c = cec();
-        ((CecFigure) getFigure()).setTitle(c.name() + "   " + c.serial() + (c.model().isEmpty() ? "" : "   " + c.model()));
+        ((CecFigure) getFigure()).setTitle(org.viosbench.topology.Labels.title(cec()));
     }
 
     @Override
@@ -89,17 +88,5 @@ public final class CecPart extends ElementPart {
     @Override
     public List<Problem> problems() {
         return ((CecFigure) getFigure()).marks.problems();
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes") // GEF 3.2 overrides the raw form
-    public Object getAdapter(Class key) {
-        if (key == org.eclipse.ui.views.properties.IPropertySource.class) {
-            return new ElementProperties(getModel(), getViewer().getEditDomain().getCommandStack());
-        }
-        if (key == org.eclipse.gef.SnapToHelper.class) {
-            return new org.eclipse.gef.SnapToGrid(this);
-        }
-        return super.getAdapter(key);
     }
 }

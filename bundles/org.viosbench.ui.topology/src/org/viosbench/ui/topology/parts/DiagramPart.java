@@ -81,12 +81,7 @@ public final class DiagramPart extends AbstractGraphicalEditPart implements Prop
     @Override
     @SuppressWarnings("rawtypes") // GEF 3.2 overrides the raw form
     public Object getAdapter(Class key) {
-        if (key == org.eclipse.ui.views.properties.IPropertySource.class) {
-            return new ElementProperties(getModel(), getViewer().getEditDomain().getCommandStack());
-        }
-        if (key == org.eclipse.gef.SnapToHelper.class) {
-            return new org.eclipse.gef.SnapToGrid(this);
-        }
-        return super.getAdapter(key);
+        Object a = Adapters.of(this, key);
+        return a != null ? a : super.getAdapter(key);
     }
 }

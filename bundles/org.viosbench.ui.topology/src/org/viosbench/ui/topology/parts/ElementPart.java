@@ -70,9 +70,7 @@ public abstract class ElementPart extends AbstractGraphicalEditPart implements P
     @Override
     @SuppressWarnings("rawtypes") // GEF 3.2 overrides the raw form
     public Object getAdapter(Class key) {
-        if (key == org.eclipse.ui.views.properties.IPropertySource.class) {
-            return new ElementProperties(getModel(), getViewer().getEditDomain().getCommandStack());
-        }
-        return super.getAdapter(key);
+        Object a = Adapters.of(this, key);
+        return a != null ? a : super.getAdapter(key);
     }
 }

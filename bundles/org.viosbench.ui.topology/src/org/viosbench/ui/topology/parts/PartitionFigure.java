@@ -11,7 +11,7 @@ import org.eclipse.swt.graphics.Color;
  */
 public final class PartitionFigure extends Figure {
     /** The layers drawn inside a VIOS, top to bottom. */
-    public static final String[] LAYERS = { "daemon", "syscall", "VKE" };
+    public static final String[] LAYERS = org.viosbench.topology.SvgExport.LAYERS;
 
     private final boolean vios;
     private String name = "";

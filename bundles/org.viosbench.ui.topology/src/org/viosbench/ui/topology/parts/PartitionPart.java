@@ -110,13 +110,7 @@ public final class PartitionPart extends ElementPart implements NodeEditPart {
         super.refreshVisuals();
         Partition p = partition();
         PartitionFigure f = (PartitionFigure) getFigure();
-        if (p instanceof Vios v) {
-            f.setText(v.name(), "id " + v.id() + (v.role() == ViosRole.DB_PRIMARY ? "  ·  VIOS DB" : "") + "  ·  lpar " + v.partitionId(),
-                    v.role() == ViosRole.DB_PRIMARY);
-        } else {
-            Lpar l = (Lpar) p;
-            f.setText(l.name(), l.osType() + "  ·  id " + l.id(), false);
-        }
+        f.setText(p.name(), org.viosbench.topology.Labels.detail(p), p instanceof Vios v && v.role() == ViosRole.DB_PRIMARY);
     }
 
     @Override
