@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.draw2d.LightweightSystem;
-import org.eclipse.draw2d.parts.ScrollableThumbnail;
 import org.eclipse.gef.DefaultEditDomain;
 import org.eclipse.gef.EditPart;
 import org.eclipse.gef.GraphicalViewer;
@@ -32,15 +30,11 @@ import org.eclipse.gef.ui.parts.GraphicalViewerKeyHandler;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Canvas;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.actions.ActionFactory;
-import org.eclipse.ui.part.Page;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 import org.viosbench.topology.AutoLayout;
 import org.viosbench.topology.Element;
@@ -332,66 +326,12 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
     @SuppressWarnings("rawtypes") // GEF 3.2 overrides the raw form
     public Object getAdapter(Class type) {
         if (type == IContentOutlinePage.class) {
-            return new OverviewPage();
+            return new OverviewPage(getGraphicalViewer(), getCommandStack());
         }
         if (type == ZoomManager.class) {
             return ((ScalableFreeformRootEditPart) getGraphicalViewer().getRootEditPart()).getZoomManager();
         }
         return super.getAdapter(type);
-    }
-
-    /** The Outline view: a thumbnail of the whole diagram with the visible part framed; drag the frame to scroll. */
-    private final class OverviewPage extends Page implements IContentOutlinePage {
-        private Canvas canvas;
-        private ScrollableThumbnail thumbnail;
-
-        @Override
-        public void createControl(Composite parent) {
-            canvas = new Canvas(parent, SWT.NONE);
-            LightweightSystem lws = new LightweightSystem(canvas);
-            ScalableFreeformRootEditPart root = (ScalableFreeformRootEditPart) getGraphicalViewer().getRootEditPart();
-            thumbnail = new ScrollableThumbnail((org.eclipse.draw2d.Viewport) root.getFigure());
-            thumbnail.setSource(root.getLayer(LayerConstants.PRINTABLE_LAYERS));
-            lws.setContents(thumbnail);
-        }
-
-        @Override
-        public Control getControl() {
-            return canvas;
-        }
-
-        @Override
-        public void setFocus() {
-            canvas.setFocus();
-        }
-
-        @Override
-        public void dispose() {
-            if (thumbnail != null) {
-                thumbnail.deactivate();
-            }
-            super.dispose();
-        }
-
-        @Override
-        public void addSelectionChangedListener(org.eclipse.jface.viewers.ISelectionChangedListener l) {
-            // the overview has no selection
-        }
-
-        @Override
-        public org.eclipse.jface.viewers.ISelection getSelection() {
-            return org.eclipse.jface.viewers.StructuredSelection.EMPTY;
-        }
-
-        @Override
-        public void removeSelectionChangedListener(org.eclipse.jface.viewers.ISelectionChangedListener l) {
-            // the overview has no selection
-        }
-
-        @Override
-        public void setSelection(org.eclipse.jface.viewers.ISelection selection) {
-            // the overview has no selection
-        }
     }
 
     /** The zoom action ids, for the contributor. */

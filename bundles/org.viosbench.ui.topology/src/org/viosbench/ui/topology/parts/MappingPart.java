@@ -75,6 +75,9 @@ public final class MappingPart extends AbstractConnectionEditPart implements Pro
     }
 
     public void setProblems(List<Problem> now) {
+        if (now.equals(problems) && getFigure().getToolTip() != null) {
+            return;
+        }
         problems = List.copyOf(now);
         refreshVisuals();
     }

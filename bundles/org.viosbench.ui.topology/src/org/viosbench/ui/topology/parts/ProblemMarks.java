@@ -13,8 +13,13 @@ import org.viosbench.topology.Problem;
 /** How a figure shows its validation problems: a marker in its top right corner and the messages as tooltip. */
 final class ProblemMarks {
     private List<Problem> problems = List.of();
+    private String shownFor;
 
     void set(IFigure figure, List<Problem> now, String normalTooltip) {
+        if (now.equals(problems) && normalTooltip.equals(shownFor)) {
+            return; // unchanged: no new tooltip, no repaint (large topologies revalidate thousands of figures per edit)
+        }
+        shownFor = normalTooltip;
         problems = List.copyOf(now);
         String text = problems.isEmpty() ? normalTooltip
                 : normalTooltip + "\n" + problems.stream().map(p -> p.severity() + ": " + p.message()).collect(Collectors.joining("\n"));
