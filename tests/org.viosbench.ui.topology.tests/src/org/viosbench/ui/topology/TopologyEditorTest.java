@@ -344,4 +344,54 @@ class TopologyEditorTest {
         ExportDiagramHandler.export(e, svg);
         assertEquals(org.viosbench.topology.SvgExport.svg(e.topology()), Files.readString(svg));
     }
+
+    private static org.eclipse.swt.widgets.Button button(org.eclipse.swt.widgets.Composite c, String text) {
+        for (Control child : c.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Button b && b.getText().replace("&", "").equals(text)) {
+                return b;
+            }
+            if (child instanceof org.eclipse.swt.widgets.Composite inner) {
+                org.eclipse.swt.widgets.Button found = button(inner, text);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void theNewTopologyWizardChecksItsFieldsThenWritesAndOpens() throws Exception {
+        Files.writeString(tmp.resolve("taken" + TopologyFile.SUFFIX), "{}");
+        NewTopologyWizard wizard = new NewTopologyWizard(page(), tmp);
+        org.eclipse.jface.wizard.WizardDialog dialog = new org.eclipse.jface.wizard.WizardDialog(
+                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), wizard);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        drain();
+        org.eclipse.swt.widgets.Button finish = button(dialog.getShell(), "Finish");
+        assertNotNull(finish);
+        NewTopologyWizard.Details details = wizard.details;
+        details.name.setText("bad name");
+        drain();
+        assertFalse(finish.isEnabled());
+        assertTrue(details.getErrorMessage().contains("letters, digits"), details.getErrorMessage());
+        details.name.setText("taken");
+        drain();
+        assertFalse(finish.isEnabled());
+        assertTrue(details.getErrorMessage().contains("exists already"), details.getErrorMessage());
+        details.name.setText("lab1");
+        details.template.select(2); // medium
+        drain();
+        assertTrue(finish.isEnabled());
+        finish.notifyListeners(SWT.Selection, new Event());
+        drain();
+        Path file = tmp.resolve("lab1" + TopologyFile.SUFFIX);
+        Topology written = TopologyFile.read(file);
+        assertEquals("lab1", written.name());
+        assertEquals(16, written.vioses().size());
+        assertNotNull(wizard.opened());
+        assertEquals("lab1" + TopologyFile.SUFFIX, wizard.opened().getPartName());
+        assertTrue(dialog.getShell() == null || dialog.getShell().isDisposed(), "the wizard closed");
+    }
 }
