@@ -28,6 +28,8 @@ final class ViosbenchActionBarAdvisor extends ActionBarAdvisor {
         register(ActionFactory.SAVE_AS.create(w));
         register(ActionFactory.UNDO.create(w));
         register(ActionFactory.REDO.create(w));
+        register(ActionFactory.COPY.create(w));
+        register(ActionFactory.PASTE.create(w));
         register(ActionFactory.DELETE.create(w));
         register(ActionFactory.SELECT_ALL.create(w));
     }
@@ -45,6 +47,8 @@ final class ViosbenchActionBarAdvisor extends ActionBarAdvisor {
         edit.add(getAction(ActionFactory.UNDO.getId()));
         edit.add(getAction(ActionFactory.REDO.getId()));
         edit.add(new Separator());
+        edit.add(getAction(ActionFactory.COPY.getId()));
+        edit.add(getAction(ActionFactory.PASTE.getId()));
         edit.add(getAction(ActionFactory.DELETE.getId()));
         edit.add(getAction(ActionFactory.SELECT_ALL.getId()));
         edit.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));

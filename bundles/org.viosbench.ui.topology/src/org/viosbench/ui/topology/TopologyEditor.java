@@ -159,6 +159,18 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
     }
 
     @Override
+    @SuppressWarnings("unchecked") // GEF 3.2's raw lists
+    protected void createActions() {
+        super.createActions();
+        org.eclipse.jface.action.IAction copy = new CopyPaste.CopyAction(this);
+        org.eclipse.jface.action.IAction paste = new CopyPaste.PasteAction(this);
+        getActionRegistry().registerAction(copy);
+        getActionRegistry().registerAction(paste);
+        getSelectionActions().add(copy.getId());
+        getSelectionActions().add(paste.getId());
+    }
+
+    @Override
     protected void configureGraphicalViewer() {
         super.configureGraphicalViewer();
         GraphicalViewer viewer = getGraphicalViewer();

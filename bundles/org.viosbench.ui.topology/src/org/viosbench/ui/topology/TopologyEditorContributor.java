@@ -23,6 +23,8 @@ public final class TopologyEditorContributor extends ActionBarContributor {
     @Override
     protected void declareGlobalActionKeys() {
         addGlobalActionKey(ActionFactory.SELECT_ALL.getId());
+        addGlobalActionKey(ActionFactory.COPY.getId());
+        addGlobalActionKey(ActionFactory.PASTE.getId());
         addGlobalActionKey(ActionFactory.SAVE.getId());
         addGlobalActionKey(ActionFactory.SAVE_AS.getId());
     }

@@ -62,30 +62,14 @@ final class TopologyPalette {
     }
 
     static Cec newCec(Topology t) {
-        int n = t.cecs().size() + 1;
-        while (t.cec("NEW" + n) != null || nameTaken(t, "cec" + n)) {
-            n++;
-        }
-        return new Cec("NEW" + n, "cec" + n);
+        return new FreeNames(t).cec();
     }
 
     static Vios newVios(Topology t) {
-        long id = t.vioses().stream().mapToLong(Vios::id).max().orElse(0) + 1;
-        while (nameTaken(t, "vios" + id)) {
-            id++;
-        }
-        return new Vios(id, "vios" + id, 1);
+        return new FreeNames(t).vios();
     }
 
     static Lpar newLpar(Topology t) {
-        int id = t.lpars().stream().mapToInt(Lpar::id).max().orElse(100) + 1;
-        while (nameTaken(t, "lpar" + id)) {
-            id++;
-        }
-        return new Lpar(id, "lpar" + id, 1);
-    }
-
-    private static boolean nameTaken(Topology t, String name) {
-        return t.elements().anyMatch(e -> e.name().equals(name));
+        return new FreeNames(t).lpar();
     }
 }

@@ -394,4 +394,51 @@ class TopologyEditorTest {
         assertEquals("lab1" + TopologyFile.SUFFIX, wizard.opened().getPartName());
         assertTrue(dialog.getShell() == null || dialog.getShell().isDisposed(), "the wizard closed");
     }
+
+    @Test
+    void copyAndPastePartitionsAndCecsWithTheirMappings() throws Exception {
+        TopologyEditor e = open(TopologyEditorInput.sample("small"));
+        Topology t = e.topology();
+        org.eclipse.gef.GraphicalViewer viewer = e.getGraphicalViewer();
+        org.eclipse.jface.action.IAction copy = e.getActionRegistry().getAction(org.eclipse.ui.actions.ActionFactory.COPY.getId());
+        org.eclipse.jface.action.IAction paste = e.getActionRegistry().getAction(org.eclipse.ui.actions.ActionFactory.PASTE.getId());
+        Lpar lpar101 = t.lpar(101);
+        viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(List.of(e.partOf(t.vios(1)), e.partOf(lpar101))));
+        drain();
+        assertTrue(copy.isEnabled());
+        copy.run();
+        Cec cec2 = t.cecs().get(1);
+        viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(e.partOf(cec2)));
+        drain();
+        assertTrue(paste.isEnabled());
+        paste.run();
+        drain();
+        assertEquals(3, cec2.vioses().size());
+        Vios pastedVios = cec2.vioses().get(2);
+        Lpar pastedLpar = cec2.lpars().get(4);
+        assertEquals("vios5", pastedVios.name());
+        assertEquals(org.viosbench.topology.ViosRole.MEMBER, pastedVios.role(), "one database node only");
+        assertEquals(109, pastedLpar.id());
+        assertEquals(1, pastedLpar.mappings().size(), "the mapping between the copied partitions came along");
+        assertEquals(pastedVios, pastedLpar.mappings().get(0).vios());
+        assertNotNull(e.partOf(pastedLpar));
+        assertEquals(List.of("SINGLE_PATH"), e.problems().stream().map(Problem::code).toList(), "no duplicate ids, names or partition ids");
+        e.getCommandStack().undo();
+        drain();
+        assertEquals(2, cec2.vioses().size());
+        assertEquals(16, t.mappings().size());
+
+        viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(e.partOf(t.cecs().get(0))));
+        copy.run();
+        viewer.deselectAll();
+        paste.run();
+        drain();
+        assertEquals(3, t.cecs().size());
+        Cec pasted = t.cecs().get(2);
+        assertEquals(2, pasted.vioses().size());
+        assertEquals(4, pasted.lpars().size());
+        assertEquals(24, t.mappings().size());
+        assertEquals(List.of(), e.problems().stream().map(Problem::code).toList());
+        assertNotNull(e.partOf(pasted));
+    }
 }
