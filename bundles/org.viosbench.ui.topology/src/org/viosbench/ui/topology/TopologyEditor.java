@@ -168,6 +168,9 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         getActionRegistry().registerAction(paste);
         getSelectionActions().add(copy.getId());
         getSelectionActions().add(paste.getId());
+        org.eclipse.jface.action.IAction rename = new org.eclipse.gef.ui.actions.DirectEditAction((org.eclipse.ui.IWorkbenchPart) this);
+        getActionRegistry().registerAction(rename);
+        getSelectionActions().add(rename.getId());
     }
 
     @Override
@@ -194,6 +197,7 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         keys.put(KeyStroke.getPressed('=', SWT.MOD1), zoomIn);
         keys.put(KeyStroke.getPressed('+', SWT.MOD1), zoomIn);
         keys.put(KeyStroke.getPressed('-', SWT.MOD1), zoomOut);
+        keys.put(KeyStroke.getPressed(SWT.F2, 0), getActionRegistry().getAction(GEFActionConstants.DIRECT_EDIT));
         viewer.setKeyHandler(keys);
     }
 

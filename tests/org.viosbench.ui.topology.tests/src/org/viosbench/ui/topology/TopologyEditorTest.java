@@ -441,4 +441,44 @@ class TopologyEditorTest {
         assertEquals(List.of(), e.problems().stream().map(Problem::code).toList());
         assertNotNull(e.partOf(pasted));
     }
+
+    private static org.eclipse.swt.widgets.Text textIn(org.eclipse.swt.widgets.Composite c) {
+        for (Control child : c.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Text t && t.isVisible()) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void namesAreEditedOnTheDiagram() throws Exception {
+        TopologyEditor e = open(TopologyEditorInput.sample("small"));
+        Lpar l = e.topology().lpar(101);
+        GraphicalEditPart part = (GraphicalEditPart) e.partOf(l);
+        org.eclipse.swt.widgets.Composite canvas = (org.eclipse.swt.widgets.Composite) e.getGraphicalViewer().getControl();
+        part.performRequest(new org.eclipse.gef.Request(org.eclipse.gef.RequestConstants.REQ_DIRECT_EDIT));
+        drain();
+        org.eclipse.swt.widgets.Text text = textIn(canvas);
+        assertNotNull(text, "a text field over the name");
+        assertEquals("lpar101", text.getText());
+        text.setText("db-client");
+        text.notifyListeners(SWT.DefaultSelection, new Event());
+        drain();
+        assertEquals("db-client", l.name());
+        assertEquals("db-client", ((PartitionFigure) part.getFigure()).name());
+        e.getCommandStack().undo();
+        assertEquals("lpar101", l.name());
+
+        part.performRequest(new org.eclipse.gef.Request(org.eclipse.gef.RequestConstants.REQ_OPEN)); // a double-click
+        drain();
+        text = textIn(canvas);
+        assertNotNull(text);
+        text.setText("not valid");
+        text.notifyListeners(SWT.DefaultSelection, new Event());
+        drain();
+        assertEquals("lpar101", l.name(), "an invalid name changes nothing");
+        assertFalse(e.getCommandStack().canUndo() && e.getCommandStack().getUndoCommand().getLabel().startsWith("Set name"),
+                "and leaves no command behind");
+    }
 }

@@ -46,6 +46,16 @@ public abstract class ElementPart extends AbstractGraphicalEditPart implements P
                 return new DeleteCommand(element());
             }
         });
+        installEditPolicy(EditPolicy.DIRECT_EDIT_ROLE, NameEditing.policy());
+    }
+
+    /** Double-click or F2: rename on the diagram. */
+    @Override
+    public void performRequest(org.eclipse.gef.Request request) {
+        if (org.eclipse.gef.RequestConstants.REQ_DIRECT_EDIT.equals(request.getType())
+                || org.eclipse.gef.RequestConstants.REQ_OPEN.equals(request.getType())) {
+            NameEditing.open(this);
+        }
     }
 
     @Override
