@@ -481,4 +481,40 @@ class TopologyEditorTest {
         assertFalse(e.getCommandStack().canUndo() && e.getCommandStack().getUndoCommand().getLabel().startsWith("Set name"),
                 "and leaves no command behind");
     }
+
+    @Test
+    void reparentSelectAllAndZoom() throws Exception {
+        TopologyEditor e = open(TopologyEditorInput.sample("small"));
+        Topology t = e.topology();
+        Cec cec1 = t.cecs().get(0);
+        Cec cec2 = t.cecs().get(1);
+        Lpar l = t.lpar(104);
+        // what the CEC's layout policy answers when a partition is dragged into another CEC
+        org.eclipse.gef.requests.ChangeBoundsRequest move = new org.eclipse.gef.requests.ChangeBoundsRequest(
+                org.eclipse.gef.RequestConstants.REQ_ADD);
+        move.setEditParts(e.partOf(l));
+        move.setMoveDelta(new org.eclipse.draw2d.geometry.Point(0, 0));
+        move.setLocation(figure(e, cec2).getBounds().getCenter());
+        org.eclipse.gef.commands.Command reparent = e.partOf(cec2).getCommand(move);
+        assertNotNull(reparent, "the CEC accepts a partition from another CEC");
+        e.getCommandStack().execute(reparent);
+        drain();
+        assertEquals(cec2, l.cec());
+        assertTrue(e.partOf(cec2).getChildren().contains(e.partOf(l)), "its figure moved into the other CEC");
+        assertTrue(e.problems().stream().anyMatch(p -> p.code().equals("CROSS_CEC_MAPPING")), "its mappings now cross CECs");
+        e.getCommandStack().undo();
+        drain();
+        assertEquals(cec1, l.cec());
+
+        e.getActionRegistry().getAction(org.eclipse.ui.actions.ActionFactory.SELECT_ALL.getId()).run();
+        assertEquals(2, e.getGraphicalViewer().getSelectedEditParts().size(), "select all takes the CECs (and so all inside)");
+
+        org.eclipse.gef.editparts.ZoomManager zoom = (org.eclipse.gef.editparts.ZoomManager) e.getAdapter(
+                org.eclipse.gef.editparts.ZoomManager.class);
+        e.getActionRegistry().getAction(org.eclipse.gef.ui.actions.GEFActionConstants.ZOOM_IN).run();
+        assertEquals(1.5, zoom.getZoom(), 1e-9);
+        e.getActionRegistry().getAction(org.eclipse.gef.ui.actions.GEFActionConstants.ZOOM_OUT).run();
+        e.getActionRegistry().getAction(org.eclipse.gef.ui.actions.GEFActionConstants.ZOOM_OUT).run();
+        assertEquals(0.75, zoom.getZoom(), 1e-9);
+    }
 }
