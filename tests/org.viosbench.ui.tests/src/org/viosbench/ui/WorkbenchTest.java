@@ -52,6 +52,21 @@ class WorkbenchTest {
         assertEquals(List.of(ViosbenchUi.OPEN_SAMPLE_COMMAND.replace("openSample", "editor") + " small (unsaved)"), editors);
     }
 
+    /** Startup wrote no error to the platform log (a failed SVG icon, a failed weaving, a conflicting key all end there). */
+    @Test
+    void startupLogsNoErrors() throws Exception {
+        drain();
+        java.nio.file.Path log = org.eclipse.core.runtime.Platform.getLogFileLocation().toPath();
+        String text = java.nio.file.Files.exists(log) ? java.nio.file.Files.readString(log) : "";
+        List<String> bad = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("!ENTRY") && (line.split(" ")[2].equals("4") || line.split(" ")[2].equals("2"))) {
+                bad.add(line);
+            }
+        }
+        assertEquals(List.of(), bad, text);
+    }
+
     @Test
     void windowHasOurTitleAndIsVisible() {
         Shell shell = window().getShell();
