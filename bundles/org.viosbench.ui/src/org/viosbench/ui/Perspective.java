@@ -16,8 +16,10 @@ public final class Perspective implements IPerspectiveFactory {
         IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.70f, editorArea);
         bottom.addView(IPageLayout.ID_PROP_SHEET);
         bottom.addView(ViosbenchUi.PROBLEMS_VIEW);
+        bottom.addView(ViosbenchUi.RESPONSE_QUEUE_VIEW);
         layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
         layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
         layout.addShowViewShortcut(ViosbenchUi.PROBLEMS_VIEW);
+        layout.addShowViewShortcut(ViosbenchUi.RESPONSE_QUEUE_VIEW);
     }
 }

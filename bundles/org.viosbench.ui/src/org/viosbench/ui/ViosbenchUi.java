@@ -12,6 +12,8 @@ public final class ViosbenchUi {
     public static final String OPEN_SAMPLE_PARAMETER = "org.viosbench.ui.topology.sample";
     /** The topology editor bundle's Problems view. */
     public static final String PROBLEMS_VIEW = "org.viosbench.ui.topology.problems";
+    /** The topology editor bundle's Response Queue view. */
+    public static final String RESPONSE_QUEUE_VIEW = "org.viosbench.ui.topology.responseQueue";
 
     private ViosbenchUi() {
     }

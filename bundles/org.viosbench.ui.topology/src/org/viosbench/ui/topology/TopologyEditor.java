@@ -59,6 +59,19 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
     private Topology topology;
     private List<Problem> problems = List.of();
     private final List<Runnable> problemsListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> sessionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private org.viosbench.ui.topology.run.ClusterSession session;
+    private final java.util.concurrent.atomic.AtomicBoolean stateRefreshPending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Runnable sessionChanged = () -> {
+        if (stateRefreshPending.compareAndSet(false, true)) {
+            org.eclipse.swt.widgets.Display.getDefault().asyncExec(() -> {
+                stateRefreshPending.set(false);
+                refreshStates();
+            });
+        }
+    };
+    /** The viewer property under which edit parts find the running cluster. */
+    public static final String SESSION = "org.viosbench.ui.topology.session";
 
     public TopologyEditor() {
         setEditDomain(new DefaultEditDomain(this));
@@ -199,6 +212,9 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         keys.put(KeyStroke.getPressed('-', SWT.MOD1), zoomOut);
         keys.put(KeyStroke.getPressed(SWT.F2, 0), getActionRegistry().getAction(GEFActionConstants.DIRECT_EDIT));
         viewer.setKeyHandler(keys);
+        org.eclipse.gef.ContextMenuProvider menu = new TopologyContextMenu(viewer, this);
+        viewer.setContextMenu(menu);
+        getSite().registerContextMenu(menu, viewer);
     }
 
     @Override
@@ -268,6 +284,72 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
     /** Writes the diagram as SVG (see {@link org.viosbench.topology.SvgExport}). */
     public void exportSvg(Path file) throws IOException {
         java.nio.file.Files.writeString(file, org.viosbench.topology.SvgExport.svg(topology));
+    }
+
+    /** The running cluster of this topology, or null. */
+    public org.viosbench.ui.topology.run.ClusterSession session() {
+        return session;
+    }
+
+    /**
+     * Starts the topology as drawn (an embedded cluster); edits are refused until {@link #stop()}.
+     *
+     * @throws IllegalStateException when it has validation errors or is running already
+     */
+    public void run() {
+        if (session != null) {
+            throw new IllegalStateException(topology.name() + " is running already");
+        }
+        session = org.viosbench.ui.topology.run.ClusterSession.start(topology);
+        session.addListener(sessionChanged);
+        getGraphicalViewer().setProperty(SESSION, session);
+        setPartName(getEditorInput().getName() + " [running]");
+        refreshStates();
+        sessionListeners.forEach(Runnable::run);
+    }
+
+    /** Stops the running cluster (if any); the topology can be edited again. */
+    public void stop() {
+        if (session == null) {
+            return;
+        }
+        org.viosbench.ui.topology.run.ClusterSession s = session;
+        session = null;
+        s.removeListener(sessionChanged);
+        s.close();
+        if (getGraphicalViewer().getControl() != null && !getGraphicalViewer().getControl().isDisposed()) {
+            getGraphicalViewer().setProperty(SESSION, null);
+            setPartName(getEditorInput().getName());
+            refreshStates();
+        }
+        sessionListeners.forEach(Runnable::run);
+    }
+
+    /** {@code l} runs (on the UI thread) when the cluster starts or stops. */
+    public void addSessionListener(Runnable l) {
+        sessionListeners.add(l);
+    }
+
+    public void removeSessionListener(Runnable l) {
+        sessionListeners.remove(l);
+    }
+
+    /** Redraws every VIOS with its live state. */
+    private void refreshStates() {
+        if (getGraphicalViewer() == null || getGraphicalViewer().getControl().isDisposed()) {
+            return;
+        }
+        for (Object part : getGraphicalViewer().getEditPartRegistry().values()) {
+            if (part instanceof org.viosbench.ui.topology.parts.PartitionPart pp && pp.partition() instanceof org.viosbench.topology.Vios) {
+                pp.refreshState();
+            }
+        }
+    }
+
+    @Override
+    public void dispose() {
+        stop();
+        super.dispose();
     }
 
     /** {@code l} runs after every validation (after each change of the topology). */

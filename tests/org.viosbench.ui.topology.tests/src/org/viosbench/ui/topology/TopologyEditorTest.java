@@ -104,7 +104,7 @@ class TopologyEditorTest {
         assertTrue(cec.contains(f.getBounds()), "the VIOS is drawn inside its CEC");
         assertTrue(((CecFigure) figure(e, v.cec())).title().contains(v.cec().serial()));
         assertTrue(e.isDirty(), "a sample is unsaved");
-        screenshot(e.getSite().getShell(), "editor-medium.png");
+        Screenshots.save(e.getSite().getShell(), "editor-medium.png");
     }
 
     @Test
@@ -223,25 +223,6 @@ class TopologyEditorTest {
         c.notifyListeners(type, ev);
     }
 
-    /** Saves what the window shows to target/NAME, for people to look at. */
-    private static void screenshot(Shell shell, String name) throws Exception {
-        drain();
-        Display d = shell.getDisplay();
-        Rectangle2 area = new Rectangle2(shell.getBounds().x, shell.getBounds().y, shell.getBounds().width, shell.getBounds().height);
-        Image image = new Image(d, area.w, area.h);
-        GC gc = new GC(d);
-        gc.copyArea(image, area.x, area.y);
-        gc.dispose();
-        ImageLoader loader = new ImageLoader();
-        loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
-        Path out = Path.of("target", name).toAbsolutePath();
-        Files.createDirectories(out.getParent());
-        loader.save(out.toString(), SWT.IMAGE_PNG);
-        image.dispose();
-    }
-
-    private record Rectangle2(int x, int y, int w, int h) {
-    }
 
     @Test
     void mappingsAreDrawnFromLparToVios() throws Exception {

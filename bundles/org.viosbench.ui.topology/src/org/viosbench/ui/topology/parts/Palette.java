@@ -19,6 +19,8 @@ final class Palette {
     static final Color MAPPING = new Color(90, 100, 120);
     static final Color ERROR = new Color(200, 30, 30);
     static final Color WARNING = new Color(220, 140, 0);
+    static final Color STATE_UP = new Color(30, 140, 60);
+    static final Color STATE_DOWN = new Color(110, 110, 120);
     static final Color TEXT = ColorConstants.black;
     static final Color SUBTLE = new Color(80, 80, 90);
 

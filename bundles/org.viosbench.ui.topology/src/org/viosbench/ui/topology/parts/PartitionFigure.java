@@ -17,6 +17,7 @@ public final class PartitionFigure extends Figure {
     private String name = "";
     private String detail = "";
     private boolean database;
+    private String state;
     final ProblemMarks marks = new ProblemMarks();
 
     PartitionFigure(boolean vios) {
@@ -37,6 +38,18 @@ public final class PartitionFigure extends Figure {
 
     public String detail() {
         return detail;
+    }
+
+    /** The live membership state (UP, SUSPECTED, DOWN) while the cluster runs, else null. */
+    public String state() {
+        return state;
+    }
+
+    void setState(String state) {
+        if (!java.util.Objects.equals(this.state, state)) {
+            this.state = state;
+            repaint();
+        }
     }
 
     public boolean isVios() {
@@ -80,6 +93,30 @@ public final class PartitionFigure extends Figure {
                 g.drawText(LAYERS[i], l.x + (l.width - size.width) / 2, l.y + (l.height - size.height) / 2);
             }
         }
+        if (state != null) {
+            paintState(g, r);
+        }
         marks.paint(g, r);
+    }
+
+    /** A state badge in the top right corner; a VIOS that is down is greyed out. */
+    private void paintState(Graphics g, Rectangle r) {
+        Color c = switch (state) {
+            case "UP" -> Palette.STATE_UP;
+            case "SUSPECTED" -> Palette.WARNING;
+            default -> Palette.STATE_DOWN;
+        };
+        if (!state.equals("UP")) {
+            g.setAlpha(120);
+            g.setBackgroundColor(Palette.STATE_DOWN);
+            g.fillRoundRectangle(r, 8, 8);
+            g.setAlpha(255);
+        }
+        org.eclipse.draw2d.geometry.Dimension size = org.eclipse.draw2d.FigureUtilities.getTextExtents(state, g.getFont());
+        Rectangle badge = new Rectangle(r.right() - size.width - 26, r.y + 4, size.width + 8, size.height + 2);
+        g.setBackgroundColor(c);
+        g.fillRoundRectangle(badge, 6, 6);
+        g.setForegroundColor(Palette.LAYER_FILL);
+        g.drawText(state, badge.x + 4, badge.y + 1);
     }
 }

@@ -113,6 +113,17 @@ public final class PartitionPart extends ElementPart implements NodeEditPart {
         f.setText(p.name(), org.viosbench.topology.Labels.detail(p), p instanceof Vios v && v.role() == ViosRole.DB_PRIMARY);
     }
 
+    /** Shows the live membership state of a VIOS while its topology runs (nothing otherwise). */
+    public void refreshState() {
+        Object session = getViewer().getProperty(org.viosbench.ui.topology.TopologyEditor.SESSION);
+        PartitionFigure f = (PartitionFigure) getFigure();
+        if (session instanceof org.viosbench.ui.topology.run.ClusterSession s && partition() instanceof Vios v) {
+            f.setState(s.state(v).name());
+        } else {
+            f.setState(null);
+        }
+    }
+
     @Override
     public void setProblems(List<Problem> problems) {
         PartitionFigure f = (PartitionFigure) getFigure();

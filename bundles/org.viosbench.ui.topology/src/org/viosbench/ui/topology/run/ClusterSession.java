@@ -1,0 +1,171 @@
+package org.viosbench.ui.topology.run;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.viosbench.cluster.ClusterListener;
+import org.viosbench.cluster.ClusterState;
+import org.viosbench.cluster.EmbeddedCluster;
+import org.viosbench.cluster.ViosState;
+import org.viosbench.engine.Request;
+import org.viosbench.engine.SyscallException;
+import org.viosbench.engine.Trace;
+import org.viosbench.topology.Conversions;
+import org.viosbench.topology.Problem;
+import org.viosbench.topology.Topology;
+import org.viosbench.topology.Validator;
+import org.viosbench.topology.Vios;
+
+/**
+ * The drawn topology running as an embedded cluster: every VIOS with its daemons, heartbeat
+ * membership, and the requests fired from the editor. Listeners hear of membership changes and of
+ * requests (on cluster threads: hand over to the UI thread).
+ */
+public final class ClusterSession implements AutoCloseable {
+    /** At most this many fired requests are kept for the Response Queue view. */
+    public static final int KEPT = 500;
+
+    private final Topology topology;
+    private final EmbeddedCluster cluster;
+    private final List<SentRequest> sent = Collections.synchronizedList(new ArrayList<>());
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private int fired;
+
+    private ClusterSession(Topology topology, EmbeddedCluster cluster) {
+        this.topology = topology;
+        this.cluster = cluster;
+    }
+
+    /**
+     * Starts {@code topology} as drawn.
+     *
+     * @throws IllegalStateException when it has validation errors (they are named) or cannot start
+     */
+    public static ClusterSession start(Topology topology) {
+        List<Problem> errors = Validator.validate(topology).stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList();
+        if (!errors.isEmpty()) {
+            StringBuilder s = new StringBuilder("the topology has " + errors.size() + " error(s); fix them to run it:");
+            errors.stream().limit(5).forEach(p -> s.append("\n- ").append(p.element() == null ? "" : p.element().label() + ": ").append(p.message()));
+            throw new IllegalStateException(s.toString());
+        }
+        if (topology.vioses().isEmpty()) {
+            throw new IllegalStateException("the topology has no VIOS to run");
+        }
+        EmbeddedCluster cluster;
+        try {
+            cluster = EmbeddedCluster.start(Conversions.toClusterDescription(topology), new Trace(), 1);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the cluster did not start: " + e.getMessage(), e);
+        }
+        ClusterSession s = new ClusterSession(topology, cluster);
+        cluster.addListener(new ClusterListener() {
+            @Override
+            public void viosStateChanged(int viewer, int vios, ViosState state, String reason) {
+                s.changed();
+            }
+
+            @Override
+            public void clusterStateChanged(ClusterState state) {
+                s.changed();
+            }
+        });
+        RunLock.set(topology, true);
+        return s;
+    }
+
+    public EmbeddedCluster cluster() {
+        return cluster;
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    /** The state of VIOS {@code v} as the cluster's coordinator sees it. */
+    public ViosState state(Vios v) {
+        return cluster.state((int) v.id());
+    }
+
+    /** Fires {@code spec} (repeat times); each becomes a row of the Response Queue view, sent or refused. */
+    public List<SentRequest> fire(FireSpec spec) {
+        List<SentRequest> out = new ArrayList<>();
+        String from = name(spec.source()) + " (daemon " + spec.sendingDaemon() + ")";
+        String to = spec.describeTo(this::name) + " (daemon " + spec.targetDaemon() + ")";
+        for (int i = 0; i < spec.repeat(); i++) {
+            SentRequest r;
+            int number;
+            synchronized (this) {
+                number = ++fired;
+            }
+            try {
+                Request req = cluster.node(spec.source()).daemon(spec.sendingDaemon()).send(spec.message());
+                r = new SentRequest(number, from, to, spec.policy(), req, null, System.nanoTime());
+                req.future().whenComplete((result, error) -> changed());
+            } catch (SyscallException | IllegalStateException e) {
+                r = new SentRequest(number, from, to, spec.policy(), null, e.getMessage(), System.nanoTime());
+            }
+            out.add(r);
+            synchronized (sent) {
+                sent.add(r);
+                while (sent.size() > KEPT) {
+                    sent.remove(0);
+                }
+            }
+        }
+        changed();
+        return out;
+    }
+
+    /** The requests fired so far (the last {@value #KEPT}), oldest first. */
+    public List<SentRequest> sent() {
+        synchronized (sent) {
+            return List.copyOf(sent);
+        }
+    }
+
+    /** Whether some fired request is still open. */
+    public boolean anyOpen() {
+        return sent().stream().anyMatch(r -> r.state().equals("OPEN"));
+    }
+
+    public void kill(Vios v) {
+        cluster.kill((int) v.id());
+        changed();
+    }
+
+    public void restart(Vios v) {
+        cluster.restart((int) v.id());
+        changed();
+    }
+
+    private String name(int id) {
+        Vios v = topology.vios(Integer.toUnsignedLong(id));
+        return v == null ? "VIOS " + Integer.toUnsignedString(id) : v.name();
+    }
+
+    /** {@code l} runs (on a cluster thread or the caller's) after membership or requests changed. */
+    public void addListener(Runnable l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Runnable l) {
+        listeners.remove(l);
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
+    }
+
+    /** Stops every VIOS; open requests end. The topology can be edited again. */
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } finally {
+            RunLock.set(topology, false);
+            changed();
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package org.viosbench.ui.topology.run;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.viosbench.protocol.MessageType;
+import org.viosbench.topology.Vios;
+
+/**
+ * Fire Message: from a VIOS and one of its daemons, to one or more VIOSes or by broadcast, with a
+ * payload and the response wanted. Every field is checked as it is typed; Fire stays disabled, and
+ * the reason shows at the top, until the message is valid. Nothing is sent before.
+ */
+public final class FireDialog extends TitleAreaDialog {
+    private final Vios source;
+    private final List<Vios> others;
+    private FireSpec spec;
+
+    Text sendingDaemon;
+    Combo type;
+    Button broadcast;
+    org.eclipse.swt.widgets.List destinations;
+    Text targetDaemon;
+    Text payload;
+    Button hex;
+    Combo policy;
+    Text atLeast;
+    Text timeout;
+    Text repeat;
+
+    public FireDialog(Shell parent, Vios source, List<Vios> allVioses) {
+        super(parent);
+        this.source = source;
+        this.others = allVioses.stream().filter(v -> v != source).toList();
+    }
+
+    /** The Fire button (for tests). */
+    Button fireButton() {
+        return getButton(IDialogConstants.OK_ID);
+    }
+
+    /** What to fire, after OK. */
+    public FireSpec spec() {
+        return spec;
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        setTitle("Fire a message from " + source.name());
+        getShell().setText("Fire Message");
+        Composite c = new Composite(area, SWT.NONE);
+        c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        c.setLayout(new GridLayout(2, false));
+        sendingDaemon = field(c, "Sending daemon:", "20");
+        label(c, "Message type:");
+        type = new Combo(c, SWT.READ_ONLY);
+        for (MessageType t : new MessageType[] { MessageType.DATA, MessageType.PING, MessageType.INQUIRY }) {
+            type.add(t.name());
+        }
+        type.select(0);
+        label(c, "Destination:");
+        broadcast = new Button(c, SWT.CHECK);
+        broadcast.setText("Broadcast to every VIOS of the cluster");
+        label(c, "");
+        destinations = new org.eclipse.swt.widgets.List(c, SWT.MULTI | SWT.BORDER | SWT.V_SCROLL);
+        others.forEach(v -> destinations.add(v.name() + "  (id " + v.id() + ")"));
+        GridData listData = new GridData(SWT.FILL, SWT.FILL, true, true);
+        listData.heightHint = 90;
+        destinations.setLayoutData(listData);
+        targetDaemon = field(c, "Target daemon:", "10");
+        payload = field(c, "Payload:", "hello");
+        label(c, "");
+        hex = new Button(c, SWT.CHECK);
+        hex.setText("Payload is hex (e.g. c0ffee)");
+        label(c, "Response wanted:");
+        policy = new Combo(c, SWT.READ_ONLY);
+        policy.setItems(FireSpec.NONE, FireSpec.ALL, FireSpec.FIRST, FireSpec.AT_LEAST);
+        policy.select(1);
+        atLeast = field(c, "N (for at least N):", "1");
+        timeout = field(c, "Timeout (ms):", "2000");
+        repeat = field(c, "Repeat:", "1");
+        for (Control w : new Control[] { sendingDaemon, type, broadcast, destinations, targetDaemon, payload, hex, policy, atLeast, timeout,
+                repeat }) {
+            w.addListener(SWT.Modify, e -> check());
+            w.addListener(SWT.Selection, e -> check());
+        }
+        if (!others.isEmpty()) {
+            destinations.select(0);
+        }
+        return area;
+    }
+
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        createButton(parent, IDialogConstants.OK_ID, "Fire", true);
+        createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
+        check();
+    }
+
+    private static void label(Composite c, String text) {
+        new Label(c, SWT.NONE).setText(text);
+    }
+
+    private static Text field(Composite c, String label, String initial) {
+        label(c, label);
+        Text t = new Text(c, SWT.BORDER);
+        t.setText(initial);
+        t.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        return t;
+    }
+
+    /** Builds the spec from the fields, or says what is wrong and disables Fire. */
+    void check() {
+        String problem = null;
+        try {
+            spec = read();
+        } catch (IllegalArgumentException e) {
+            spec = null;
+            problem = e.getMessage();
+        }
+        setErrorMessage(problem);
+        if (problem == null) {
+            setMessage(spec.repeat() + " message(s) from " + source.name() + ", response: " + spec.policy());
+        }
+        Button fire = getButton(IDialogConstants.OK_ID);
+        if (fire != null) {
+            fire.setEnabled(problem == null);
+        }
+    }
+
+    private FireSpec read() {
+        int sending = number(sendingDaemon, "sending daemon", 0, 0xFFFF);
+        int target = number(targetDaemon, "target daemon", 0, 0xFFFF);
+        boolean all = broadcast.getSelection();
+        destinations.setEnabled(!all);
+        int[] to = new int[0];
+        if (!all) {
+            List<Integer> ids = new ArrayList<>();
+            for (int i : destinations.getSelectionIndices()) {
+                ids.add((int) others.get(i).id());
+            }
+            if (ids.isEmpty()) {
+                throw new IllegalArgumentException("Choose at least one destination, or broadcast.");
+            }
+            to = ids.stream().mapToInt(Integer::intValue).toArray();
+        }
+        byte[] bytes;
+        if (hex.getSelection()) {
+            String h = payload.getText().replaceAll("\\s", "");
+            try {
+                bytes = HexFormat.of().parseHex(h);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("The payload is not hex: an even number of digits 0-9, a-f.");
+            }
+        } else {
+            bytes = payload.getText().getBytes(StandardCharsets.UTF_8);
+        }
+        if (bytes.length > 1 << 20) {
+            throw new IllegalArgumentException("The payload is " + bytes.length + " bytes; the limit is 1 MiB.");
+        }
+        String p = policy.getText();
+        int expected = all ? others.size() : to.length;
+        int n = 0;
+        if (p.equals(FireSpec.AT_LEAST)) {
+            n = number(atLeast, "N", 1, 65535);
+            if (n > expected) {
+                throw new IllegalArgumentException("N is " + n + " but only " + expected + " VIOS(es) can answer.");
+            }
+        }
+        int millis = number(timeout, "timeout", 1, 3_600_000);
+        int times = number(repeat, "repeat", 1, 10_000);
+        return new FireSpec((int) source.id(), sending, MessageType.valueOf(type.getText()), all, to, target, bytes, p, n, millis, times);
+    }
+
+    private static int number(Text t, String what, int min, int max) {
+        try {
+            int v = Integer.parseInt(t.getText().trim());
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("The " + what + " must be a whole number " + min + ".." + max + ", not \"" + t.getText() + "\".");
+    }
+}

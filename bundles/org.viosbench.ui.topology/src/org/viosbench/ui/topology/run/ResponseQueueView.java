@@ -1,0 +1,178 @@
+package org.viosbench.ui.topology.run;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeColumn;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IPartListener2;
+import org.eclipse.ui.IWorkbenchPartReference;
+import org.eclipse.ui.part.ViewPart;
+import org.viosbench.engine.EntryState;
+import org.viosbench.engine.QueueEntry;
+import org.viosbench.topology.Topology;
+import org.viosbench.topology.Vios;
+import org.viosbench.ui.topology.TopologyEditor;
+
+/**
+ * The response queues of the requests fired in the active topology editor's running cluster: one
+ * row per request (newest first) with one row per expected responder beneath it, its state
+ * (pending, matched with the time it took, error, timed out, suspected, cancelled, aborted) updated
+ * live as responses are matched, and the completion result.
+ */
+public final class ResponseQueueView extends ViewPart {
+    public static final String ID = "org.viosbench.ui.topology.responseQueue";
+    /** How often open requests are redrawn while responses come in. */
+    static final int REFRESH_MS = 100;
+
+    private static final Color OK = new Color(20, 130, 50);
+    private static final Color BAD = new Color(190, 30, 30);
+    private static final Color WAIT = new Color(170, 100, 0);
+
+    private Tree tree;
+    private TopologyEditor editor;
+    private ClusterSession session;
+    private final Runnable changed = () -> {
+        Display d = Display.getDefault();
+        d.asyncExec(this::refresh);
+    };
+    private final Runnable tick = this::tick;
+    private final IPartListener2 parts = new IPartListener2() {
+        @Override
+        public void partActivated(IWorkbenchPartReference ref) {
+            if (ref.getPart(false) instanceof TopologyEditor e) {
+                follow(e);
+            }
+        }
+    };
+    private final Runnable sessionChanged = () -> Display.getDefault().asyncExec(() -> follow(editor));
+
+    @Override
+    public void createPartControl(Composite parent) {
+        tree = new Tree(parent, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        tree.setHeaderVisible(true);
+        tree.setLinesVisible(true);
+        column("Request / responder", 330);
+        column("State", 110);
+        column("Time", 110);
+        column("Detail", 420);
+        getSite().getPage().addPartListener(parts);
+        if (getSite().getPage().getActiveEditor() instanceof TopologyEditor e) {
+            follow(e);
+        } else {
+            refresh();
+        }
+    }
+
+    private void column(String title, int width) {
+        TreeColumn c = new TreeColumn(tree, SWT.LEFT);
+        c.setText(title);
+        c.setWidth(width);
+    }
+
+    /** Shows the requests of {@code e}'s running cluster from now on (and follows it when it starts or stops). */
+    void follow(TopologyEditor e) {
+        if (editor != null && editor != e) {
+            editor.removeSessionListener(sessionChanged);
+        }
+        if (e != null && editor != e) {
+            e.addSessionListener(sessionChanged);
+        }
+        editor = e;
+        ClusterSession now = e == null ? null : e.session();
+        if (session != now) {
+            if (session != null) {
+                session.removeListener(changed);
+            }
+            session = now;
+            if (session != null) {
+                session.addListener(changed);
+            }
+        }
+        refresh();
+    }
+
+    private void tick() {
+        refresh();
+    }
+
+    /** Rebuilds the rows; while a request is open, again in {@link #REFRESH_MS}. */
+    void refresh() {
+        if (tree == null || tree.isDisposed()) {
+            return;
+        }
+        List<SentRequest> requests = session == null ? List.of() : session.sent();
+        setContentDescription(editor == null ? "No topology open." : session == null ? editor.topology().name()
+                + " is not running: Cluster > Run." : requests.isEmpty() ? "Fire a message from a VIOS (right-click it)." : "");
+        tree.setRedraw(false);
+        try {
+            tree.removeAll();
+            for (int i = requests.size() - 1; i >= 0; i--) {
+                row(requests.get(i));
+            }
+        } finally {
+            tree.setRedraw(true);
+        }
+        if (session != null && session.anyOpen()) {
+            tree.getDisplay().timerExec(REFRESH_MS, tick);
+        }
+    }
+
+    private void row(SentRequest r) {
+        TreeItem item = new TreeItem(tree, SWT.NONE);
+        String state = r.state();
+        var result = r.result();
+        item.setText(new String[] { "#" + r.number() + "  " + r.from() + " -> " + r.to(), state,
+                result == null ? "" : micros(result.elapsedNanos()),
+                r.refusal() != null ? r.refusal() : "message id " + r.messageId() + ", response: " + r.policy() });
+        item.setForeground(1, state.equals("OK") ? OK : state.equals("OPEN") ? WAIT : BAD);
+        Topology t = session.topology();
+        for (QueueEntry e : r.entries()) {
+            TreeItem child = new TreeItem(item, SWT.NONE);
+            Vios v = t.vios(Integer.toUnsignedLong(e.responder()));
+            String detail = e.state() == EntryState.ERROR ? "error " + e.errorCode()
+                    : e.payload() != null && e.payload().length > 0 ? e.payload().length + " bytes: " + preview(e.payload()) : "";
+            child.setText(new String[] { v == null ? "VIOS " + Integer.toUnsignedString(e.responder()) : v.name(), e.state().name(),
+                    e.state().ended() && e.endedNanos() > 0 ? micros(e.endedNanos() - r.sentNanos()) : "", detail });
+            child.setForeground(1, e.state() == EntryState.MATCHED ? OK : e.state() == EntryState.PENDING ? WAIT : BAD);
+        }
+        item.setExpanded(true);
+    }
+
+    private static String micros(long nanos) {
+        return nanos < 0 ? "" : String.format(Locale.ROOT, "%,d µs", nanos / 1000);
+    }
+
+    private static String preview(byte[] b) {
+        String s = new String(b, 0, Math.min(b.length, 40), java.nio.charset.StandardCharsets.UTF_8);
+        return s.chars().allMatch(c -> c >= 32 && c < 127) ? "\"" + s + (b.length > 40 ? "..." : "") + "\""
+                : java.util.HexFormat.of().formatHex(b, 0, Math.min(b.length, 20)) + (b.length > 20 ? "..." : "");
+    }
+
+    /** The tree, for tests. */
+    Tree tree() {
+        return tree;
+    }
+
+    @Override
+    public void setFocus() {
+        tree.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        getSite().getPage().removePartListener(parts);
+        if (session != null) {
+            session.removeListener(changed);
+        }
+        if (editor != null) {
+            editor.removeSessionListener(sessionChanged);
+        }
+        super.dispose();
+    }
+}

@@ -1,0 +1,60 @@
+package org.viosbench.ui.topology.run;
+
+import java.util.List;
+
+import org.eclipse.gef.EditPart;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.window.Window;
+import org.viosbench.topology.Vios;
+import org.viosbench.ui.topology.TopologyEditor;
+
+/** The context-menu actions on a VIOS of a running topology: fire a message from it, kill it, restart it. */
+public final class ViosActions {
+
+    private ViosActions() {
+    }
+
+    /** The actions for the current selection of {@code editor}: none unless it runs and one VIOS is selected. */
+    public static List<Action> forSelection(TopologyEditor editor) {
+        ClusterSession s = editor.session();
+        List<?> selected = editor.getGraphicalViewer().getSelectedEditParts();
+        if (s == null || selected.size() != 1 || !(((EditPart) selected.get(0)).getModel() instanceof Vios v)) {
+            return List.of();
+        }
+        boolean running = s.cluster().isRunning((int) v.id());
+        Action fire = new Action("Fire Message from " + v.name() + "...") {
+            @Override
+            public void run() {
+                FireDialog d = new FireDialog(editor.getSite().getShell(), v, editor.topology().vioses());
+                if (d.open() == Window.OK) {
+                    s.fire(d.spec());
+                    showQueue(editor);
+                }
+            }
+        };
+        fire.setEnabled(running);
+        Action kill = new Action("Kill " + v.name()) {
+            @Override
+            public void run() {
+                s.kill(v);
+            }
+        };
+        kill.setEnabled(running);
+        Action restart = new Action((running ? "Restart " : "Start ") + v.name()) {
+            @Override
+            public void run() {
+                s.restart(v);
+            }
+        };
+        return List.of(fire, kill, restart);
+    }
+
+    static void showQueue(TopologyEditor editor) {
+        try {
+            editor.getSite().getPage().showView(ResponseQueueView.ID, null, org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE);
+        } catch (org.eclipse.ui.PartInitException e) {
+            MessageDialog.openError(editor.getSite().getShell(), "Response Queue", e.getMessage());
+        }
+    }
+}

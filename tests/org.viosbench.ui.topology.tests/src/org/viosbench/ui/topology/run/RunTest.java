@@ -1,0 +1,161 @@
+package org.viosbench.ui.topology.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.gef.GraphicalEditPart;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.viosbench.topology.Lpar;
+import org.viosbench.topology.Topology;
+import org.viosbench.topology.Vios;
+import org.viosbench.ui.topology.TopologyEditor;
+import org.viosbench.ui.topology.TopologyEditorInput;
+import org.viosbench.ui.topology.commands.Edits;
+import org.viosbench.ui.topology.parts.PartitionFigure;
+
+/** Run the drawn cluster, fire messages from the dialog, watch the response queues fill, kill a VIOS. */
+class RunTest {
+
+    private static IWorkbenchPage page() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+    }
+
+    private static void drain() {
+        Display d = Display.getCurrent();
+        while (d.readAndDispatch()) {
+            // pending UI work
+        }
+    }
+
+    /** Runs the UI loop until {@code done} holds; fails after 10 s. */
+    private static void until(String what, BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!done.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "not within 10 s: " + what);
+            drain();
+            Thread.sleep(10);
+        }
+    }
+
+    @AfterEach
+    void close() {
+        page().closeAllEditors(false);
+        drain();
+    }
+
+    private static String state(TopologyEditor e, Vios v) {
+        return ((PartitionFigure) ((GraphicalEditPart) e.partOf(v)).getFigure()).state();
+    }
+
+    private static List<String> rows(TreeItem item) {
+        List<String> out = new ArrayList<>();
+        for (TreeItem c : item.getItems()) {
+            out.add(c.getText(0) + " " + c.getText(1));
+        }
+        return out;
+    }
+
+    @Test
+    void runFireWatchTheQueueKillAndStop() throws Exception {
+        TopologyEditor e = (TopologyEditor) page().openEditor(TopologyEditorInput.sample("small"), TopologyEditor.ID);
+        drain();
+        Topology t = e.topology();
+        e.run();
+        assertTrue(e.getPartName().endsWith("[running]"));
+        for (Vios v : t.vioses()) {
+            until(v.name() + " UP", () -> "UP".equals(state(e, v)));
+        }
+        // editing is refused while it runs
+        e.getCommandStack().execute(Edits.createPartition(t.cecs().get(0), new Lpar(900, "lpar900", 9), new org.viosbench.topology.Bounds(1, 1, 10, 10)));
+        assertEquals(8, t.lpars().size(), "no edit while running");
+
+        // the dialog: every field checked before anything is sent
+        FireDialog d = new FireDialog(e.getSite().getShell(), t.vios(1), t.vioses());
+        d.setBlockOnOpen(false);
+        d.open();
+        drain();
+        Button fire = d.fireButton();
+        d.destinations.deselectAll();
+        d.check();
+        assertFalse(fire.isEnabled());
+        assertTrue(d.getErrorMessage().contains("at least one destination"), d.getErrorMessage());
+        d.broadcast.setSelection(true);
+        d.targetDaemon.setText("abc");
+        assertFalse(fire.isEnabled());
+        assertTrue(d.getErrorMessage().contains("target daemon"), d.getErrorMessage());
+        d.targetDaemon.setText("10");
+        d.hex.setSelection(true);
+        d.payload.setText("zz");
+        d.check();
+        assertTrue(d.getErrorMessage().contains("not hex"), d.getErrorMessage());
+        d.payload.setText("c0ffee");
+        d.policy.select(3); // at least N
+        d.atLeast.setText("5");
+        d.check();
+        assertTrue(d.getErrorMessage().contains("only 3"), d.getErrorMessage());
+        d.policy.select(1); // all
+        d.check();
+        assertTrue(fire.isEnabled(), String.valueOf(d.getErrorMessage()));
+        fire.notifyListeners(SWT.Selection, new Event());
+        drain();
+        assertEquals(Window.OK, d.getReturnCode());
+        FireSpec spec = d.spec();
+        assertTrue(spec.broadcast());
+
+        ResponseQueueView view = (ResponseQueueView) page().showView(ResponseQueueView.ID);
+        page().activate(e);
+        drain();
+        e.session().fire(spec);
+        until("the broadcast is answered by the 3 others", () -> view.tree().getItemCount() == 1
+                && view.tree().getItem(0).getText(1).equals("OK"));
+        TreeItem row = view.tree().getItem(0);
+        assertEquals(List.of("vios2 MATCHED", "vios3 MATCHED", "vios4 MATCHED"), rows(row));
+        assertTrue(row.getItem(0).getText(3).contains("3 bytes"), row.getItem(0).getText(3));
+
+        // kill vios4: it shows DOWN; a request to it ends SUSPECTED, not waited on forever
+        e.session().kill(t.vios(4));
+        until("vios4 DOWN", () -> "DOWN".equals(state(e, t.vios(4))));
+        org.viosbench.ui.topology.Screenshots.save(e.getSite().getShell(), "running.png");
+        e.session().fire(new FireSpec(1, 20, org.viosbench.protocol.MessageType.DATA, false, new int[] { 2, 4 }, 10, new byte[] { 1 },
+                FireSpec.ALL, 0, 8000, 1));
+        until("the request to the dead VIOS ends", () -> view.tree().getItemCount() == 2 && !view.tree().getItem(0).getText(1).equals("OPEN"));
+        assertEquals("FAILED", view.tree().getItem(0).getText(1));
+        assertEquals(List.of("vios2 MATCHED", "vios4 SUSPECTED"), rows(view.tree().getItem(0)));
+        e.session().restart(t.vios(4));
+        until("vios4 back UP", () -> "UP".equals(state(e, t.vios(4))));
+
+        e.stop();
+        drain();
+        assertEquals(null, state(e, t.vios(1)), "no state once stopped");
+        assertFalse(e.getPartName().endsWith("[running]"));
+        e.getCommandStack().execute(Edits.createPartition(t.cecs().get(0), new Lpar(900, "lpar900", 9), new org.viosbench.topology.Bounds(1, 1, 10, 10)));
+        assertEquals(9, t.lpars().size(), "editable again");
+    }
+
+    @Test
+    void aTopologyWithErrorsDoesNotRun() throws Exception {
+        TopologyEditor e = (TopologyEditor) page().openEditor(TopologyEditorInput.sample("small"), TopologyEditor.ID);
+        drain();
+        Topology t = e.topology();
+        e.getCommandStack().execute(Edits.createPartition(t.cecs().get(0), new Lpar(900, "lpar900", 9), new org.viosbench.topology.Bounds(600, 200, 132, 44)));
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, e::run);
+        assertTrue(refused.getMessage().contains("no VIOS serves lpar900"), refused.getMessage());
+        assertEquals(null, e.session());
+        assertNotNull(e.partOf(t.lpar(900)));
+    }
+}
