@@ -61,6 +61,7 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
     private final List<Runnable> problemsListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Runnable> sessionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private org.viosbench.ui.topology.run.ClusterSession session;
+    private org.viosbench.ui.topology.run.Animator animator;
     private final java.util.concurrent.atomic.AtomicBoolean stateRefreshPending = new java.util.concurrent.atomic.AtomicBoolean();
     private final Runnable sessionChanged = () -> {
         if (stateRefreshPending.compareAndSet(false, true)) {
@@ -303,6 +304,9 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         session = org.viosbench.ui.topology.run.ClusterSession.start(topology);
         session.addListener(sessionChanged);
         getGraphicalViewer().setProperty(SESSION, session);
+        animator = new org.viosbench.ui.topology.run.Animator(getGraphicalViewer(),
+                ((ScalableFreeformRootEditPart) getGraphicalViewer().getRootEditPart()).getLayer(LayerConstants.SCALED_FEEDBACK_LAYER),
+                topology, session);
         setPartName(getEditorInput().getName() + " [running]");
         refreshStates();
         sessionListeners.forEach(Runnable::run);
@@ -315,6 +319,7 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         }
         org.viosbench.ui.topology.run.ClusterSession s = session;
         session = null;
+        animator.dispose();
         s.removeListener(sessionChanged);
         s.close();
         if (getGraphicalViewer().getControl() != null && !getGraphicalViewer().getControl().isDisposed()) {
@@ -323,6 +328,11 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
             refreshStates();
         }
         sessionListeners.forEach(Runnable::run);
+    }
+
+    /** What draws the fired messages on the diagram while the cluster runs, or null. */
+    public org.viosbench.ui.topology.run.Animator animator() {
+        return session == null ? null : animator;
     }
 
     /** {@code l} runs (on the UI thread) when the cluster starts or stops. */
@@ -340,8 +350,8 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
             return;
         }
         for (Object part : getGraphicalViewer().getEditPartRegistry().values()) {
-            if (part instanceof org.viosbench.ui.topology.parts.PartitionPart pp && pp.partition() instanceof org.viosbench.topology.Vios) {
-                pp.refreshState();
+            if (part instanceof org.viosbench.ui.topology.parts.PartitionPart pp) {
+                pp.refreshState(); // VIOS: membership and faults; LPAR: its I/O paths
             }
         }
     }

@@ -40,7 +40,26 @@ public final class PartitionFigure extends Figure {
         return detail;
     }
 
-    /** The live membership state (UP, SUSPECTED, DOWN) while the cluster runs, else null. */
+    /** LPAR states while the cluster runs: every path up, some paths down, no path left. */
+    public static final String IO_OK = "I/O OK";
+    public static final String IO_DEGRADED = "PATH DOWN";
+    public static final String IO_LOST = "NO I/O";
+
+    private String fault;
+
+    /** The injected fault shown on a VIOS, or null. */
+    public String fault() {
+        return fault;
+    }
+
+    void setFault(String fault) {
+        if (!java.util.Objects.equals(this.fault, fault)) {
+            this.fault = fault;
+            repaint();
+        }
+    }
+
+    /** The live state while the cluster runs (VIOS: UP, SUSPECTED, DOWN; LPAR: I/O OK, PATH DOWN, NO I/O), else null. */
     public String state() {
         return state;
     }
@@ -96,16 +115,36 @@ public final class PartitionFigure extends Figure {
         if (state != null) {
             paintState(g, r);
         }
+        if (fault != null) {
+            org.eclipse.draw2d.geometry.Dimension size = org.eclipse.draw2d.FigureUtilities.getTextExtents(fault, g.getFont());
+            Rectangle badge = new Rectangle(r.right() - size.width - 12, r.y + 24, size.width + 8, size.height + 2);
+            g.setBackgroundColor(Palette.ERROR);
+            g.fillRoundRectangle(badge, 6, 6);
+            g.setForegroundColor(Palette.LAYER_FILL);
+            g.drawText(fault, badge.x + 4, badge.y + 1);
+        }
         marks.paint(g, r);
     }
 
     /** A state badge in the top right corner; a VIOS that is down is greyed out. */
     private void paintState(Graphics g, Rectangle r) {
         Color c = switch (state) {
-            case "UP" -> Palette.STATE_UP;
-            case "SUSPECTED" -> Palette.WARNING;
+            case "UP", IO_OK -> Palette.STATE_UP;
+            case "SUSPECTED", IO_DEGRADED -> Palette.WARNING;
+            case IO_LOST -> Palette.ERROR;
             default -> Palette.STATE_DOWN;
         };
+        if (!vios) { // an LPAR is small: a coloured dot (and a red frame when its I/O is lost) instead of a label
+            g.setBackgroundColor(c);
+            g.fillOval(r.right() - 16, r.y + 5, 10, 10);
+            if (state.equals(IO_LOST)) {
+                g.setForegroundColor(Palette.ERROR);
+                g.setLineWidth(3);
+                g.drawRoundRectangle(r, 8, 8);
+                g.setLineWidth(1);
+            }
+            return;
+        }
         if (!state.equals("UP")) {
             g.setAlpha(120);
             g.setBackgroundColor(Palette.STATE_DOWN);

@@ -117,10 +117,19 @@ public final class PartitionPart extends ElementPart implements NodeEditPart {
     public void refreshState() {
         Object session = getViewer().getProperty(org.viosbench.ui.topology.TopologyEditor.SESSION);
         PartitionFigure f = (PartitionFigure) getFigure();
-        if (session instanceof org.viosbench.ui.topology.run.ClusterSession s && partition() instanceof Vios v) {
-            f.setState(s.state(v).name());
+        if (session instanceof org.viosbench.ui.topology.run.ClusterSession s) {
+            if (partition() instanceof Vios v) {
+                f.setState(s.state(v).name());
+                f.setFault(s.fault(v));
+            } else {
+                long up = partition().mappings().stream().map(Mapping::vios).distinct()
+                        .filter(v -> s.state(v) == org.viosbench.cluster.ViosState.UP).count();
+                long all = partition().mappings().stream().map(Mapping::vios).distinct().count();
+                f.setState(up == 0 ? PartitionFigure.IO_LOST : up < all ? PartitionFigure.IO_DEGRADED : PartitionFigure.IO_OK);
+            }
         } else {
             f.setState(null);
+            f.setFault(null);
         }
     }
 

@@ -32,6 +32,8 @@ public final class ClusterSession implements AutoCloseable {
     private final List<SentRequest> sent = Collections.synchronizedList(new ArrayList<>());
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private int fired;
+    private final java.util.Map<Vios, String> faults = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<Long> firedIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private ClusterSession(Topology topology, EmbeddedCluster cluster) {
         this.topology = topology;
@@ -100,7 +102,9 @@ public final class ClusterSession implements AutoCloseable {
                 number = ++fired;
             }
             try {
-                Request req = cluster.node(spec.source()).daemon(spec.sendingDaemon()).send(spec.message());
+                org.viosbench.engine.Message message = spec.message();
+                Request req = cluster.node(spec.source()).daemon(spec.sendingDaemon()).send(message);
+                firedIds.add(req.messageId());
                 r = new SentRequest(number, from, to, spec.policy(), req, null, System.nanoTime());
                 req.future().whenComplete((result, error) -> changed());
             } catch (SyscallException | IllegalStateException e) {
@@ -128,6 +132,50 @@ public final class ClusterSession implements AutoCloseable {
     /** Whether some fired request is still open. */
     public boolean anyOpen() {
         return sent().stream().anyMatch(r -> r.state().equals("OPEN"));
+    }
+
+    /** Whether {@code messageId} is one of the requests fired from the editor (or a response to one). */
+    public boolean isFired(long messageId) {
+        return firedIds.contains(messageId);
+    }
+
+    /** The fault injected on {@code v} (for its figure), or null. */
+    public String fault(Vios v) {
+        return faults.get(v);
+    }
+
+    /** Drops {@code percent} % of the packets {@code v} sends and receives. */
+    public void drop(Vios v, int percent) {
+        int id = (int) v.id();
+        cluster.faults().drop(id, org.viosbench.cluster.Faults.ANY, percent / 100.0);
+        cluster.faults().drop(org.viosbench.cluster.Faults.ANY, id, percent / 100.0);
+        faults.put(v, "DROP " + percent + "%");
+        changed();
+    }
+
+    /** Delays the packets {@code v} sends and receives by {@code millis} ms, give or take {@code jitter}. */
+    public void delay(Vios v, int millis, int jitter) {
+        int id = (int) v.id();
+        cluster.faults().delay(id, org.viosbench.cluster.Faults.ANY, java.time.Duration.ofMillis(millis), java.time.Duration.ofMillis(jitter));
+        cluster.faults().delay(org.viosbench.cluster.Faults.ANY, id, java.time.Duration.ofMillis(millis), java.time.Duration.ofMillis(jitter));
+        faults.put(v, "DELAY " + millis + " ms");
+        changed();
+    }
+
+    /** Cuts {@code v} off from every other VIOS (a partition); the others suspect it. */
+    public void isolate(Vios v) {
+        java.util.Set<Integer> others = new java.util.HashSet<>();
+        topology.vioses().stream().filter(o -> o != v).forEach(o -> others.add((int) o.id()));
+        cluster.faults().partition(java.util.Set.of((int) v.id()), others);
+        faults.put(v, "CUT OFF");
+        changed();
+    }
+
+    /** Removes every injected fault. */
+    public void heal() {
+        cluster.faults().heal();
+        faults.clear();
+        changed();
     }
 
     public void kill(Vios v) {

@@ -54,7 +54,16 @@ public final class ResponseQueueView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
+        parent.setLayout(new org.eclipse.swt.layout.GridLayout(1, false));
+        Composite legend = new Composite(parent, SWT.NONE);
+        legend.setLayout(new org.eclipse.swt.layout.RowLayout());
+        legend(legend, "\u25cf request", Animator.REQUEST);
+        legend(legend, "\u25cf response", Animator.RESPONSE);
+        legend(legend, "\u25cf drop, error, timeout, suspected", Animator.FAILURE);
+        new org.eclipse.swt.widgets.Label(legend, SWT.NONE).setText("   (dots move on the diagram; speed in this view's toolbar)");
         tree = new Tree(parent, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        tree.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true));
+        speedActions();
         tree.setHeaderVisible(true);
         tree.setLinesVisible(true);
         column("Request / responder", 330);
@@ -67,6 +76,41 @@ public final class ResponseQueueView extends ViewPart {
         } else {
             refresh();
         }
+    }
+
+    private static void legend(Composite c, String text, Color color) {
+        org.eclipse.swt.widgets.Label l = new org.eclipse.swt.widgets.Label(c, SWT.NONE);
+        l.setText(text);
+        l.setForeground(color);
+    }
+
+    /** Slow motion, normal, no animation; pause. */
+    private void speedActions() {
+        org.eclipse.jface.action.IToolBarManager bar = getViewSite().getActionBars().getToolBarManager();
+        for (Animator.Speed sp : Animator.Speed.values()) {
+            org.eclipse.jface.action.Action a = new org.eclipse.jface.action.Action(switch (sp) {
+                case SLOW -> "Slow motion";
+                case NORMAL -> "Normal speed";
+                case OFF -> "No animation";
+            }, org.eclipse.jface.action.IAction.AS_RADIO_BUTTON) {
+                @Override
+                public void run() {
+                    if (isChecked()) {
+                        Animator.setSpeed(sp);
+                    }
+                }
+            };
+            a.setChecked(Animator.speed() == sp);
+            bar.add(a);
+        }
+        org.eclipse.jface.action.Action pause = new org.eclipse.jface.action.Action("Pause", org.eclipse.jface.action.IAction.AS_CHECK_BOX) {
+            @Override
+            public void run() {
+                Animator.setPaused(isChecked());
+            }
+        };
+        bar.add(new org.eclipse.jface.action.Separator());
+        bar.add(pause);
     }
 
     private void column(String title, int width) {

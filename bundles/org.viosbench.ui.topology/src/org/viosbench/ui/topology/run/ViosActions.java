@@ -47,7 +47,34 @@ public final class ViosActions {
                 s.restart(v);
             }
         };
-        return List.of(fire, kill, restart);
+        Action drop = new Action("Drop 30% of " + v.name() + "'s Packets") {
+            @Override
+            public void run() {
+                s.drop(v, 30);
+            }
+        };
+        Action delay = new Action("Delay " + v.name() + "'s Packets 50 ms") {
+            @Override
+            public void run() {
+                s.delay(v, 50, 10);
+            }
+        };
+        Action isolate = new Action("Cut " + v.name() + " Off (Partition)") {
+            @Override
+            public void run() {
+                s.isolate(v);
+            }
+        };
+        Action heal = new Action("Heal All Faults") {
+            @Override
+            public void run() {
+                s.heal();
+            }
+        };
+        for (Action a : new Action[] { drop, delay, isolate }) {
+            a.setEnabled(running);
+        }
+        return List.of(fire, kill, restart, drop, delay, isolate, heal);
     }
 
     static void showQueue(TopologyEditor editor) {

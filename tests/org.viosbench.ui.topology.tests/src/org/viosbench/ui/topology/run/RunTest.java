@@ -62,6 +62,14 @@ class RunTest {
         return ((PartitionFigure) ((GraphicalEditPart) e.partOf(v)).getFigure()).state();
     }
 
+    private static PartitionFigure fig(TopologyEditor e, Object model) {
+        return (PartitionFigure) ((GraphicalEditPart) e.partOf(model)).getFigure();
+    }
+
+    private static String lstate(TopologyEditor e, Lpar l) {
+        return fig(e, l).state();
+    }
+
     private static List<String> rows(TreeItem item) {
         List<String> out = new ArrayList<>();
         for (TreeItem c : item.getItems()) {
@@ -131,13 +139,28 @@ class RunTest {
         e.session().kill(t.vios(4));
         until("vios4 DOWN", () -> "DOWN".equals(state(e, t.vios(4))));
         org.viosbench.ui.topology.Screenshots.save(e.getSite().getShell(), "running.png");
+        Lpar lpar105 = t.lpar(105); // served by vios3 and vios4
+        until("lpar105 lost one path", () -> PartitionFigure.IO_DEGRADED.equals(lstate(e, lpar105)));
         e.session().fire(new FireSpec(1, 20, org.viosbench.protocol.MessageType.DATA, false, new int[] { 2, 4 }, 10, new byte[] { 1 },
                 FireSpec.ALL, 0, 8000, 1));
         until("the request to the dead VIOS ends", () -> view.tree().getItemCount() == 2 && !view.tree().getItem(0).getText(1).equals("OPEN"));
         assertEquals("FAILED", view.tree().getItem(0).getText(1));
         assertEquals(List.of("vios2 MATCHED", "vios4 SUSPECTED"), rows(view.tree().getItem(0)));
+        e.session().kill(t.vios(3));
+        until("lpar105 has no I/O path left", () -> PartitionFigure.IO_LOST.equals(lstate(e, lpar105)));
+        e.session().restart(t.vios(3));
         e.session().restart(t.vios(4));
         until("vios4 back UP", () -> "UP".equals(state(e, t.vios(4))));
+        until("lpar105 served again", () -> PartitionFigure.IO_OK.equals(lstate(e, lpar105)));
+
+        // faults from the diagram: cut vios2 off, the others suspect it, then heal
+        e.session().isolate(t.vios(2));
+        until("vios2 shows its fault", () -> "CUT OFF".equals(fig(e, t.vios(2)).fault()));
+        until("vios2 suspected", () -> "SUSPECTED".equals(state(e, t.vios(2))));
+        assertEquals(PartitionFigure.IO_DEGRADED, lstate(e, t.lpar(101)));
+        e.session().heal();
+        until("vios2 UP after healing", () -> "UP".equals(state(e, t.vios(2))));
+        assertEquals(null, fig(e, t.vios(2)).fault());
 
         e.stop();
         drain();
@@ -157,5 +180,52 @@ class RunTest {
         assertTrue(refused.getMessage().contains("no VIOS serves lpar900"), refused.getMessage());
         assertEquals(null, e.session());
         assertNotNull(e.partOf(t.lpar(900)));
+    }
+
+    @Test
+    void firedMessagesMoveOnTheDiagram() throws Exception {
+        TopologyEditor e = (TopologyEditor) page().openEditor(TopologyEditorInput.sample("small"), TopologyEditor.ID);
+        drain();
+        Topology t = e.topology();
+        e.run();
+        try {
+            Animator a = e.animator();
+            assertNotNull(a);
+            Animator.setSpeed(Animator.Speed.NORMAL);
+            FireSpec broadcast = new FireSpec(1, 20, org.viosbench.protocol.MessageType.DATA, true, new int[0], 10, new byte[] { 7 },
+                    FireSpec.ALL, 0, 5000, 1);
+            e.session().fire(broadcast);
+            until("dots on the diagram", () -> a.onScreen() > 0);
+            org.eclipse.draw2d.IFigure layer = ((org.eclipse.gef.editparts.ScalableFreeformRootEditPart) e.getGraphicalViewer()
+                    .getRootEditPart()).getLayer(org.eclipse.gef.LayerConstants.SCALED_FEEDBACK_LAYER);
+            until("a dot travels the kcluster", () -> layer.getChildren().stream().anyMatch(f -> f instanceof org.eclipse.draw2d.Ellipse el
+                    && ((org.eclipse.draw2d.Label) el.getToolTip()).getText().startsWith("TRANSMIT")));
+            org.viosbench.ui.topology.Screenshots.save(e.getSite().getShell(), "animating.png");
+            until("all hops played and cleared", () -> a.onScreen() == 0 && a.started() >= 20);
+            assertEquals(0, a.aggregated());
+
+            // paused: nothing new starts
+            Animator.setPaused(true);
+            long before = a.started();
+            e.session().fire(broadcast);
+            long end = System.currentTimeMillis() + 300;
+            while (System.currentTimeMillis() < end) {
+                drain();
+            }
+            assertEquals(before, a.started(), "paused");
+            Animator.setPaused(false);
+            until("resumed", () -> a.started() > before);
+
+            // too many at once: aggregated, never more than the cap on screen
+            e.session().fire(new FireSpec(1, 20, org.viosbench.protocol.MessageType.DATA, true, new int[0], 10, new byte[] { 7 },
+                    FireSpec.ALL, 0, 5000, 300));
+            until("aggregated", () -> a.aggregated() > 0);
+            assertTrue(a.onScreen() <= Animator.MAX_TOKENS);
+        } finally {
+            Animator.setPaused(false);
+            Animator.setSpeed(Animator.Speed.SLOW);
+            e.stop();
+        }
+        assertEquals(0, e.animator() == null ? 0 : 1);
     }
 }

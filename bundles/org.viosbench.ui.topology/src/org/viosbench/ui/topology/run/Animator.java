@@ -1,0 +1,243 @@
+package org.viosbench.ui.topology.run;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.eclipse.draw2d.ColorConstants;
+import org.eclipse.draw2d.Ellipse;
+import org.eclipse.draw2d.IFigure;
+import org.eclipse.draw2d.Label;
+import org.eclipse.draw2d.geometry.Point;
+import org.eclipse.draw2d.geometry.Rectangle;
+import org.eclipse.gef.GraphicalEditPart;
+import org.eclipse.gef.GraphicalViewer;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.widgets.Display;
+import org.viosbench.engine.Layer;
+import org.viosbench.engine.TraceEvent;
+import org.viosbench.engine.TraceKind;
+import org.viosbench.engine.TraceListener;
+import org.viosbench.topology.Topology;
+import org.viosbench.topology.Vios;
+import org.viosbench.ui.topology.parts.PartitionFigure;
+
+/**
+ * Draws the messages fired from the editor moving through the running cluster: a dot at each layer
+ * a packet passes inside a VIOS (daemon, system call, VKE), a dot travelling along the kcluster
+ * from VKE to VKE, requests blue, responses green, drops and errors red. Events come from the
+ * engine's trace and are played in their order at the chosen speed; beyond {@link #MAX_TOKENS} dots
+ * at once the rest are counted, not drawn, and a label says how many.
+ */
+public final class Animator implements TraceListener {
+    /** Playback speed. */
+    public enum Speed {
+        /** For teaching: every hop takes long enough to follow. */
+        SLOW(320, 700),
+        /** Fast enough to keep up with a few requests per second. */
+        NORMAL(60, 160),
+        /** No animation. */
+        OFF(0, 0);
+
+        final int hopMillis;
+        final int linkMillis;
+
+        Speed(int hopMillis, int linkMillis) {
+            this.hopMillis = hopMillis;
+            this.linkMillis = linkMillis;
+        }
+    }
+
+    public static final Color REQUEST = new Color(30, 90, 200);
+    public static final Color RESPONSE = new Color(20, 150, 60);
+    public static final Color FAILURE = new Color(210, 30, 30);
+    /** Dots on the diagram at most; more are aggregated. */
+    public static final int MAX_TOKENS = 150;
+
+    private static volatile Speed speed = Speed.SLOW;
+    private static volatile boolean paused;
+
+    private final GraphicalViewer viewer;
+    private final Topology topology;
+    private final ClusterSession session;
+    private final IFigure layer;
+    private final BlockingQueue<TraceEvent> incoming = new ArrayBlockingQueue<>(20_000);
+    private final Queue<TraceEvent> backlog = new ArrayDeque<>();
+    private final List<Token> tokens = new ArrayList<>();
+    private final AtomicLong overflow = new AtomicLong();
+    private final Label aggregate = new Label();
+    private long clock;
+    private long lastFrame = System.nanoTime();
+    private long nextStart;
+    private long started;
+    private boolean disposed;
+
+    /** One dot: where it goes from and to, when, and its figure. */
+    private record Token(Ellipse figure, Point from, Point to, long start, long duration) {
+    }
+
+    public Animator(GraphicalViewer viewer, IFigure layer, Topology topology, ClusterSession session) {
+        this.viewer = viewer;
+        this.layer = layer;
+        this.topology = topology;
+        this.session = session;
+        aggregate.setForegroundColor(FAILURE);
+        session.cluster().trace().addListener(this);
+        Display.getDefault().timerExec(30, this::frame);
+    }
+
+    public static Speed speed() {
+        return speed;
+    }
+
+    public static void setSpeed(Speed s) {
+        speed = s;
+    }
+
+    public static boolean paused() {
+        return paused;
+    }
+
+    public static void setPaused(boolean p) {
+        paused = p;
+    }
+
+    /** Engine threads: keep the events of fired requests (not heartbeats or registrations). */
+    @Override
+    public void onEvent(TraceEvent e) {
+        if (speed == Speed.OFF || !session.isFired(e.messageId())) {
+            return;
+        }
+        if (!incoming.offer(e)) {
+            overflow.incrementAndGet();
+        }
+    }
+
+    /** How many dots were started so far (for tests). */
+    public long started() {
+        return started;
+    }
+
+    /** How many dots are on the diagram now (for tests). */
+    public int onScreen() {
+        return tokens.size();
+    }
+
+    /** How many events were not drawn because too many were in flight. */
+    public long aggregated() {
+        return overflow.get();
+    }
+
+    private void frame() {
+        if (disposed || viewer.getControl() == null || viewer.getControl().isDisposed()) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (!paused) {
+            clock += (now - lastFrame) / 1_000_000;
+        }
+        lastFrame = now;
+        incoming.drainTo(backlog);
+        // start the next events in order, one hop after another
+        while (!paused && !backlog.isEmpty() && nextStart <= clock) {
+            TraceEvent e = backlog.poll();
+            if (tokens.size() >= MAX_TOKENS) {
+                overflow.incrementAndGet();
+                continue;
+            }
+            long duration = start(e);
+            nextStart = Math.max(nextStart, clock) + (e.kind() == TraceKind.TRANSMIT ? duration / 4 : duration);
+        }
+        if (backlog.size() > 4 * MAX_TOKENS) { // far behind: skip ahead, counting what is skipped
+            while (backlog.size() > MAX_TOKENS) {
+                backlog.poll();
+                overflow.incrementAndGet();
+            }
+        }
+        for (Iterator<Token> it = tokens.iterator(); it.hasNext();) {
+            Token t = it.next();
+            double p = Math.min(1, (double) (clock - t.start()) / Math.max(1, t.duration()));
+            int x = (int) (t.from().x + (t.to().x - t.from().x) * p);
+            int y = (int) (t.from().y + (t.to().y - t.from().y) * p);
+            t.figure().setBounds(new Rectangle(x - 6, y - 6, 12, 12));
+            if (p >= 1) {
+                layer.remove(t.figure());
+                it.remove();
+            }
+        }
+        long skipped = overflow.get();
+        if (skipped > 0) {
+            aggregate.setText(skipped + " more not drawn");
+            Rectangle view = ((org.eclipse.draw2d.FigureCanvas) viewer.getControl()).getViewport().getClientArea();
+            aggregate.setBounds(new Rectangle(view.x + 8, view.y + 4, 200, 18));
+            if (aggregate.getParent() == null) {
+                layer.add(aggregate);
+            }
+        }
+        Display.getDefault().timerExec(30, this::frame);
+    }
+
+    /** Puts the dot of {@code e} on the diagram; returns how long it shows. */
+    private long start(TraceEvent e) {
+        PartitionFigure at = figure(e.vios());
+        if (at == null) {
+            return 0;
+        }
+        boolean failure = e.kind() == TraceKind.DROP || e.kind() == TraceKind.ERROR || e.kind() == TraceKind.FAULT
+                || e.kind() == TraceKind.TIMEOUT || e.kind() == TraceKind.SUSPECT || e.kind() == TraceKind.MATCH_ERROR;
+        boolean response = "response".equals(e.outcome()) || e.kind() == TraceKind.MATCH || e.kind() == TraceKind.HANDLE;
+        Color color = failure ? FAILURE : response ? RESPONSE : REQUEST;
+        Point from = center(at, e.layer());
+        Point to = from;
+        long duration = speed.hopMillis;
+        if (e.kind() == TraceKind.TRANSMIT && e.peer() != -1) {
+            PartitionFigure peer = figure(e.peer());
+            if (peer != null) {
+                to = center(peer, Layer.VKE);
+                from = center(at, Layer.VKE);
+                duration = speed.linkMillis;
+            }
+        }
+        Ellipse dot = new Ellipse();
+        dot.setBackgroundColor(color);
+        dot.setForegroundColor(ColorConstants.white);
+        dot.setBounds(new Rectangle(from.x - 6, from.y - 6, 12, 12));
+        dot.setToolTip(new Label(e.kind() + " " + e.layer() + " message " + e.messageId() + " " + e.outcome()));
+        layer.add(dot);
+        tokens.add(new Token(dot, from, to, clock, duration));
+        started++;
+        return duration;
+    }
+
+    private PartitionFigure figure(int viosId) {
+        Vios v = topology.vios(Integer.toUnsignedLong(viosId));
+        Object part = v == null ? null : viewer.getEditPartRegistry().get(v);
+        return part == null ? null : (PartitionFigure) ((GraphicalEditPart) part).getFigure();
+    }
+
+    /** The middle of the layer box of {@code layer} in a VIOS figure (kcluster and queue: the VKE's and the daemon's). */
+    private static Point center(PartitionFigure f, Layer layer) {
+        int i = switch (layer) {
+            case DAEMON, QUEUE -> 0;
+            case SYSCALL -> 1;
+            case VKE, KCLUSTER -> 2;
+        };
+        return f.layerBounds(i).getCenter();
+    }
+
+    /** Stops listening and takes every dot off the diagram. */
+    public void dispose() {
+        disposed = true;
+        session.cluster().trace().removeListener(this);
+        tokens.forEach(t -> layer.remove(t.figure()));
+        tokens.clear();
+        if (aggregate.getParent() != null) {
+            layer.remove(aggregate);
+        }
+    }
+}
