@@ -17,9 +17,11 @@ public final class Perspective implements IPerspectiveFactory {
         bottom.addView(IPageLayout.ID_PROP_SHEET);
         bottom.addView(ViosbenchUi.PROBLEMS_VIEW);
         bottom.addView(ViosbenchUi.RESPONSE_QUEUE_VIEW);
+        bottom.addView(ViosbenchUi.PACKET_VIEW);
         layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
         layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
         layout.addShowViewShortcut(ViosbenchUi.PROBLEMS_VIEW);
         layout.addShowViewShortcut(ViosbenchUi.RESPONSE_QUEUE_VIEW);
+        layout.addShowViewShortcut(ViosbenchUi.PACKET_VIEW);
     }
 }

@@ -34,6 +34,10 @@ public final class ClusterSession implements AutoCloseable {
     private int fired;
     private final java.util.Map<Vios, String> faults = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<Long> firedIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The thread inside {@link #fire} while it sends: what it sends before send() returns the id is ours too. */
+    private volatile Thread firing;
+    private final java.util.Deque<CapturedPacket> packets = new java.util.ArrayDeque<>();
+    private int captured;
 
     private ClusterSession(Topology topology, EmbeddedCluster cluster) {
         this.topology = topology;
@@ -73,6 +77,7 @@ public final class ClusterSession implements AutoCloseable {
                 s.changed();
             }
         });
+        cluster.setPacketTap(s::tap);
         RunLock.set(topology, true);
         return s;
     }
@@ -103,7 +108,13 @@ public final class ClusterSession implements AutoCloseable {
             }
             try {
                 org.viosbench.engine.Message message = spec.message();
-                Request req = cluster.node(spec.source()).daemon(spec.sendingDaemon()).send(message);
+                Request req;
+                firing = Thread.currentThread();
+                try {
+                    req = cluster.node(spec.source()).daemon(spec.sendingDaemon()).send(message);
+                } finally {
+                    firing = null;
+                }
                 firedIds.add(req.messageId());
                 r = new SentRequest(number, from, to, spec.policy(), req, null, System.nanoTime());
                 req.future().whenComplete((result, error) -> changed());
@@ -134,9 +145,35 @@ public final class ClusterSession implements AutoCloseable {
         return sent().stream().anyMatch(r -> r.state().equals("OPEN"));
     }
 
+    /** Engine threads: keeps a copy of the packets of fired requests and their responses (not heartbeats). */
+    private void tap(int from, int to, io.netty.buffer.ByteBuf packet) {
+        int at = packet.readerIndex();
+        if (packet.readableBytes() < org.viosbench.protocol.Wire.OFF_MESSAGE_ID + 8
+                || !isFired(packet.getLong(at + org.viosbench.protocol.Wire.OFF_MESSAGE_ID))) {
+            return;
+        }
+        byte[] bytes = new byte[packet.readableBytes()];
+        packet.getBytes(at, bytes);
+        synchronized (packets) {
+            packets.addLast(new CapturedPacket(++captured, System.nanoTime(), name(from), to == org.viosbench.cluster.PacketTap.BROADCAST
+                    ? "broadcast" : name(to), bytes));
+            while (packets.size() > KEPT) {
+                packets.removeFirst();
+            }
+        }
+        changed();
+    }
+
+    /** The packets of the fired requests and their responses, as sent (the last {@value #KEPT}), oldest first. */
+    public List<CapturedPacket> packets() {
+        synchronized (packets) {
+            return List.copyOf(packets);
+        }
+    }
+
     /** Whether {@code messageId} is one of the requests fired from the editor (or a response to one). */
     public boolean isFired(long messageId) {
-        return firedIds.contains(messageId);
+        return firedIds.contains(messageId) || (Thread.currentThread() == firing && messageId != -1 && firedIds.add(messageId));
     }
 
     /** The fault injected on {@code v} (for its figure), or null. */

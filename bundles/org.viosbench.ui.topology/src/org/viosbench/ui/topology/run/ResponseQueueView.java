@@ -6,18 +6,13 @@ import java.util.Locale;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeColumn;
 import org.eclipse.swt.widgets.TreeItem;
-import org.eclipse.ui.IPartListener2;
-import org.eclipse.ui.IWorkbenchPartReference;
-import org.eclipse.ui.part.ViewPart;
 import org.viosbench.engine.EntryState;
 import org.viosbench.engine.QueueEntry;
 import org.viosbench.topology.Topology;
 import org.viosbench.topology.Vios;
-import org.viosbench.ui.topology.TopologyEditor;
 
 /**
  * The response queues of the requests fired in the active topology editor's running cluster: one
@@ -25,7 +20,7 @@ import org.viosbench.ui.topology.TopologyEditor;
  * (pending, matched with the time it took, error, timed out, suspected, cancelled, aborted) updated
  * live as responses are matched, and the completion result.
  */
-public final class ResponseQueueView extends ViewPart {
+public final class ResponseQueueView extends SessionView {
     public static final String ID = "org.viosbench.ui.topology.responseQueue";
     /** How often open requests are redrawn while responses come in. */
     static final int REFRESH_MS = 100;
@@ -35,22 +30,7 @@ public final class ResponseQueueView extends ViewPart {
     private static final Color WAIT = new Color(170, 100, 0);
 
     private Tree tree;
-    private TopologyEditor editor;
-    private ClusterSession session;
-    private final Runnable changed = () -> {
-        Display d = Display.getDefault();
-        d.asyncExec(this::refresh);
-    };
-    private final Runnable tick = this::tick;
-    private final IPartListener2 parts = new IPartListener2() {
-        @Override
-        public void partActivated(IWorkbenchPartReference ref) {
-            if (ref.getPart(false) instanceof TopologyEditor e) {
-                follow(e);
-            }
-        }
-    };
-    private final Runnable sessionChanged = () -> Display.getDefault().asyncExec(() -> follow(editor));
+    private final Runnable tick = this::refresh;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -70,12 +50,7 @@ public final class ResponseQueueView extends ViewPart {
         column("State", 110);
         column("Time", 110);
         column("Detail", 420);
-        getSite().getPage().addPartListener(parts);
-        if (getSite().getPage().getActiveEditor() instanceof TopologyEditor e) {
-            follow(e);
-        } else {
-            refresh();
-        }
+        startFollowing();
     }
 
     private static void legend(Composite c, String text, Color color) {
@@ -119,40 +94,16 @@ public final class ResponseQueueView extends ViewPart {
         c.setWidth(width);
     }
 
-    /** Shows the requests of {@code e}'s running cluster from now on (and follows it when it starts or stops). */
-    void follow(TopologyEditor e) {
-        if (editor != null && editor != e) {
-            editor.removeSessionListener(sessionChanged);
-        }
-        if (e != null && editor != e) {
-            e.addSessionListener(sessionChanged);
-        }
-        editor = e;
-        ClusterSession now = e == null ? null : e.session();
-        if (session != now) {
-            if (session != null) {
-                session.removeListener(changed);
-            }
-            session = now;
-            if (session != null) {
-                session.addListener(changed);
-            }
-        }
-        refresh();
-    }
-
-    private void tick() {
-        refresh();
-    }
-
     /** Rebuilds the rows; while a request is open, again in {@link #REFRESH_MS}. */
+    @Override
     void refresh() {
         if (tree == null || tree.isDisposed()) {
             return;
         }
+        ClusterSession session = session();
         List<SentRequest> requests = session == null ? List.of() : session.sent();
-        setContentDescription(editor == null ? "No topology open." : session == null ? editor.topology().name()
-                + " is not running: Cluster > Run." : requests.isEmpty() ? "Fire a message from a VIOS (right-click it)." : "");
+        String idle = idleText();
+        setContentDescription(idle != null ? idle : requests.isEmpty() ? "Fire a message from a VIOS (right-click it)." : "");
         tree.setRedraw(false);
         try {
             tree.removeAll();
@@ -175,7 +126,7 @@ public final class ResponseQueueView extends ViewPart {
                 result == null ? "" : micros(result.elapsedNanos()),
                 r.refusal() != null ? r.refusal() : "message id " + r.messageId() + ", response: " + r.policy() });
         item.setForeground(1, state.equals("OK") ? OK : state.equals("OPEN") ? WAIT : BAD);
-        Topology t = session.topology();
+        Topology t = session().topology();
         for (QueueEntry e : r.entries()) {
             TreeItem child = new TreeItem(item, SWT.NONE);
             Vios v = t.vios(Integer.toUnsignedLong(e.responder()));
@@ -208,15 +159,4 @@ public final class ResponseQueueView extends ViewPart {
         tree.setFocus();
     }
 
-    @Override
-    public void dispose() {
-        getSite().getPage().removePartListener(parts);
-        if (session != null) {
-            session.removeListener(changed);
-        }
-        if (editor != null) {
-            editor.removeSessionListener(sessionChanged);
-        }
-        super.dispose();
-    }
 }

@@ -228,4 +228,46 @@ class RunTest {
         }
         assertEquals(0, e.animator() == null ? 0 : 1);
     }
+
+    @Test
+    void thePacketInspectorLinksFieldsAndBytes() throws Exception {
+        TopologyEditor e = (TopologyEditor) page().openEditor(TopologyEditorInput.sample("small"), TopologyEditor.ID);
+        drain();
+        e.run();
+        try {
+            PacketInspectorView view = (PacketInspectorView) page().showView(PacketInspectorView.ID);
+            page().activate(e);
+            e.session().fire(new FireSpec(1, 20, org.viosbench.protocol.MessageType.DATA, true, new int[0], 10, "hi".getBytes(),
+                    FireSpec.ALL, 0, 5000, 1));
+            until("the broadcast and the three responses are listed", () -> view.packetsTable().getItemCount() == 4);
+            org.eclipse.swt.widgets.Table table = view.packetsTable();
+            assertEquals("broadcast", table.getItem(0).getText(2));
+            assertTrue(table.getItem(0).getText(4).contains("broadcast"), table.getItem(0).getText(4));
+            assertTrue(table.getItem(1).getText(4).contains("response"), table.getItem(1).getText(4));
+            table.setSelection(0);
+            table.notifyListeners(SWT.Selection, new Event());
+            drain();
+            org.eclipse.swt.widgets.Tree tree = view.fieldsTree();
+            assertEquals("Header", tree.getItem(0).getText(0));
+            TreeItem messageId = null;
+            for (TreeItem item : tree.getItem(0).getItems()) {
+                if (item.getText(0).equals("Message id")) {
+                    messageId = item;
+                }
+            }
+            assertNotNull(messageId);
+            tree.setSelection(messageId);
+            tree.notifyListeners(SWT.Selection, new Event());
+            org.eclipse.swt.custom.StyleRange[] lit = view.hexText().getStyleRanges();
+            assertEquals(8, lit.length, "the 8 bytes of the message id light up");
+            assertEquals(PacketInspectorView.charOf(org.viosbench.protocol.Wire.OFF_MESSAGE_ID), lit[0].start);
+            // and back: a click on byte 12 selects the source field
+            view.selectByteAt(PacketInspectorView.charOf(org.viosbench.protocol.Wire.OFF_SOURCE) + 1);
+            assertEquals("Source VIOS", tree.getSelection()[0].getText(0));
+            assertEquals("1", tree.getSelection()[0].getText(1));
+            assertTrue(view.hexText().getText().startsWith("0000  56 49 4f 53"), view.hexText().getText().substring(0, 30));
+        } finally {
+            e.stop();
+        }
+    }
 }

@@ -1,0 +1,264 @@
+package org.viosbench.ui.topology.run;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeColumn;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.jface.resource.JFaceResources;
+import org.viosbench.protocol.PacketDissector;
+import org.viosbench.protocol.PacketDissector.Field;
+
+/**
+ * The packets of the requests fired in the running cluster (and their responses), as the VIOSes
+ * sent them: a list; for the selected packet its decoded fields beside its bytes, linked both ways
+ * (select a field and its bytes light up; click a byte and its field is selected), as in
+ * Wireshark's details and bytes panes. A malformed packet shows where decoding failed.
+ */
+public final class PacketInspectorView extends SessionView {
+    public static final String ID = "org.viosbench.ui.topology.packets";
+    /** Bytes shown in the hex pane at most. */
+    static final int MAX_DUMP = 64 * 1024;
+    private static final Color HIGHLIGHT = new Color(255, 226, 140);
+    private static final Color FAILURE = new Color(255, 170, 170);
+
+    private Table packets;
+    private Tree fields;
+    private StyledText hex;
+    private final Map<TreeItem, Field> fieldOf = new HashMap<>();
+    private final Map<Field, TreeItem> itemOf = new HashMap<>();
+    private PacketDissector.Dissection shown;
+    private CapturedPacket shownPacket;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        SashForm split = new SashForm(parent, SWT.VERTICAL);
+        packets = new Table(split, SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL);
+        packets.setHeaderVisible(true);
+        packets.setLinesVisible(true);
+        for (String[] c : new String[][] { { "#", "50" }, { "From", "110" }, { "To", "110" }, { "Type", "90" }, { "Flags", "230" },
+                { "Message id", "90" }, { "Bytes", "70" } }) {
+            TableColumn col = new TableColumn(packets, SWT.LEFT);
+            col.setText(c[0]);
+            col.setWidth(Integer.parseInt(c[1]));
+        }
+        SashForm panes = new SashForm(split, SWT.HORIZONTAL);
+        fields = new Tree(panes, SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL);
+        fields.setHeaderVisible(true);
+        for (String[] c : new String[][] { { "Field", "200" }, { "Value", "260" }, { "Bytes", "80" } }) {
+            TreeColumn col = new TreeColumn(fields, SWT.LEFT);
+            col.setText(c[0]);
+            col.setWidth(Integer.parseInt(c[1]));
+        }
+        hex = new StyledText(panes, SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL);
+        hex.setFont(JFaceResources.getTextFont());
+        split.setWeights(1, 2);
+        packets.addListener(SWT.Selection, e -> show(packetAt(packets.getSelectionIndex())));
+        fields.addListener(SWT.Selection, e -> {
+            Field f = fields.getSelectionCount() == 0 ? null : fieldOf.get(fields.getSelection()[0]);
+            highlight(f);
+        });
+        hex.addListener(SWT.MouseUp, e -> selectByteAt(hex.getCaretOffset()));
+        hex.addListener(SWT.KeyUp, e -> selectByteAt(hex.getCaretOffset()));
+        startFollowing();
+    }
+
+    private List<CapturedPacket> list() {
+        return session() == null ? List.of() : session().packets();
+    }
+
+    private CapturedPacket packetAt(int row) {
+        List<CapturedPacket> l = list();
+        return row < 0 || row >= l.size() ? null : l.get(row);
+    }
+
+    @Override
+    void refresh() {
+        if (packets == null || packets.isDisposed()) {
+            return;
+        }
+        List<CapturedPacket> l = list();
+        String idle = idleText();
+        setContentDescription(idle != null ? idle : l.isEmpty() ? "Fire a message: its packets show here." : l.size() + " packets");
+        int selected = packets.getSelectionIndex();
+        packets.setRedraw(false);
+        packets.removeAll();
+        for (CapturedPacket p : l) {
+            TableItem row = new TableItem(packets, SWT.NONE);
+            PacketDissector.Dissection d = p.dissect();
+            row.setText(new String[] { Integer.toString(p.number()), p.from(), p.to(), value(d, "Message type"), value(d, "Flags"),
+                    value(d, "Message id"), Integer.toString(p.bytes().length) });
+            if (d.failure() != null) {
+                row.setBackground(FAILURE);
+            }
+        }
+        packets.setRedraw(true);
+        if (selected >= 0 && selected < l.size()) {
+            packets.setSelection(selected);
+        }
+    }
+
+    private static String value(PacketDissector.Dissection d, String name) {
+        for (Field f : d.fields().get(0).children()) {
+            if (f.name().equals(name)) {
+                return f.value().replaceFirst("^0x[0-9A-F]+ \\((.*)\\)$", "$1");
+            }
+        }
+        return "";
+    }
+
+    /** Shows {@code p}'s fields and bytes (or nothing). */
+    void show(CapturedPacket p) {
+        shownPacket = p;
+        fields.removeAll();
+        fieldOf.clear();
+        itemOf.clear();
+        hex.setText("");
+        if (p == null) {
+            shown = null;
+            return;
+        }
+        shown = p.dissect();
+        if (shown.failure() != null) {
+            TreeItem bad = new TreeItem(fields, SWT.NONE);
+            bad.setText(new String[] { "Decode failure", shown.failure().message(), "at " + shown.failure().offset() });
+            bad.setBackground(FAILURE);
+        }
+        for (Field f : shown.fields()) {
+            add(null, f);
+        }
+        hex.setText(dump(p.bytes()));
+        if (shown.failure() != null) {
+            mark(shown.failure().offset(), 1, FAILURE);
+        }
+    }
+
+    private void add(TreeItem parent, Field f) {
+        TreeItem item = parent == null ? new TreeItem(fields, SWT.NONE) : new TreeItem(parent, SWT.NONE);
+        item.setText(new String[] { f.name(), f.value(), f.offset() + "+" + f.length() });
+        fieldOf.put(item, f);
+        itemOf.put(f, item);
+        for (Field c : f.children()) {
+            add(item, c);
+        }
+        item.setExpanded(parent == null || f.children().size() < 8);
+    }
+
+    /** Lights up the bytes of {@code f}. */
+    void highlight(Field f) {
+        hex.setStyleRanges(new StyleRange[0]);
+        if (shown != null && shown.failure() != null) {
+            mark(shown.failure().offset(), 1, FAILURE);
+        }
+        if (f != null) {
+            mark(f.offset(), f.length(), HIGHLIGHT);
+            hex.setTopIndex(Math.max(0, f.offset() / 16 - 2));
+        }
+    }
+
+    private void mark(int offset, int length, Color color) {
+        List<StyleRange> ranges = new ArrayList<>(List.of(hex.getStyleRanges()));
+        int end = Math.min(offset + length, Math.min(MAX_DUMP, shownPacket.bytes().length));
+        for (int i = Math.max(0, offset); i < end; i++) {
+            ranges.add(new StyleRange(charOf(i), 2, null, color));
+        }
+        ranges.sort((a, b) -> Integer.compare(a.start, b.start));
+        hex.setStyleRanges(ranges.toArray(new StyleRange[0]));
+    }
+
+    /** Selects the field holding the byte under the caret at text offset {@code caret}. */
+    void selectByteAt(int caret) {
+        int b = byteOf(caret);
+        if (shown == null || b < 0) {
+            return;
+        }
+        Field f = shown.at(b);
+        TreeItem item = f == null ? null : itemOf.get(f);
+        if (item != null) {
+            fields.setSelection(item);
+            highlight(f);
+        }
+    }
+
+    /** Characters per dump line: offset, 16 hex pairs with a gap after 8, the ASCII column, newline. */
+    private static final int LINE = 6 + 16 * 3 + 1 + 1 + 16 + 1;
+
+    static String dump(byte[] b) {
+        StringBuilder s = new StringBuilder();
+        int n = Math.min(b.length, MAX_DUMP);
+        for (int line = 0; line < n; line += 16) {
+            s.append(String.format("%04x  ", line));
+            StringBuilder ascii = new StringBuilder();
+            for (int i = 0; i < 16; i++) {
+                if (i == 8) {
+                    s.append(' ');
+                }
+                if (line + i < n) {
+                    int v = b[line + i] & 0xFF;
+                    s.append(String.format("%02x ", v));
+                    ascii.append(v >= 32 && v < 127 ? (char) v : '.');
+                } else {
+                    s.append("   ");
+                    ascii.append(' ');
+                }
+            }
+            s.append(' ').append(ascii).append('\n');
+        }
+        return s.toString();
+    }
+
+    /** Where byte {@code i}'s two hex digits start in the dump. */
+    static int charOf(int i) {
+        int col = i % 16;
+        return (i / 16) * LINE + 6 + col * 3 + (col >= 8 ? 1 : 0);
+    }
+
+    /** The byte whose hex digits (or ASCII character) are at text offset {@code c}, or -1. */
+    static int byteOf(int c) {
+        int line = c / LINE;
+        int col = c % LINE;
+        int hexStart = 6;
+        int asciiStart = 6 + 16 * 3 + 1 + 1;
+        if (col >= asciiStart && col < asciiStart + 16) {
+            return line * 16 + (col - asciiStart);
+        }
+        int x = col - hexStart;
+        if (x < 0 || x >= 16 * 3 + 1) {
+            return -1;
+        }
+        if (x >= 8 * 3) {
+            x -= 1;
+        }
+        return line * 16 + Math.min(15, x / 3);
+    }
+
+    /** For tests. */
+    Table packetsTable() {
+        return packets;
+    }
+
+    Tree fieldsTree() {
+        return fields;
+    }
+
+    StyledText hexText() {
+        return hex;
+    }
+
+    @Override
+    public void setFocus() {
+        packets.setFocus();
+    }
+}

@@ -1,0 +1,93 @@
+package org.viosbench.ui.topology.run;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IPartListener2;
+import org.eclipse.ui.IWorkbenchPartReference;
+import org.eclipse.ui.part.ViewPart;
+import org.viosbench.ui.topology.TopologyEditor;
+
+/**
+ * A view of the running cluster of the active topology editor: it follows the editor that is
+ * active, and the cluster when it starts and stops, and refreshes (coalesced, on the UI thread)
+ * when the cluster reports a change.
+ */
+abstract class SessionView extends ViewPart {
+    private TopologyEditor editor;
+    private ClusterSession session;
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final Runnable changed = () -> {
+        if (pending.compareAndSet(false, true)) {
+            Display.getDefault().asyncExec(() -> {
+                pending.set(false);
+                refresh();
+            });
+        }
+    };
+    private final Runnable sessionChanged = () -> Display.getDefault().asyncExec(() -> follow(editor));
+    private final IPartListener2 parts = new IPartListener2() {
+        @Override
+        public void partActivated(IWorkbenchPartReference ref) {
+            if (ref.getPart(false) instanceof TopologyEditor e) {
+                follow(e);
+            }
+        }
+    };
+
+    /** Call at the end of createPartControl. */
+    protected void startFollowing() {
+        getSite().getPage().addPartListener(parts);
+        follow(getSite().getPage().getActiveEditor() instanceof TopologyEditor e ? e : null);
+    }
+
+    protected TopologyEditor editor() {
+        return editor;
+    }
+
+    protected ClusterSession session() {
+        return session;
+    }
+
+    /** Shows {@code e}'s running cluster from now on. */
+    void follow(TopologyEditor e) {
+        if (editor != null && editor != e) {
+            editor.removeSessionListener(sessionChanged);
+        }
+        if (e != null && editor != e) {
+            e.addSessionListener(sessionChanged);
+        }
+        editor = e;
+        ClusterSession now = e == null ? null : e.session();
+        if (session != now) {
+            if (session != null) {
+                session.removeListener(changed);
+            }
+            session = now;
+            if (session != null) {
+                session.addListener(changed);
+            }
+        }
+        refresh();
+    }
+
+    /** Shows the current state; on the UI thread. */
+    abstract void refresh();
+
+    /** What the view says when there is nothing to show. */
+    protected String idleText() {
+        return editor == null ? "No topology open." : session == null ? editor.topology().name() + " is not running: Cluster > Run." : null;
+    }
+
+    @Override
+    public void dispose() {
+        getSite().getPage().removePartListener(parts);
+        if (session != null) {
+            session.removeListener(changed);
+        }
+        if (editor != null) {
+            editor.removeSessionListener(sessionChanged);
+        }
+        super.dispose();
+    }
+}
