@@ -109,6 +109,66 @@ public final class PacketDissector {
         return new Dissection(fields, failure);
     }
 
+    /**
+     * {@code b} with {@code field} (a leaf field from {@link #dissect}) set to {@code text}: a number
+     * (decimal, or hex after 0x) that fits the field's bytes, or for byte strings (entry values, the
+     * payload) hex digits of the same length.
+     *
+     * @throws IllegalArgumentException saying why the text does not fit the field
+     */
+    public static byte[] patch(byte[] b, Field field, String text) {
+        if (!field.children().isEmpty()) {
+            throw new IllegalArgumentException(field.name() + " is made of other fields: edit those");
+        }
+        String t = text.trim();
+        byte[] out = b.clone();
+        boolean bytesField = field.name().equals("Value") || field.name().equals("Payload");
+        if (bytesField) {
+            byte[] v;
+            try {
+                v = HexFormat.of().parseHex(t.replaceAll("\\s", ""));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(field.name() + " takes hex digits, two per byte");
+            }
+            if (v.length != field.length()) {
+                throw new IllegalArgumentException(field.name() + " is " + field.length() + " bytes; " + v.length + " given (its length field says "
+                        + field.length() + ")");
+            }
+            System.arraycopy(v, 0, out, field.offset(), v.length);
+            return out;
+        }
+        long v;
+        try {
+            v = t.startsWith("0x") || t.startsWith("0X") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseUnsignedLong(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field.name() + " takes a number (decimal, or hex after 0x), not \"" + text + "\"");
+        }
+        if (field.length() < 8 && Long.compareUnsigned(v, (1L << (8 * field.length())) - 1) > 0) {
+            throw new IllegalArgumentException(field.name() + " is " + field.length() + " byte(s): at most " + ((1L << (8 * field.length())) - 1));
+        }
+        for (int i = field.length() - 1; i >= 0; i--) {
+            out[field.offset() + i] = (byte) v;
+            v >>>= 8;
+        }
+        return out;
+    }
+
+    /** {@code b} with both checksums computed afresh (when its lengths allow), as an encoder would write them. */
+    public static byte[] withChecksums(byte[] b) {
+        byte[] out = b.clone();
+        if (out.length < Wire.FIXED_HEADER_LENGTH) {
+            return out;
+        }
+        int headerEnd = (int) read(out, Wire.OFF_HEADER_LENGTH, 2) + (int) read(out, Wire.OFF_SUB_HEADER_LENGTH, 2);
+        if (headerEnd < Wire.FIXED_HEADER_LENGTH || headerEnd > out.length) {
+            return out;
+        }
+        io.netty.buffer.ByteBuf buf = Unpooled.wrappedBuffer(out);
+        buf.setInt(Wire.OFF_PAYLOAD_CHECKSUM, Crc32c.of(buf, headerEnd, out.length - headerEnd));
+        buf.setInt(Wire.OFF_HEADER_CHECKSUM, Crc32c.header(buf, 0, headerEnd)); // covers the payload checksum: last
+        return out;
+    }
+
     private static String flags(long v) {
         List<String> names = new ArrayList<>();
         if ((v & Wire.FLAG_BROADCAST) != 0) {

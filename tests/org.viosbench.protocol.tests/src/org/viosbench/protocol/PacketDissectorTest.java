@@ -71,4 +71,35 @@ class PacketDissectorTest {
         assertTrue(l.failure() != null);
         assertTrue(l.fields().size() >= 2, "no exception, as much as can be shown");
     }
+
+    private static Field named(Dissection d, String name) {
+        return d.fields().get(0).children().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void fieldsArePatchedWithinTheirSizeAndChecksumsRecomputed() {
+        byte[] b = bytes(Fixtures.UNICAST_REQUEST);
+        Dissection d = PacketDissector.dissect(b);
+        byte[] patched = PacketDissector.patch(b, named(d, "Sequence"), "99");
+        Dissection p = PacketDissector.dissect(patched);
+        assertEquals("99", named(p, "Sequence").value());
+        assertEquals(DecodeError.BAD_HEADER_CHECKSUM, p.failure().error(), "edited bytes, old checksum");
+        byte[] fixed = PacketDissector.withChecksums(patched);
+        assertNull(PacketDissector.dissect(fixed).failure());
+        assertTrue(PacketDecoder.decode(io.netty.buffer.Unpooled.wrappedBuffer(fixed)) instanceof Packet pk && pk.header().sequence() == 99);
+        // re-encoding the original gives the original checksums
+        assertEquals(HexFormat.of().formatHex(b), HexFormat.of().formatHex(PacketDissector.withChecksums(b)));
+
+        assertEquals("0x0999 (unknown)", named(PacketDissector.dissect(PacketDissector.patch(b, named(d, "Message type"), "0x0999")),
+                "Message type").value());
+        IllegalArgumentException big = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PacketDissector.patch(b, named(d, "Version major"), "300"));
+        assertTrue(big.getMessage().contains("at most 255"), big.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> PacketDissector.patch(b, named(d, "Flags"), "x"));
+        Field payload = d.fields().get(2);
+        assertEquals("HELLO", new String(java.util.Arrays.copyOfRange(PacketDissector.patch(b, payload, "48454c4c4f"), payload.offset(),
+                b.length)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> PacketDissector.patch(b, payload, "4845"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> PacketDissector.patch(b, d.fields().get(0), "1"));
+    }
 }

@@ -164,6 +164,29 @@ public final class ClusterSession implements AutoCloseable {
         changed();
     }
 
+    /**
+     * Sends raw packet bytes (an edited packet) through the system call of the VIOS its header names
+     * as source, as its sending daemon would; the VKE checks them like any other.
+     */
+    public org.viosbench.engine.Errno resend(byte[] packet) {
+        if (packet.length < org.viosbench.protocol.Wire.FIXED_HEADER_LENGTH) {
+            return org.viosbench.engine.Errno.EINVAL;
+        }
+        int source = java.nio.ByteBuffer.wrap(packet).getInt(org.viosbench.protocol.Wire.OFF_SOURCE);
+        if (!cluster.ids().contains(source) || !cluster.isRunning(source)) {
+            return org.viosbench.engine.Errno.ENXIO;
+        }
+        long id = java.nio.ByteBuffer.wrap(packet).getLong(org.viosbench.protocol.Wire.OFF_MESSAGE_ID);
+        firedIds.add(id);
+        firing = Thread.currentThread();
+        try {
+            return cluster.node(source).syscall().send(packet);
+        } finally {
+            firing = null;
+            changed();
+        }
+    }
+
     /** The packets of the fired requests and their responses, as sent (the last {@value #KEPT}), oldest first. */
     public List<CapturedPacket> packets() {
         synchronized (packets) {
@@ -205,6 +228,14 @@ public final class ClusterSession implements AutoCloseable {
         topology.vioses().stream().filter(o -> o != v).forEach(o -> others.add((int) o.id()));
         cluster.faults().partition(java.util.Set.of((int) v.id()), others);
         faults.put(v, "CUT OFF");
+        changed();
+    }
+
+    /** Cuts the kcluster link between {@code a} and {@code b} both ways; each suspects the other. */
+    public void cut(Vios a, Vios b) {
+        cluster.faults().partition(java.util.Set.of((int) a.id()), java.util.Set.of((int) b.id()));
+        faults.merge(a, "LINK CUT", (x, y) -> x);
+        faults.merge(b, "LINK CUT", (x, y) -> x);
         changed();
     }
 

@@ -85,8 +85,19 @@ public final class FireDialog extends TitleAreaDialog {
         targetDaemon = field(c, "Target daemon:", "10");
         payload = field(c, "Payload:", "hello");
         label(c, "");
-        hex = new Button(c, SWT.CHECK);
+        Composite payloadKind = new Composite(c, SWT.NONE);
+        payloadKind.setLayout(new org.eclipse.swt.layout.RowLayout());
+        hex = new Button(payloadKind, SWT.CHECK);
         hex.setText("Payload is hex (e.g. c0ffee)");
+        Button file = new Button(payloadKind, SWT.PUSH);
+        file.setText("From a File...");
+        file.addListener(SWT.Selection, e -> {
+            org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(getShell(), SWT.OPEN);
+            String chosen = d.open();
+            if (chosen != null) {
+                loadPayload(java.nio.file.Path.of(chosen));
+            }
+        });
         label(c, "Response wanted:");
         policy = new Combo(c, SWT.READ_ONLY);
         policy.setItems(FireSpec.NONE, FireSpec.ALL, FireSpec.FIRST, FireSpec.AT_LEAST);
@@ -103,6 +114,21 @@ public final class FireDialog extends TitleAreaDialog {
             destinations.select(0);
         }
         return area;
+    }
+
+    /** Puts a file's bytes in the payload field, as hex (refused over 1 MiB). */
+    void loadPayload(java.nio.file.Path file) {
+        try {
+            if (java.nio.file.Files.size(file) > 1 << 20) {
+                setErrorMessage(file.getFileName() + " is larger than a payload may be (1 MiB).");
+                return;
+            }
+            payload.setText(HexFormat.of().formatHex(java.nio.file.Files.readAllBytes(file)));
+            hex.setSelection(true);
+            check();
+        } catch (java.io.IOException e) {
+            setErrorMessage(file + " cannot be read: " + e.getMessage());
+        }
     }
 
     @Override

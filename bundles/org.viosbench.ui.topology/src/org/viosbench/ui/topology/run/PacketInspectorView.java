@@ -41,6 +41,10 @@ public final class PacketInspectorView extends SessionView {
     private final Map<Field, TreeItem> itemOf = new HashMap<>();
     private PacketDissector.Dissection shown;
     private CapturedPacket shownPacket;
+    /** The bytes as edited in the field tree (null: unedited). */
+    private byte[] edited;
+    private org.eclipse.jface.action.Action resend;
+    private String lastResult;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -65,13 +69,44 @@ public final class PacketInspectorView extends SessionView {
         hex = new StyledText(panes, SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL);
         hex.setFont(JFaceResources.getTextFont());
         split.setWeights(1, 2);
-        packets.addListener(SWT.Selection, e -> show(packetAt(packets.getSelectionIndex())));
+        packets.addListener(SWT.Selection, e -> {
+            edited = null; // another packet: its own bytes
+            resend.setEnabled(false);
+            show(packetAt(packets.getSelectionIndex()));
+        });
         fields.addListener(SWT.Selection, e -> {
             Field f = fields.getSelectionCount() == 0 ? null : fieldOf.get(fields.getSelection()[0]);
             highlight(f);
         });
         hex.addListener(SWT.MouseUp, e -> selectByteAt(hex.getCaretOffset()));
         hex.addListener(SWT.KeyUp, e -> selectByteAt(hex.getCaretOffset()));
+        org.eclipse.swt.custom.TreeEditor cellEditor = new org.eclipse.swt.custom.TreeEditor(fields);
+        cellEditor.grabHorizontal = true;
+        fields.addListener(SWT.MouseDoubleClick, e -> {
+            TreeItem item = fields.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            Field f = item == null ? null : fieldOf.get(item);
+            if (f == null || !f.children().isEmpty()) {
+                return;
+            }
+            org.eclipse.swt.widgets.Text text = new org.eclipse.swt.widgets.Text(fields, SWT.NONE);
+            text.setText(f.value().replaceFirst(" .*$", ""));
+            text.selectAll();
+            text.setFocus();
+            text.addListener(SWT.DefaultSelection, ev -> {
+                edit(f, text.getText());
+                text.dispose();
+            });
+            text.addListener(SWT.FocusOut, ev -> text.dispose());
+            cellEditor.setEditor(text, item, 1);
+        });
+        resend = new org.eclipse.jface.action.Action("Resend edited packet") {
+            @Override
+            public void run() {
+                resendEdited();
+            }
+        };
+        resend.setEnabled(false);
+        getViewSite().getActionBars().getToolBarManager().add(resend);
         startFollowing();
     }
 
@@ -117,6 +152,48 @@ public final class PacketInspectorView extends SessionView {
             }
         }
         return "";
+    }
+
+    /**
+     * Sets field {@code f} of the shown packet to {@code text} (checked against the field's size),
+     * recomputes the checksums and shows the edited packet, ready to resend. Says why when it cannot.
+     */
+    void edit(Field f, String text) {
+        if (shownPacket == null) {
+            return;
+        }
+        try {
+            byte[] base = edited != null ? edited : shownPacket.bytes();
+            byte[] next = PacketDissector.patch(base, f, text);
+            boolean checksum = f.name().endsWith("checksum");
+            edited = checksum ? next : PacketDissector.withChecksums(next);
+            CapturedPacket view = new CapturedPacket(shownPacket.number(), shownPacket.timeNanos(), shownPacket.from(), shownPacket.to(), edited);
+            CapturedPacket original = shownPacket;
+            show(view);
+            shownPacket = original;
+            shown = view.dissect();
+            lastResult = "edited " + f.name() + (checksum ? " (checksums left as typed)" : " (checksums recomputed)")
+                    + (shown.failure() != null ? "; the VKE will refuse it: " + shown.failure().message() : "");
+        } catch (IllegalArgumentException e) {
+            lastResult = "not changed: " + e.getMessage();
+        }
+        resend.setEnabled(edited != null && shown != null && shown.failure() == null && session() != null);
+        setContentDescription(lastResult);
+    }
+
+    /** Sends the edited packet from the VIOS it names as source; says how the system call answered. */
+    void resendEdited() {
+        if (edited == null || session() == null) {
+            return;
+        }
+        org.viosbench.engine.Errno result = session().resend(edited);
+        lastResult = result == org.viosbench.engine.Errno.OK ? "resent the edited packet" : "the system call refused it: " + result;
+        setContentDescription(lastResult);
+    }
+
+    /** What the last edit or resend did (for tests and the view's description). */
+    String lastResult() {
+        return lastResult;
     }
 
     /** Shows {@code p}'s fields and bytes (or nothing). */

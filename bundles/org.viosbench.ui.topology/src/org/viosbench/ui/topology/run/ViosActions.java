@@ -19,6 +19,22 @@ public final class ViosActions {
     public static List<Action> forSelection(TopologyEditor editor) {
         ClusterSession s = editor.session();
         List<?> selected = editor.getGraphicalViewer().getSelectedEditParts();
+        if (s != null && selected.size() == 2 && ((EditPart) selected.get(0)).getModel() instanceof Vios a
+                && ((EditPart) selected.get(1)).getModel() instanceof Vios b) {
+            Action cut = new Action("Cut the kcluster Link " + a.name() + " <-> " + b.name()) {
+                @Override
+                public void run() {
+                    s.cut(a, b);
+                }
+            };
+            Action heal = new Action("Heal All Faults") {
+                @Override
+                public void run() {
+                    s.heal();
+                }
+            };
+            return List.of(cut, heal);
+        }
         if (s == null || selected.size() != 1 || !(((EditPart) selected.get(0)).getModel() instanceof Vios v)) {
             return List.of();
         }

@@ -111,6 +111,11 @@ class RunTest {
         d.payload.setText("zz");
         d.check();
         assertTrue(d.getErrorMessage().contains("not hex"), d.getErrorMessage());
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("payload", ".bin");
+        java.nio.file.Files.write(file, new byte[] { 1, 2, 3 });
+        d.loadPayload(file);
+        assertEquals("010203", d.payload.getText());
+        assertTrue(d.hex.getSelection());
         d.payload.setText("c0ffee");
         d.policy.select(3); // at least N
         d.atLeast.setText("5");
@@ -161,6 +166,13 @@ class RunTest {
         e.session().heal();
         until("vios2 UP after healing", () -> "UP".equals(state(e, t.vios(2))));
         assertEquals(null, fig(e, t.vios(2)).fault());
+        // one link only: vios1 (the coordinator) and vios3 lose each other
+        e.session().cut(t.vios(1), t.vios(3));
+        until("the link shows cut", () -> "LINK CUT".equals(fig(e, t.vios(3)).fault()) && "LINK CUT".equals(fig(e, t.vios(1)).fault()));
+        until("vios1 suspects vios3", () -> "SUSPECTED".equals(state(e, t.vios(3))));
+        assertEquals("UP", state(e, t.vios(2)), "the other links stay");
+        e.session().heal();
+        until("vios3 UP after healing", () -> "UP".equals(state(e, t.vios(3))));
 
         e.stop();
         drain();
@@ -266,6 +278,28 @@ class RunTest {
             assertEquals("Source VIOS", tree.getSelection()[0].getText(0));
             assertEquals("1", tree.getSelection()[0].getText(1));
             assertTrue(view.hexText().getText().startsWith("0000  56 49 4f 53"), view.hexText().getText().substring(0, 30));
+
+            // edit and resend: a field set beyond its size is refused; a good edit gets fresh checksums and goes out
+            org.viosbench.protocol.PacketDissector.Dissection d = org.viosbench.protocol.PacketDissector.dissect(
+                    e.session().packets().get(0).bytes());
+            java.util.function.Function<String, org.viosbench.protocol.PacketDissector.Field> field = name -> d.fields().get(0).children()
+                    .stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+            view.edit(field.apply("Version major"), "300");
+            assertTrue(view.lastResult().startsWith("not changed") && view.lastResult().contains("at most 255"), view.lastResult());
+            view.edit(field.apply("Message type"), "0x0999");
+            assertTrue(view.lastResult().contains("will refuse it"), view.lastResult());
+            table.setSelection(0);
+            table.notifyListeners(SWT.Selection, new Event()); // back to the captured bytes
+            view.edit(field.apply("Sequence"), "77");
+            assertTrue(view.lastResult().contains("checksums recomputed"), view.lastResult());
+            int before = view.packetsTable().getItemCount();
+            view.resendEdited();
+            assertEquals("resent the edited packet", view.lastResult());
+            until("the resent broadcast is captured", () -> view.packetsTable().getItemCount() > before);
+            org.viosbench.protocol.PacketDissector.Dissection again = org.viosbench.protocol.PacketDissector.dissect(
+                    e.session().packets().get(before).bytes());
+            assertEquals("77", again.fields().get(0).children().stream().filter(f -> f.name().equals("Sequence")).findFirst().orElseThrow()
+                    .value());
         } finally {
             e.stop();
         }
