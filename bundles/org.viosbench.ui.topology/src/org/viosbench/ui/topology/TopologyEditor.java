@@ -71,6 +71,8 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
             });
         }
     };
+    /** The viewer property under which edit parts find their editor. */
+    public static final String EDITOR = "org.viosbench.ui.topology.editor";
     /** The viewer property under which edit parts find the running cluster. */
     public static final String SESSION = "org.viosbench.ui.topology.session";
 
@@ -194,6 +196,7 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         ScalableFreeformRootEditPart root = new ScalableFreeformRootEditPart();
         viewer.setRootEditPart(root);
         viewer.setEditPartFactory(new PartFactory());
+        viewer.setProperty(EDITOR, this);
         ZoomManager zoom = root.getZoomManager();
         zoom.setZoomLevels(new double[] { 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0 });
         IAction zoomIn = new ZoomInAction(zoom);
@@ -308,6 +311,8 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
                 ((ScalableFreeformRootEditPart) getGraphicalViewer().getRootEditPart()).getLayer(LayerConstants.SCALED_FEEDBACK_LAYER),
                 topology, session);
         setPartName(getEditorInput().getName() + " [running]");
+        getEditorSite().getActionBars().getStatusLineManager().setMessage(topology.name()
+                + " runs: edits are refused until Cluster > Stop. Right-click a VIOS, or drag the Fire Message tool, to fire.");
         refreshStates();
         sessionListeners.forEach(Runnable::run);
     }
@@ -325,6 +330,7 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         if (getGraphicalViewer().getControl() != null && !getGraphicalViewer().getControl().isDisposed()) {
             getGraphicalViewer().setProperty(SESSION, null);
             setPartName(getEditorInput().getName());
+            getEditorSite().getActionBars().getStatusLineManager().setMessage(null);
             refreshStates();
         }
         sessionListeners.forEach(Runnable::run);

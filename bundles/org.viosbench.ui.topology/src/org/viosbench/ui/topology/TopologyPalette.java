@@ -44,6 +44,9 @@ final class TopologyPalette {
         elements.add(new ConnectionCreationToolEntry(MAPPING, "A virtual SCSI mapping: drag from an LPAR to a VIOS of its CEC",
                 null, null, null));
         root.add(elements);
+        PaletteGroup running = new PaletteGroup("Running cluster");
+        running.add(org.viosbench.ui.topology.run.DragToFire.entry());
+        root.add(running);
         return root;
     }
 

@@ -53,6 +53,14 @@ public final class PartitionPart extends ElementPart implements NodeEditPart {
         installEditPolicy(EditPolicy.GRAPHICAL_NODE_ROLE, new GraphicalNodeEditPolicy() {
             @Override
             protected Command getConnectionCreateCommand(CreateConnectionRequest request) {
+                if (request.getNewObjectType() == org.viosbench.ui.topology.run.DragToFire.FIRE) {
+                    if (!(partition() instanceof Vios v) || getViewer().getProperty(org.viosbench.ui.topology.TopologyEditor.SESSION) == null) {
+                        return null;
+                    }
+                    Command start = new org.viosbench.ui.topology.run.DragToFire.Start(v);
+                    request.setStartCommand(start);
+                    return start;
+                }
                 MappingStart start = new MappingStart(partition());
                 request.setStartCommand(start);
                 return start;
@@ -60,6 +68,11 @@ public final class PartitionPart extends ElementPart implements NodeEditPart {
 
             @Override
             protected Command getConnectionCompleteCommand(CreateConnectionRequest request) {
+                if (request.getNewObjectType() == org.viosbench.ui.topology.run.DragToFire.FIRE) {
+                    Object editor = getViewer().getProperty(org.viosbench.ui.topology.TopologyEditor.EDITOR);
+                    return partition() instanceof Vios v && editor instanceof org.viosbench.ui.topology.TopologyEditor ed
+                            ? new org.viosbench.ui.topology.run.DragToFire.FireCommand(ed, request.getStartCommand(), v) : null;
+                }
                 if (!(request.getStartCommand() instanceof MappingStart start)) {
                     return null;
                 }

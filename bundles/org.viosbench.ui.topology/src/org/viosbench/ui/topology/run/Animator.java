@@ -39,9 +39,9 @@ public final class Animator implements TraceListener {
     public enum Speed {
         /** For teaching: every hop takes long enough to follow. */
         SLOW(320, 700),
-        /** Fast enough to keep up with a few requests per second. */
+        /** Real time: as fast as the eye can follow, keeping up with a few requests per second. */
         NORMAL(60, 160),
-        /** No animation. */
+        /** Instant: results only, no animation. */
         OFF(0, 0);
 
         final int hopMillis;

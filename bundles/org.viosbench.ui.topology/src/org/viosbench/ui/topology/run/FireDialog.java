@@ -42,10 +42,18 @@ public final class FireDialog extends TitleAreaDialog {
     Text timeout;
     Text repeat;
 
+    private final Vios preselected;
+
     public FireDialog(Shell parent, Vios source, List<Vios> allVioses) {
+        this(parent, source, allVioses, null);
+    }
+
+    /** With {@code destination} chosen (when dragged from one VIOS to another). */
+    public FireDialog(Shell parent, Vios source, List<Vios> allVioses, Vios destination) {
         super(parent);
         this.source = source;
         this.others = allVioses.stream().filter(v -> v != source).toList();
+        this.preselected = destination;
     }
 
     /** The Fire button (for tests). */
@@ -110,7 +118,9 @@ public final class FireDialog extends TitleAreaDialog {
             w.addListener(SWT.Modify, e -> check());
             w.addListener(SWT.Selection, e -> check());
         }
-        if (!others.isEmpty()) {
+        if (preselected != null && others.contains(preselected)) {
+            destinations.select(others.indexOf(preselected));
+        } else if (!others.isEmpty()) {
             destinations.select(0);
         }
         return area;

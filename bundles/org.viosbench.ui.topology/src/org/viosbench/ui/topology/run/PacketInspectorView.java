@@ -110,8 +110,13 @@ public final class PacketInspectorView extends SessionView {
         startFollowing();
     }
 
+    /** The newest packets listed; older ones are counted. */
+    static final int LISTED = 200;
+    private int listedUpTo = -1;
+
     private List<CapturedPacket> list() {
-        return session() == null ? List.of() : session().packets();
+        List<CapturedPacket> all = session() == null ? List.of() : session().packets();
+        return all.size() <= LISTED ? all : all.subList(all.size() - LISTED, all.size());
     }
 
     private CapturedPacket packetAt(int row) {
@@ -126,7 +131,13 @@ public final class PacketInspectorView extends SessionView {
         }
         List<CapturedPacket> l = list();
         String idle = idleText();
-        setContentDescription(idle != null ? idle : l.isEmpty() ? "Fire a message: its packets show here." : l.size() + " packets");
+        int newest = l.isEmpty() ? 0 : l.get(l.size() - 1).number();
+        setContentDescription(idle != null ? idle : l.isEmpty() ? "Fire a message: its packets show here."
+                : newest > l.size() ? "The newest " + l.size() + " of " + newest + " packets." : l.size() + " packets");
+        if (newest == listedUpTo && packets.getItemCount() == l.size()) {
+            return; // nothing new
+        }
+        listedUpTo = newest;
         int selected = packets.getSelectionIndex();
         packets.setRedraw(false);
         packets.removeAll();

@@ -23,7 +23,9 @@ import org.viosbench.topology.Vios;
 public final class ResponseQueueView extends SessionView {
     public static final String ID = "org.viosbench.ui.topology.responseQueue";
     /** How often open requests are redrawn while responses come in. */
-    static final int REFRESH_MS = 100;
+    static final int REFRESH_MS = 200;
+    /** The newest requests shown; older ones are counted. */
+    static final int SHOWN = 100;
 
     private static final Color OK = new Color(20, 130, 50);
     private static final Color BAD = new Color(190, 30, 30);
@@ -65,8 +67,8 @@ public final class ResponseQueueView extends SessionView {
         for (Animator.Speed sp : Animator.Speed.values()) {
             org.eclipse.jface.action.Action a = new org.eclipse.jface.action.Action(switch (sp) {
                 case SLOW -> "Slow motion";
-                case NORMAL -> "Normal speed";
-                case OFF -> "No animation";
+                case NORMAL -> "Real time";
+                case OFF -> "Instant (no animation)";
             }, org.eclipse.jface.action.IAction.AS_RADIO_BUTTON) {
                 @Override
                 public void run() {
@@ -103,11 +105,12 @@ public final class ResponseQueueView extends SessionView {
         ClusterSession session = session();
         List<SentRequest> requests = session == null ? List.of() : session.sent();
         String idle = idleText();
-        setContentDescription(idle != null ? idle : requests.isEmpty() ? "Fire a message from a VIOS (right-click it)." : "");
+        setContentDescription(idle != null ? idle : requests.isEmpty() ? "Fire a message from a VIOS (right-click it)."
+                : requests.size() > SHOWN ? "The newest " + SHOWN + " of " + requests.size() + " requests." : "");
         tree.setRedraw(false);
         try {
             tree.removeAll();
-            for (int i = requests.size() - 1; i >= 0; i--) {
+            for (int i = requests.size() - 1; i >= Math.max(0, requests.size() - SHOWN); i--) {
                 row(requests.get(i));
             }
         } finally {

@@ -17,12 +17,16 @@ abstract class SessionView extends ViewPart {
     private TopologyEditor editor;
     private ClusterSession session;
     private final AtomicBoolean pending = new AtomicBoolean();
+    /** Refreshes at most this often while the cluster keeps reporting changes. */
+    static final int REFRESH_DELAY_MS = 150;
+
     private final Runnable changed = () -> {
         if (pending.compareAndSet(false, true)) {
-            Display.getDefault().asyncExec(() -> {
+            Display d = Display.getDefault();
+            d.asyncExec(() -> d.timerExec(REFRESH_DELAY_MS, () -> {
                 pending.set(false);
                 refresh();
-            });
+            }));
         }
     };
     private final Runnable sessionChanged = () -> Display.getDefault().asyncExec(() -> follow(editor));

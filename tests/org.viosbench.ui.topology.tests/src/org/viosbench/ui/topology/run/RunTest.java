@@ -44,12 +44,14 @@ class RunTest {
 
     /** Runs the UI loop until {@code done} holds; fails after 10 s. */
     private static void until(String what, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        long start = System.nanoTime();
+        long deadline = start + 10_000_000_000L;
         while (!done.getAsBoolean()) {
             assertTrue(System.nanoTime() < deadline, "not within 10 s: " + what);
             drain();
             Thread.sleep(10);
         }
+        System.out.println("UNTIL " + what + " " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
     @AfterEach
@@ -300,6 +302,73 @@ class RunTest {
                     e.session().packets().get(before).bytes());
             assertEquals("77", again.fields().get(0).children().stream().filter(f -> f.name().equals("Sequence")).findFirst().orElseThrow()
                     .value());
+        } finally {
+            e.stop();
+        }
+    }
+
+    private static void mouse(org.eclipse.swt.widgets.Control c, int type, org.eclipse.draw2d.geometry.Point p) {
+        Event ev = new Event();
+        ev.type = type;
+        ev.x = p.x;
+        ev.y = p.y;
+        ev.button = type == SWT.MouseMove ? 0 : 1;
+        ev.stateMask = type == SWT.MouseUp ? SWT.BUTTON1 : 0;
+        ev.widget = c;
+        ev.display = c.getDisplay();
+        c.notifyListeners(type, ev);
+    }
+
+    private static org.eclipse.draw2d.geometry.Point centre(TopologyEditor e, Vios v) {
+        org.eclipse.draw2d.geometry.Rectangle r = fig(e, v).getBounds().getCopy();
+        fig(e, v).translateToAbsolute(r);
+        return r.getCenter();
+    }
+
+    @Test
+    void draggingTheFireToolFromOneViosToAnotherFires() throws Exception {
+        TopologyEditor e = (TopologyEditor) page().openEditor(TopologyEditorInput.sample("small"), TopologyEditor.ID);
+        drain();
+        Topology t = e.topology();
+        e.run();
+        try {
+            org.eclipse.gef.palette.ToolEntry fireTool = null;
+            for (Object group : e.getEditDomain().getPaletteViewer().getPaletteRoot().getChildren()) {
+                for (Object entry : ((org.eclipse.gef.palette.PaletteContainer) group).getChildren()) {
+                    if (entry instanceof org.eclipse.gef.palette.ToolEntry te && te.getLabel().equals("Fire Message")) {
+                        fireTool = te;
+                    }
+                }
+            }
+            assertNotNull(fireTool);
+            e.getEditDomain().getPaletteViewer().setActiveTool(fireTool);
+            drain();
+            org.eclipse.swt.widgets.Control canvas = e.getGraphicalViewer().getControl();
+            Display display = Display.getCurrent();
+            // when the dialog is up (modal), press its Fire button
+            display.timerExec(700, () -> {
+                for (org.eclipse.swt.widgets.Shell sh : display.getShells()) {
+                    if (sh.getData() instanceof FireDialog fd) {
+                        assertEquals(1, fd.destinations.getSelectionCount(), "the drop target is the destination");
+                        assertTrue(fd.destinations.getSelection()[0].startsWith("vios2"), fd.destinations.getSelection()[0]);
+                        fd.fireButton().notifyListeners(SWT.Selection, new Event());
+                    }
+                }
+            });
+            org.eclipse.draw2d.geometry.Point from = centre(e, t.vios(1));
+            org.eclipse.draw2d.geometry.Point to = centre(e, t.vios(2));
+            mouse(canvas, SWT.MouseMove, from);
+            mouse(canvas, SWT.MouseDown, from);
+            mouse(canvas, SWT.MouseUp, from);
+            mouse(canvas, SWT.MouseMove, to);
+            mouse(canvas, SWT.MouseDown, to);
+            mouse(canvas, SWT.MouseUp, to);
+            drain();
+            until("the dragged message was fired and answered", () -> e.session().sent().size() == 1
+                    && e.session().sent().get(0).state().equals("OK"));
+            SentRequest r = e.session().sent().get(0);
+            assertTrue(r.from().startsWith("vios1") && r.to().startsWith("vios2"), r.from() + " -> " + r.to());
+            assertFalse(e.getCommandStack().canUndo(), "firing is not an edit");
         } finally {
             e.stop();
         }
