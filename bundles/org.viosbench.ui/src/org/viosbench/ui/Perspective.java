@@ -13,6 +13,7 @@ public final class Perspective implements IPerspectiveFactory {
         layout.setEditorAreaVisible(true);
         IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.22f, editorArea);
         left.addView(IPageLayout.ID_OUTLINE);
+        left.addView(ViosbenchUi.FIRE_VIEW);
         IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.70f, editorArea);
         bottom.addView(IPageLayout.ID_PROP_SHEET);
         bottom.addView(ViosbenchUi.PROBLEMS_VIEW);
@@ -23,5 +24,6 @@ public final class Perspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(ViosbenchUi.PROBLEMS_VIEW);
         layout.addShowViewShortcut(ViosbenchUi.RESPONSE_QUEUE_VIEW);
         layout.addShowViewShortcut(ViosbenchUi.PACKET_VIEW);
+        layout.addShowViewShortcut(ViosbenchUi.FIRE_VIEW);
     }
 }

@@ -14,6 +14,8 @@ public final class ViosbenchUi {
     public static final String PROBLEMS_VIEW = "org.viosbench.ui.topology.problems";
     /** The topology editor bundle's Response Queue view. */
     public static final String RESPONSE_QUEUE_VIEW = "org.viosbench.ui.topology.responseQueue";
+    /** The topology editor bundle's Fire Message view. */
+    public static final String FIRE_VIEW = "org.viosbench.ui.topology.fire";
     /** The topology editor bundle's Packet Inspector view. */
     public static final String PACKET_VIEW = "org.viosbench.ui.topology.packets";
 

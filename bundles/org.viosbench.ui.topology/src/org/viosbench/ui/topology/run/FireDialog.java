@@ -1,48 +1,28 @@
 package org.viosbench.ui.topology.run;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Text;
-import org.viosbench.protocol.MessageType;
 import org.viosbench.topology.Vios;
 
 /**
  * Fire Message: from a VIOS and one of its daemons, to one or more VIOSes or by broadcast, with a
- * payload and the response wanted. Every field is checked as it is typed; Fire stays disabled, and
- * the reason shows at the top, until the message is valid. Nothing is sent before.
+ * payload and the response wanted ({@link FireForm}). Fire stays disabled, and the reason shows at
+ * the top, until the message is valid. Nothing is sent before.
  */
 public final class FireDialog extends TitleAreaDialog {
     private final Vios source;
-    private final List<Vios> others;
-    private FireSpec spec;
-
-    Text sendingDaemon;
-    Combo type;
-    Button broadcast;
-    org.eclipse.swt.widgets.List destinations;
-    Text targetDaemon;
-    Text payload;
-    Button hex;
-    Combo policy;
-    Text atLeast;
-    Text timeout;
-    Text repeat;
-
+    private final List<Vios> all;
     private final Vios preselected;
+    private FireForm form;
+    private FireSpec spec;
 
     public FireDialog(Shell parent, Vios source, List<Vios> allVioses) {
         this(parent, source, allVioses, null);
@@ -52,8 +32,13 @@ public final class FireDialog extends TitleAreaDialog {
     public FireDialog(Shell parent, Vios source, List<Vios> allVioses, Vios destination) {
         super(parent);
         this.source = source;
-        this.others = allVioses.stream().filter(v -> v != source).toList();
+        this.all = allVioses;
         this.preselected = destination;
+    }
+
+    /** The fields (for tests). */
+    FireForm form() {
+        return form;
     }
 
     /** The Fire button (for tests). */
@@ -71,107 +56,22 @@ public final class FireDialog extends TitleAreaDialog {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle("Fire a message from " + source.name());
         getShell().setText("Fire Message");
-        Composite c = new Composite(area, SWT.NONE);
-        c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        c.setLayout(new GridLayout(2, false));
-        sendingDaemon = field(c, "Sending daemon:", "20");
-        label(c, "Message type:");
-        type = new Combo(c, SWT.READ_ONLY);
-        for (MessageType t : new MessageType[] { MessageType.DATA, MessageType.PING, MessageType.INQUIRY }) {
-            type.add(t.name());
-        }
-        type.select(0);
-        label(c, "Destination:");
-        broadcast = new Button(c, SWT.CHECK);
-        broadcast.setText("Broadcast to every VIOS of the cluster");
-        label(c, "");
-        destinations = new org.eclipse.swt.widgets.List(c, SWT.MULTI | SWT.BORDER | SWT.V_SCROLL);
-        others.forEach(v -> destinations.add(v.name() + "  (id " + v.id() + ")"));
-        GridData listData = new GridData(SWT.FILL, SWT.FILL, true, true);
-        listData.heightHint = 90;
-        destinations.setLayoutData(listData);
-        targetDaemon = field(c, "Target daemon:", "10");
-        payload = field(c, "Payload:", "hello");
-        label(c, "");
-        Composite payloadKind = new Composite(c, SWT.NONE);
-        payloadKind.setLayout(new org.eclipse.swt.layout.RowLayout());
-        hex = new Button(payloadKind, SWT.CHECK);
-        hex.setText("Payload is hex (e.g. c0ffee)");
-        Button file = new Button(payloadKind, SWT.PUSH);
-        file.setText("From a File...");
-        file.addListener(SWT.Selection, e -> {
-            org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(getShell(), SWT.OPEN);
-            String chosen = d.open();
-            if (chosen != null) {
-                loadPayload(java.nio.file.Path.of(chosen));
-            }
-        });
-        label(c, "Response wanted:");
-        policy = new Combo(c, SWT.READ_ONLY);
-        policy.setItems(FireSpec.NONE, FireSpec.ALL, FireSpec.FIRST, FireSpec.AT_LEAST);
-        policy.select(1);
-        atLeast = field(c, "N (for at least N):", "1");
-        timeout = field(c, "Timeout (ms):", "2000");
-        repeat = field(c, "Repeat:", "1");
-        for (Control w : new Control[] { sendingDaemon, type, broadcast, destinations, targetDaemon, payload, hex, policy, atLeast, timeout,
-                repeat }) {
-            w.addListener(SWT.Modify, e -> check());
-            w.addListener(SWT.Selection, e -> check());
-        }
-        if (preselected != null && others.contains(preselected)) {
-            destinations.select(others.indexOf(preselected));
-        } else if (!others.isEmpty()) {
-            destinations.select(0);
-        }
+        form = new FireForm(area, this::problem);
+        form.control.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         return area;
-    }
-
-    /** Puts a file's bytes in the payload field, as hex (refused over 1 MiB). */
-    void loadPayload(java.nio.file.Path file) {
-        try {
-            if (java.nio.file.Files.size(file) > 1 << 20) {
-                setErrorMessage(file.getFileName() + " is larger than a payload may be (1 MiB).");
-                return;
-            }
-            payload.setText(HexFormat.of().formatHex(java.nio.file.Files.readAllBytes(file)));
-            hex.setSelection(true);
-            check();
-        } catch (java.io.IOException e) {
-            setErrorMessage(file + " cannot be read: " + e.getMessage());
-        }
     }
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
         createButton(parent, IDialogConstants.OK_ID, "Fire", true);
         createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
-        check();
+        form.setVioses(source, all, preselected);
     }
 
-    private static void label(Composite c, String text) {
-        new Label(c, SWT.NONE).setText(text);
-    }
-
-    private static Text field(Composite c, String label, String initial) {
-        label(c, label);
-        Text t = new Text(c, SWT.BORDER);
-        t.setText(initial);
-        t.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        return t;
-    }
-
-    /** Builds the spec from the fields, or says what is wrong and disables Fire. */
-    void check() {
-        String problem = null;
-        try {
-            spec = read();
-        } catch (IllegalArgumentException e) {
-            spec = null;
-            problem = e.getMessage();
-        }
+    private void problem(String problem) {
         setErrorMessage(problem);
-        if (problem == null) {
-            setMessage(spec.repeat() + " message(s) from " + source.name() + ", response: " + spec.policy());
+        if (problem == null && form != null && form.spec() != null) {
+            setMessage(form.spec().repeat() + " message(s) from " + source.name() + ", response: " + form.spec().policy());
         }
         Button fire = getButton(IDialogConstants.OK_ID);
         if (fire != null) {
@@ -179,59 +79,9 @@ public final class FireDialog extends TitleAreaDialog {
         }
     }
 
-    private FireSpec read() {
-        int sending = number(sendingDaemon, "sending daemon", 0, 0xFFFF);
-        int target = number(targetDaemon, "target daemon", 0, 0xFFFF);
-        boolean all = broadcast.getSelection();
-        destinations.setEnabled(!all);
-        int[] to = new int[0];
-        if (!all) {
-            List<Integer> ids = new ArrayList<>();
-            for (int i : destinations.getSelectionIndices()) {
-                ids.add((int) others.get(i).id());
-            }
-            if (ids.isEmpty()) {
-                throw new IllegalArgumentException("Choose at least one destination, or broadcast.");
-            }
-            to = ids.stream().mapToInt(Integer::intValue).toArray();
-        }
-        byte[] bytes;
-        if (hex.getSelection()) {
-            String h = payload.getText().replaceAll("\\s", "");
-            try {
-                bytes = HexFormat.of().parseHex(h);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("The payload is not hex: an even number of digits 0-9, a-f.");
-            }
-        } else {
-            bytes = payload.getText().getBytes(StandardCharsets.UTF_8);
-        }
-        if (bytes.length > 1 << 20) {
-            throw new IllegalArgumentException("The payload is " + bytes.length + " bytes; the limit is 1 MiB.");
-        }
-        String p = policy.getText();
-        int expected = all ? others.size() : to.length;
-        int n = 0;
-        if (p.equals(FireSpec.AT_LEAST)) {
-            n = number(atLeast, "N", 1, 65535);
-            if (n > expected) {
-                throw new IllegalArgumentException("N is " + n + " but only " + expected + " VIOS(es) can answer.");
-            }
-        }
-        int millis = number(timeout, "timeout", 1, 3_600_000);
-        int times = number(repeat, "repeat", 1, 10_000);
-        return new FireSpec((int) source.id(), sending, MessageType.valueOf(type.getText()), all, to, target, bytes, p, n, millis, times);
-    }
-
-    private static int number(Text t, String what, int min, int max) {
-        try {
-            int v = Integer.parseInt(t.getText().trim());
-            if (v >= min && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new IllegalArgumentException("The " + what + " must be a whole number " + min + ".." + max + ", not \"" + t.getText() + "\".");
+    @Override
+    protected void okPressed() {
+        spec = form.spec();
+        super.okPressed();
     }
 }

@@ -100,31 +100,31 @@ class RunTest {
         d.open();
         drain();
         Button fire = d.fireButton();
-        d.destinations.deselectAll();
-        d.check();
+        d.form().destinations.deselectAll();
+        d.form().check();
         assertFalse(fire.isEnabled());
         assertTrue(d.getErrorMessage().contains("at least one destination"), d.getErrorMessage());
-        d.broadcast.setSelection(true);
-        d.targetDaemon.setText("abc");
+        d.form().broadcast.setSelection(true);
+        d.form().targetDaemon.setText("abc");
         assertFalse(fire.isEnabled());
         assertTrue(d.getErrorMessage().contains("target daemon"), d.getErrorMessage());
-        d.targetDaemon.setText("10");
-        d.hex.setSelection(true);
-        d.payload.setText("zz");
-        d.check();
+        d.form().targetDaemon.setText("10");
+        d.form().hex.setSelection(true);
+        d.form().payload.setText("zz");
+        d.form().check();
         assertTrue(d.getErrorMessage().contains("not hex"), d.getErrorMessage());
         java.nio.file.Path file = java.nio.file.Files.createTempFile("payload", ".bin");
         java.nio.file.Files.write(file, new byte[] { 1, 2, 3 });
-        d.loadPayload(file);
-        assertEquals("010203", d.payload.getText());
-        assertTrue(d.hex.getSelection());
-        d.payload.setText("c0ffee");
-        d.policy.select(3); // at least N
-        d.atLeast.setText("5");
-        d.check();
+        d.form().loadPayload(file);
+        assertEquals("010203", d.form().payload.getText());
+        assertTrue(d.form().hex.getSelection());
+        d.form().payload.setText("c0ffee");
+        d.form().policy.select(3); // at least N
+        d.form().atLeast.setText("5");
+        d.form().check();
         assertTrue(d.getErrorMessage().contains("only 3"), d.getErrorMessage());
-        d.policy.select(1); // all
-        d.check();
+        d.form().policy.select(1); // all
+        d.form().check();
         assertTrue(fire.isEnabled(), String.valueOf(d.getErrorMessage()));
         fire.notifyListeners(SWT.Selection, new Event());
         drain();
@@ -349,8 +349,8 @@ class RunTest {
             display.timerExec(700, () -> {
                 for (org.eclipse.swt.widgets.Shell sh : display.getShells()) {
                     if (sh.getData() instanceof FireDialog fd) {
-                        assertEquals(1, fd.destinations.getSelectionCount(), "the drop target is the destination");
-                        assertTrue(fd.destinations.getSelection()[0].startsWith("vios2"), fd.destinations.getSelection()[0]);
+                        assertEquals(1, fd.form().destinations.getSelectionCount(), "the drop target is the destination");
+                        assertTrue(fd.form().destinations.getSelection()[0].startsWith("vios2"), fd.form().destinations.getSelection()[0]);
                         fd.fireButton().notifyListeners(SWT.Selection, new Event());
                     }
                 }
@@ -369,6 +369,37 @@ class RunTest {
             SentRequest r = e.session().sent().get(0);
             assertTrue(r.from().startsWith("vios1") && r.to().startsWith("vios2"), r.from() + " -> " + r.to());
             assertFalse(e.getCommandStack().canUndo(), "firing is not an edit");
+        } finally {
+            e.stop();
+        }
+    }
+
+    @Test
+    void theFireMessageViewFiresFromTheChosenVios() throws Exception {
+        TopologyEditor e = (TopologyEditor) page().openEditor(TopologyEditorInput.sample("small"), TopologyEditor.ID);
+        drain();
+        FireView view = (FireView) page().showView(FireView.ID);
+        page().activate(e);
+        drain();
+        assertFalse(view.fire.isEnabled(), "not running yet");
+        assertTrue(view.status.getText().contains("not running"), view.status.getText());
+        e.run();
+        try {
+            until("the view sees the running cluster", () -> view.fire.isEnabled());
+            view.from.select(1); // vios2
+            view.from.notifyListeners(SWT.Selection, new Event());
+            view.form.destinations.deselectAll();
+            view.form.check();
+            assertFalse(view.fire.isEnabled());
+            assertTrue(view.status.getText().contains("at least one destination"), view.status.getText());
+            view.form.destinations.select(1); // the others of vios2: vios1, vios3, vios4
+            view.form.check();
+            assertTrue(view.fire.isEnabled());
+            view.fire.notifyListeners(SWT.Selection, new Event());
+            until("fired and answered", () -> e.session().sent().size() == 1 && e.session().sent().get(0).state().equals("OK"));
+            SentRequest r = e.session().sent().get(0);
+            assertTrue(r.from().startsWith("vios2") && r.to().startsWith("vios3"), r.from() + " -> " + r.to());
+            assertTrue(view.status.getText().startsWith("fired 1 message"), view.status.getText());
         } finally {
             e.stop();
         }
