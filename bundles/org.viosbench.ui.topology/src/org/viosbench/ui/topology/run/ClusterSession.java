@@ -37,6 +37,9 @@ public final class ClusterSession implements AutoCloseable {
     /** The thread inside {@link #fire} while it sends: what it sends before send() returns the id is ours too. */
     private volatile Thread firing;
     private final java.util.Deque<CapturedPacket> packets = new java.util.ArrayDeque<>();
+    /** The trace events of fired messages (the last {@value #KEPT_EVENTS}). */
+    private final java.util.Deque<org.viosbench.engine.TraceEvent> events = new java.util.ArrayDeque<>();
+    public static final int KEPT_EVENTS = 50_000;
     private int captured;
 
     private ClusterSession(Topology topology, EmbeddedCluster cluster) {
@@ -78,6 +81,16 @@ public final class ClusterSession implements AutoCloseable {
             }
         });
         cluster.setPacketTap(s::tap);
+        cluster.trace().addListener(e -> {
+            if (s.isFired(e.messageId())) {
+                synchronized (s.events) {
+                    s.events.addLast(e);
+                    if (s.events.size() > KEPT_EVENTS) {
+                        s.events.removeFirst();
+                    }
+                }
+            }
+        });
         RunLock.set(topology, true);
         return s;
     }
@@ -184,6 +197,13 @@ public final class ClusterSession implements AutoCloseable {
         } finally {
             firing = null;
             changed();
+        }
+    }
+
+    /** Every traced hop of fired message {@code messageId} (request and responses), in order. */
+    public List<org.viosbench.engine.TraceEvent> events(long messageId) {
+        synchronized (events) {
+            return events.stream().filter(e -> e.messageId() == messageId).toList();
         }
     }
 

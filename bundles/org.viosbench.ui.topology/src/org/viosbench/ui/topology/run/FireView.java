@@ -36,6 +36,9 @@ public final class FireView extends SessionView {
         from.addListener(SWT.Selection, e -> form.setVioses(selected(), vioses, null));
         form = new FireForm(c, p -> {
             problem = p;
+            if (status != null && !status.isDisposed() && status.getText().startsWith("fired")) {
+                status.setText(""); // the fields changed: the last result no longer applies
+            }
             update();
         });
         form.control.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
@@ -78,11 +81,14 @@ public final class FireView extends SessionView {
         fire.setEnabled(ready);
         if (idle != null || problem != null) {
             status.setText(idle != null ? idle : problem);
+        } else if (!status.getText().startsWith("fired")) {
+            status.setText("Ready: " + form.spec().repeat() + " message(s) from " + form.source().name() + ".");
         }
         status.getParent().layout();
     }
 
     /** Fires what the fields say from the chosen VIOS, and shows the Response Queue. */
+    // the status keeps "fired ..." until the next change of the fields
     void fire() {
         ClusterSession s = session();
         FireSpec spec = form.spec();

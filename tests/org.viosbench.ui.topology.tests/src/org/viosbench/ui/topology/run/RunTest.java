@@ -205,7 +205,22 @@ class RunTest {
         try {
             Animator a = e.animator();
             assertNotNull(a);
-            Animator.setSpeed(Animator.Speed.NORMAL);
+            // slow motion, for the picture: a broadcast on its way
+            Animator.setSpeed(Animator.Speed.SLOW);
+            e.session().fire(new FireSpec(1, 20, org.viosbench.protocol.MessageType.DATA, true, new int[0], 10, new byte[] { 7 },
+                    FireSpec.ALL, 0, 5000, 1));
+            org.eclipse.draw2d.IFigure feedback = ((org.eclipse.gef.editparts.ScalableFreeformRootEditPart) e.getGraphicalViewer()
+                    .getRootEditPart()).getLayer(org.eclipse.gef.LayerConstants.SCALED_FEEDBACK_LAYER);
+            until("dots fan out over the kcluster", () -> feedback.getChildren().stream().filter(f -> f instanceof org.eclipse.draw2d.Ellipse el
+                    && ((org.eclipse.draw2d.Label) el.getToolTip()).getText().startsWith("TRANSMIT")).count() >= 2);
+            long pause = System.currentTimeMillis() + 250;
+            while (System.currentTimeMillis() < pause) {
+                drain();
+            }
+            org.viosbench.ui.topology.Screenshots.save(e.getSite().getShell(), "animating.png");
+            Animator.setSpeed(Animator.Speed.NORMAL); // the rest of it at real-time pace
+            until("the slow one is played", () -> a.onScreen() == 0 && e.session().sent().get(0).state().equals("OK"));
+            long played = a.started();
             FireSpec broadcast = new FireSpec(1, 20, org.viosbench.protocol.MessageType.DATA, true, new int[0], 10, new byte[] { 7 },
                     FireSpec.ALL, 0, 5000, 1);
             e.session().fire(broadcast);
@@ -214,8 +229,7 @@ class RunTest {
                     .getRootEditPart()).getLayer(org.eclipse.gef.LayerConstants.SCALED_FEEDBACK_LAYER);
             until("a dot travels the kcluster", () -> layer.getChildren().stream().anyMatch(f -> f instanceof org.eclipse.draw2d.Ellipse el
                     && ((org.eclipse.draw2d.Label) el.getToolTip()).getText().startsWith("TRANSMIT")));
-            org.viosbench.ui.topology.Screenshots.save(e.getSite().getShell(), "animating.png");
-            until("all hops played and cleared", () -> a.onScreen() == 0 && a.started() >= 20);
+            until("all hops played and cleared", () -> a.onScreen() == 0 && a.started() >= played + 20);
             assertEquals(0, a.aggregated());
 
             // paused: nothing new starts
@@ -400,6 +414,29 @@ class RunTest {
             SentRequest r = e.session().sent().get(0);
             assertTrue(r.from().startsWith("vios2") && r.to().startsWith("vios3"), r.from() + " -> " + r.to());
             assertTrue(view.status.getText().startsWith("fired 1 message"), view.status.getText());
+
+            // a broadcast with responses from the view: the queue view ends with every responder matched, the trace has every hop
+            view.form.broadcast.setSelection(true);
+            view.form.check();
+            view.fire.notifyListeners(SWT.Selection, new Event());
+            ResponseQueueView queue = (ResponseQueueView) page().findView(ResponseQueueView.ID);
+            until("the broadcast is answered, as the queue view shows", () -> queue.tree().getItemCount() == 2
+                    && queue.tree().getItem(0).getText(1).equals("OK"));
+            assertEquals(List.of("vios1 MATCHED", "vios3 MATCHED", "vios4 MATCHED"), rows(queue.tree().getItem(0)));
+            SentRequest b = e.session().sent().get(1);
+            List<String> hops = e.session().events(b.messageId()).stream().map(ev -> ev.vios() + " " + ev.layer() + " " + ev.kind()).toList();
+            for (String hop : List.of("2 QUEUE QUEUE_CREATE", "2 DAEMON SEND", "2 SYSCALL COPY_IN", "2 VKE ROUTE", "2 QUEUE COMPLETE")) {
+                assertTrue(hops.contains(hop), hop + " in " + hops);
+            }
+            for (int responder : new int[] { 1, 3, 4 }) {
+                for (String hop : List.of("2 KCLUSTER TRANSMIT", responder + " KCLUSTER RECEIVE", responder + " VKE DELIVER",
+                        responder + " SYSCALL COPY_OUT", responder + " DAEMON HANDLE", responder + " SYSCALL COPY_IN", responder + " VKE ROUTE",
+                        responder + " KCLUSTER TRANSMIT")) {
+                    assertTrue(hops.contains(hop), hop + " in " + hops);
+                }
+            }
+            assertEquals(3, hops.stream().filter(h -> h.equals("2 QUEUE MATCH")).count(), hops.toString());
+            assertEquals(3, hops.stream().filter(h -> h.equals("2 KCLUSTER RECEIVE")).count(), "the three responses came back");
         } finally {
             e.stop();
         }
