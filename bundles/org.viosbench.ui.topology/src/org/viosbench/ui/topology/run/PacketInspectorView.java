@@ -332,6 +332,21 @@ public final class PacketInspectorView extends SessionView {
         return line * 16 + Math.min(15, x / 3);
     }
 
+    /** Selects and shows the first listed packet of message {@code messageId} (the request), if listed. */
+    void select(long messageId) {
+        refresh();
+        List<CapturedPacket> l = list();
+        for (int i = 0; i < l.size(); i++) {
+            if (java.nio.ByteBuffer.wrap(l.get(i).bytes()).getLong(org.viosbench.protocol.Wire.OFF_MESSAGE_ID) == messageId) {
+                packets.setSelection(i);
+                edited = null;
+                resend.setEnabled(false);
+                show(l.get(i));
+                return;
+            }
+        }
+    }
+
     /** For tests. */
     Table packetsTable() {
         return packets;

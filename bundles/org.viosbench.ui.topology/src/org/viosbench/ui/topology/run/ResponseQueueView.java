@@ -33,6 +33,9 @@ public final class ResponseQueueView extends SessionView {
 
     private Tree tree;
     private final Runnable tick = this::refresh;
+    private boolean openOnly;
+    /** The request each top-level row shows. */
+    private final java.util.Map<TreeItem, SentRequest> requestOf = new java.util.HashMap<>();
 
     @Override
     public void createPartControl(Composite parent) {
@@ -52,7 +55,26 @@ public final class ResponseQueueView extends SessionView {
         column("State", 110);
         column("Time", 110);
         column("Detail", 420);
+        tree.addListener(SWT.Selection, e -> inspect());
         startFollowing();
+    }
+
+    /** Shows only the requests still waiting for responses (true) or all of them. */
+    void setOpenOnly(boolean only) {
+        openOnly = only;
+        refresh();
+    }
+
+    /** Shows the selected request's packet in the Packet Inspector, when that view is open. */
+    private void inspect() {
+        TreeItem item = tree.getSelectionCount() == 0 ? null : tree.getSelection()[0];
+        while (item != null && item.getParentItem() != null) {
+            item = item.getParentItem();
+        }
+        SentRequest r = item == null ? null : requestOf.get(item);
+        if (r != null && getSite().getPage().findView(PacketInspectorView.ID) instanceof PacketInspectorView inspector) {
+            inspector.select(r.messageId());
+        }
     }
 
     private static void legend(Composite c, String text, Color color) {
@@ -88,6 +110,14 @@ public final class ResponseQueueView extends SessionView {
         };
         bar.add(new org.eclipse.jface.action.Separator());
         bar.add(pause);
+        org.eclipse.jface.action.Action open = new org.eclipse.jface.action.Action("Open requests only",
+                org.eclipse.jface.action.IAction.AS_CHECK_BOX) {
+            @Override
+            public void run() {
+                setOpenOnly(isChecked());
+            }
+        };
+        bar.add(open);
     }
 
     private void column(String title, int width) {
@@ -110,8 +140,10 @@ public final class ResponseQueueView extends SessionView {
         tree.setRedraw(false);
         try {
             tree.removeAll();
-            for (int i = requests.size() - 1; i >= Math.max(0, requests.size() - SHOWN); i--) {
-                row(requests.get(i));
+            requestOf.clear();
+            List<SentRequest> shown = openOnly ? requests.stream().filter(r -> r.state().equals("OPEN")).toList() : requests;
+            for (int i = shown.size() - 1; i >= Math.max(0, shown.size() - SHOWN); i--) {
+                row(shown.get(i));
             }
         } finally {
             tree.setRedraw(true);
@@ -123,6 +155,7 @@ public final class ResponseQueueView extends SessionView {
 
     private void row(SentRequest r) {
         TreeItem item = new TreeItem(tree, SWT.NONE);
+        requestOf.put(item, r);
         String state = r.state();
         var result = r.result();
         item.setText(new String[] { "#" + r.number() + "  " + r.from() + " -> " + r.to(), state,

@@ -437,6 +437,25 @@ class RunTest {
             }
             assertEquals(3, hops.stream().filter(h -> h.equals("2 QUEUE MATCH")).count(), hops.toString());
             assertEquals(3, hops.stream().filter(h -> h.equals("2 KCLUSTER RECEIVE")).count(), "the three responses came back");
+
+            // selecting the request in the queue view shows its packet in the inspector
+            PacketInspectorView inspector = (PacketInspectorView) page().showView(PacketInspectorView.ID);
+            page().activate(e);
+            drain();
+            queue.tree().setSelection(queue.tree().getItem(0).getItem(1)); // a responder row of the broadcast
+            queue.tree().notifyListeners(SWT.Selection, new Event());
+            drain();
+            org.eclipse.swt.widgets.Table packets = inspector.packetsTable();
+            assertEquals(1, packets.getSelectionCount());
+            assertEquals(String.valueOf(b.messageId()), packets.getSelection()[0].getText(5));
+            assertEquals("broadcast", packets.getSelection()[0].getText(2), "the request itself");
+            assertTrue(inspector.fieldsTree().getItemCount() >= 3, "and its fields are shown");
+
+            // open requests only: the answered ones go
+            queue.setOpenOnly(true);
+            assertEquals(0, queue.tree().getItemCount());
+            queue.setOpenOnly(false);
+            assertEquals(2, queue.tree().getItemCount());
         } finally {
             e.stop();
         }
