@@ -81,6 +81,19 @@ public final class Animator implements TraceListener {
     private record Token(Ellipse figure, Point from, Point to, long start, long duration) {
     }
 
+    /** A dot on the diagram; it knows the message it draws (a click on it shows that packet). */
+    public static final class Dot extends Ellipse {
+        private final long messageId;
+
+        Dot(long messageId) {
+            this.messageId = messageId;
+        }
+
+        public long messageId() {
+            return messageId;
+        }
+    }
+
     public Animator(GraphicalViewer viewer, IFigure layer, Topology topology, ClusterSession session) {
         this.viewer = viewer;
         this.layer = layer;
@@ -88,7 +101,31 @@ public final class Animator implements TraceListener {
         this.session = session;
         aggregate.setForegroundColor(FAILURE);
         session.cluster().trace().addListener(this);
+        viewer.getControl().addListener(org.eclipse.swt.SWT.MouseDown, clicked);
         Display.getDefault().timerExec(30, this::frame);
+    }
+
+    /** A click on a dot shows its packet in the Packet Inspector (when that view is open). */
+    private final org.eclipse.swt.widgets.Listener clicked = e -> {
+        Dot dot = dotAt(e.x, e.y);
+        if (dot != null) {
+            org.eclipse.ui.IWorkbenchPage page = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+            if (page != null && page.findView(PacketInspectorView.ID) instanceof PacketInspectorView inspector) {
+                inspector.select(dot.messageId());
+            }
+        }
+    };
+
+    /** The dot under canvas point (x, y), or null. */
+    public Dot dotAt(int x, int y) {
+        for (Token t : tokens) {
+            Rectangle r = t.figure().getBounds().getCopy();
+            t.figure().translateToAbsolute(r);
+            if (r.getExpanded(3, 3).contains(x, y) && t.figure() instanceof Dot d) {
+                return d;
+            }
+        }
+        return null;
     }
 
     public static Speed speed() {
@@ -203,7 +240,7 @@ public final class Animator implements TraceListener {
                 duration = speed.linkMillis;
             }
         }
-        Ellipse dot = new Ellipse();
+        Ellipse dot = new Dot(e.messageId());
         dot.setBackgroundColor(color);
         dot.setForegroundColor(ColorConstants.white);
         dot.setBounds(new Rectangle(from.x - 6, from.y - 6, 12, 12));
@@ -233,6 +270,9 @@ public final class Animator implements TraceListener {
     /** Stops listening and takes every dot off the diagram. */
     public void dispose() {
         disposed = true;
+        if (viewer.getControl() != null && !viewer.getControl().isDisposed()) {
+            viewer.getControl().removeListener(org.eclipse.swt.SWT.MouseDown, clicked);
+        }
         session.cluster().trace().removeListener(this);
         tokens.forEach(t -> layer.remove(t.figure()));
         tokens.clear();

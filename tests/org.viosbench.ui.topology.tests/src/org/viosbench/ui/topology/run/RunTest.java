@@ -218,6 +218,22 @@ class RunTest {
                 drain();
             }
             org.viosbench.ui.topology.Screenshots.save(e.getSite().getShell(), "animating.png");
+            // a click on a dot shows its packet
+            PacketInspectorView inspector = (PacketInspectorView) page().showView(PacketInspectorView.ID);
+            page().activate(e);
+            Animator.setPaused(true);
+            drain();
+            org.eclipse.draw2d.IFigure someDot = (org.eclipse.draw2d.IFigure) feedback.getChildren().stream().filter(f -> f instanceof Animator.Dot).findFirst().orElseThrow();
+            org.eclipse.draw2d.geometry.Rectangle at = someDot.getBounds().getCopy();
+            someDot.translateToAbsolute(at);
+            assertNotNull(a.dotAt(at.getCenter().x, at.getCenter().y));
+            mouse(e.getGraphicalViewer().getControl(), SWT.MouseDown, at.getCenter());
+            mouse(e.getGraphicalViewer().getControl(), SWT.MouseUp, at.getCenter());
+            drain();
+            assertEquals(1, inspector.packetsTable().getSelectionCount(), "the dot's packet is selected");
+            assertEquals(String.valueOf(((Animator.Dot) someDot).messageId()), inspector.packetsTable().getSelection()[0].getText(5));
+            Animator.setPaused(false);
+            page().activate(e);
             Animator.setSpeed(Animator.Speed.NORMAL); // the rest of it at real-time pace
             until("the slow one is played", () -> a.onScreen() == 0 && e.session().sent().get(0).state().equals("OK"));
             long played = a.started();
