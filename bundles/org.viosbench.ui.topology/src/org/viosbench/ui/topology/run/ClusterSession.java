@@ -34,6 +34,7 @@ public final class ClusterSession implements AutoCloseable {
     private int fired;
     private final java.util.Map<Vios, String> faults = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<Long> firedIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Map<Long, Integer> senders = new java.util.concurrent.ConcurrentHashMap<>();
     /** The thread inside {@link #fire} while it sends: what it sends before send() returns the id is ours too. */
     private volatile Thread firing;
     private final java.util.Deque<CapturedPacket> packets = new java.util.ArrayDeque<>();
@@ -129,6 +130,7 @@ public final class ClusterSession implements AutoCloseable {
                     firing = null;
                 }
                 firedIds.add(req.messageId());
+                senders.put(req.messageId(), spec.source());
                 r = new SentRequest(number, from, to, spec.policy(), req, null, System.nanoTime());
                 req.future().whenComplete((result, error) -> changed());
             } catch (SyscallException | IllegalStateException e) {
@@ -212,6 +214,11 @@ public final class ClusterSession implements AutoCloseable {
         synchronized (packets) {
             return List.copyOf(packets);
         }
+    }
+
+    /** The VIOS that fired request {@code messageId}, or null (unknown, or still inside its send). */
+    public Integer senderOf(long messageId) {
+        return senders.get(messageId);
     }
 
     /** Whether {@code messageId} is one of the requests fired from the editor (or a response to one). */

@@ -1,0 +1,165 @@
+package org.viosbench.trace;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.viosbench.engine.Layer;
+import org.viosbench.engine.TraceEvent;
+import org.viosbench.engine.TraceKind;
+
+/**
+ * A recorded run: its trace events in order, the VIOS names, and indexes that make causality and
+ * cursor questions cheap: the events of each message, each send's receipts, each request's
+ * responses, and the membership views.
+ */
+public final class RecordedTrace {
+    private final TraceEvent[] events;
+    private final Map<Integer, String> names;
+    private final Map<Long, int[]> byMessage = new HashMap<>();
+    private final Map<Long, int[]> byView = new HashMap<>();
+
+    public RecordedTrace(List<TraceEvent> events, Map<Integer, String> viosNames) {
+        this.events = events.toArray(new TraceEvent[0]);
+        this.names = Map.copyOf(viosNames);
+        Map<Long, List<Integer>> messages = new HashMap<>();
+        Map<Long, List<Integer>> views = new HashMap<>();
+        for (int i = 0; i < this.events.length; i++) {
+            TraceEvent e = this.events[i];
+            if (e.messageId() != -1) {
+                messages.computeIfAbsent(e.messageId(), k -> new ArrayList<>()).add(i);
+            }
+            if (e.kind() == TraceKind.MEMBERSHIP && e.layer() == Layer.KCLUSTER && e.peer() != -1) {
+                views.computeIfAbsent(viewKey(e.vios(), e.peer()), k -> new ArrayList<>()).add(i);
+            }
+        }
+        messages.forEach((k, v) -> byMessage.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        views.forEach((k, v) -> byView.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    static long viewKey(int viewer, int peer) {
+        return ((long) viewer << 32) | (peer & 0xFFFFFFFFL);
+    }
+
+    public int size() {
+        return events.length;
+    }
+
+    public TraceEvent event(int index) {
+        return events[index];
+    }
+
+    public List<TraceEvent> events() {
+        return List.of(events);
+    }
+
+    /** VIOS id → name, as recorded. */
+    public Map<Integer, String> names() {
+        return names;
+    }
+
+    /** The indexes of every event of message {@code messageId} (request and responses), in order. */
+    public int[] eventsOf(long messageId) {
+        int[] idx = byMessage.get(messageId);
+        return idx == null ? new int[0] : idx.clone();
+    }
+
+    /** Every message id in the trace. */
+    public long[] messages() {
+        return byMessage.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /**
+     * The receipts of the kcluster send at {@code index} (a TRANSMIT from VIOS a to b): the RECEIVE
+     * events of the same message at b from a that follow it (one per copy sent).
+     */
+    public List<Integer> receiptsOf(int index) {
+        TraceEvent send = events[index];
+        if (send.kind() != TraceKind.TRANSMIT) {
+            throw new IllegalArgumentException("event " + index + " is " + send.kind() + ", not a TRANSMIT");
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int i : eventsOf(send.messageId())) {
+            TraceEvent e = events[i];
+            if (i > index && e.kind() == TraceKind.RECEIVE && e.vios() == send.peer() && e.peer() == send.vios()
+                    && isResponse(send) == isResponseReceipt(i)) {
+                out.add(i);
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** The response sends (TRANSMIT by a VIOS other than the sender) of request {@code messageId}, in order. */
+    public List<Integer> responsesOf(long messageId) {
+        List<Integer> out = new ArrayList<>();
+        for (int i : eventsOf(messageId)) {
+            if (isResponse(events[i])) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /** A TRANSMIT is a response when a VIOS other than the message's sender sends it. */
+    private boolean isResponse(TraceEvent e) {
+        Integer sender = senderOf(e.messageId());
+        return e.kind() == TraceKind.TRANSMIT && sender != null && e.vios() != sender;
+    }
+
+    /** A RECEIVE is of a response when the message's sender receives it. */
+    private boolean isResponseReceipt(int receive) {
+        TraceEvent r = events[receive];
+        Integer sender = senderOf(r.messageId());
+        return sender != null && r.vios() == sender;
+    }
+
+    /** The VIOS that sent request {@code messageId} (its queue is made and its SEND traced there first), or null. */
+    public Integer senderOf(long messageId) {
+        for (int i : byMessage.getOrDefault(messageId, new int[0])) {
+            TraceKind k = events[i].kind();
+            if (k == TraceKind.QUEUE_CREATE || k == TraceKind.SEND) {
+                return events[i].vios();
+            }
+        }
+        return null;
+    }
+
+    /** The membership events with which {@code viewer} saw {@code peer} change, in order. */
+    int[] viewEvents(int viewer, int peer) {
+        return byView.getOrDefault(viewKey(viewer, peer), new int[0]);
+    }
+
+    /** Every (viewer, peer) pair with membership events. */
+    long[] viewPairs() {
+        return byView.keySet().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The index of the first event at or after {@code timeNanos} ({@link #size()} when none). */
+    public int indexAt(long timeNanos) {
+        int lo = 0;
+        int hi = events.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (events[mid].timeNanos() < timeNanos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RecordedTrace t && Arrays.equals(events, t.events) && names.equals(t.names);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(events), names);
+    }
+}

@@ -1,0 +1,113 @@
+package org.viosbench.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.viosbench.engine.Layer;
+import org.viosbench.engine.TraceEvent;
+import org.viosbench.engine.TraceKind;
+
+/** Trace files: exact round trips, every kind of bad file refused whole with its line, and a million events. */
+class TraceFileTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void roundTripsExactly() throws Exception {
+        RecordedTrace t = TraceCursorTest.broadcast();
+        Path f = tmp.resolve("run.jsonl");
+        TraceFile.write(t, f);
+        RecordedTrace back = TraceFile.read(f);
+        assertEquals(t, back);
+        assertEquals(t.size() + 1, Files.readAllLines(f).size(), "a description line, then one line per event");
+        assertTrue(Files.readAllLines(f).get(0).contains("\"format\":\"viosbench-trace\""));
+    }
+
+    private Path broken(int line, String from, String to) throws Exception {
+        Path f = tmp.resolve("bad.jsonl");
+        TraceFile.write(TraceCursorTest.broadcast(), f);
+        List<String> lines = new ArrayList<>(Files.readAllLines(f));
+        assertTrue(lines.get(line - 1).contains(from), lines.get(line - 1));
+        lines.set(line - 1, lines.get(line - 1).replace(from, to));
+        Files.write(f, lines);
+        return f;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "not JSON          | 3 | {\"t\"        | {t            | not valid JSON",
+            "wrong format      | 1 | viosbench-trace | other      | not a viosbench trace",
+            "newer version     | 1 | \"version\":1 | \"version\":2 | written by a newer viosbench",
+            "unknown kind      | 4 | \"SYSCALL\"   | \"SYSCAL\"    | not one of",
+            "missing field     | 5 | ,\"bytes\":60 | ''          | missing field \"bytes\"",
+            "unknown field     | 6 | \"outcome\"   | \"result\"    | unknown field \"result\"",
+            "text for number   | 7 | \"msg\":7     | \"msg\":\"7\" | must be a whole number",
+            "time going back   | 8 | \"t\":1006    | \"t\":5       | goes back",
+    })
+    void badFilesAreRefusedWithTheirLine(String name, int line, String from, String to, String why) throws Exception {
+        Path f = broken(line, from, to);
+        TraceFileException e = assertThrows(TraceFileException.class, () -> TraceFile.read(f), name);
+        assertEquals(line, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains(why), e.getMessage());
+    }
+
+    @Test
+    void anEmptyFileIsRefused() throws Exception {
+        Path f = tmp.resolve("empty.jsonl");
+        Files.writeString(f, "");
+        assertEquals(1, assertThrows(TraceFileException.class, () -> TraceFile.read(f)).line());
+    }
+
+    /**
+     * A benchmark, not a timed test: a million-event trace written, read back and stepped through;
+     * prints one JSON line (goals: open < 3 s, a step < 16 ms).
+     */
+    @Test
+    void aMillionEventsOpenAndStep() throws Exception {
+        List<TraceEvent> events = new ArrayList<>(1_000_000);
+        Layer[] layers = Layer.values();
+        TraceKind[] kinds = { TraceKind.SEND, TraceKind.COPY_IN, TraceKind.ROUTE, TraceKind.TRANSMIT, TraceKind.RECEIVE, TraceKind.DELIVER,
+                TraceKind.COPY_OUT, TraceKind.HANDLE };
+        for (int i = 0; i < 1_000_000; i++) {
+            long msg = i / 20;
+            TraceKind kind = i % 20 == 0 ? TraceKind.QUEUE_CREATE : i % 20 == 19 ? TraceKind.COMPLETE : i % 20 == 18 ? TraceKind.MATCH
+                    : kinds[i % kinds.length];
+            events.add(new TraceEvent(i * 100L, i % 16, layers[i % layers.length], kind, msg, (i + 1) % 16, 80, "ok"));
+        }
+        RecordedTrace t = new RecordedTrace(events, java.util.Map.of(0, "vios0"));
+        Path f = tmp.resolve("million.jsonl");
+        TraceFile.write(t, f);
+        long r0 = System.nanoTime();
+        RecordedTrace back = TraceFile.read(f);
+        double openMs = (System.nanoTime() - r0) / 1e6;
+        assertEquals(1_000_000, back.size());
+        TraceCursor c = new TraceCursor(back);
+        java.util.Random random = new java.util.Random(1);
+        double worst = 0;
+        long s0 = System.nanoTime();
+        for (int i = 0; i < 1000; i++) {
+            long a = System.nanoTime();
+            c.jumpToEvent(random.nextInt(back.size()));
+            c.stepBack();
+            QueueState q = c.queue(back.event(Math.max(0, c.position() - 1)).messageId());
+            assertTrue(q == null || q.expected() >= 0);
+            worst = Math.max(worst, (System.nanoTime() - a) / 1e6);
+        }
+        double stepMs = (System.nanoTime() - s0) / 1e6 / 1000;
+        System.out.println(String.format(Locale.ROOT,
+                "{\"bench\":\"trace-cursor\",\"events\":%d,\"file_mb\":%.1f,\"open_ms\":%.0f,\"step_ms_avg\":%.3f,\"step_ms_max\":%.3f}",
+                back.size(), Files.size(f) / 1e6, openMs, stepMs, worst));
+    }
+}
