@@ -223,35 +223,16 @@ final class NodeCommand implements Callable<Integer> {
 
     private void send(TcpNode node, JsonNode cmd) {
         String tag = cmd.path("tag").asText("");
-        Message.Builder m;
+        Message m;
         try {
-            if (cmd.path("broadcast").asBoolean(false)) {
-                m = Message.broadcast();
-            } else {
-                JsonNode to = cmd.path("to");
-                int[] ids = new int[to.size()];
-                for (int i = 0; i < ids.length; i++) {
-                    ids[i] = (int) to.get(i).asLong();
-                }
-                m = Message.to(ids);
-            }
-            m.targetDaemon(cmd.path("daemon").asInt(10)).payload(PacketJson.hex(cmd.path("payloadHex").asText(""), "/payloadHex"))
-                    .timeout(Duration.ofMillis(cmd.path("timeoutMillis").asLong(5000)));
-            JsonNode expect = cmd.path("expect");
-            if (expect.isInt()) {
-                m.expectAtLeast(expect.asInt());
-            } else if (expect.asText("all").equals("first")) {
-                m.expectFirst();
-            } else if (!expect.asText("all").equals("none")) {
-                m.expectAll();
-            }
-        } catch (IllegalArgumentException | PacketJson.JsonInputException e) {
+            m = MessageJson.message(cmd, "");
+        } catch (PacketJson.JsonInputException e) {
             print(Json.object().put("event", "error").put("tag", tag).put("detail", e.getMessage()));
             return;
         }
         Request r;
         try {
-            r = node.node().daemon(20).send(m.build());
+            r = node.node().daemon(20).send(m);
         } catch (SyscallException e) {
             print(Json.object().put("event", "result").put("tag", tag).put("sent", false).put("errno", e.errno().name())
                     .put("detail", e.getMessage()));

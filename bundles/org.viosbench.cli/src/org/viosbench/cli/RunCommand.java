@@ -1,0 +1,139 @@
+package org.viosbench.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import org.viosbench.cluster.EmbeddedCluster;
+import org.viosbench.cluster.Faults;
+import org.viosbench.engine.QueueEntry;
+import org.viosbench.engine.Request;
+import org.viosbench.engine.RequestResult;
+import org.viosbench.engine.SyscallException;
+import org.viosbench.engine.Trace;
+import org.viosbench.engine.TraceEvent;
+import org.viosbench.topology.Conversions;
+import org.viosbench.topology.Problem;
+import org.viosbench.topology.Topology;
+import org.viosbench.topology.Validator;
+import org.viosbench.topology.Vios;
+import org.viosbench.trace.RecordedTrace;
+import org.viosbench.trace.TraceFile;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code viosbench run}: a scenario on the embedded cluster of a topology, its trace written as a trace file. */
+@Command(name = "run", description = { "Run a scenario (docs/scenario-format.md) on the embedded cluster of a topology and write its trace",
+        "(JSON lines, docs/trace-format in TraceFile). Prints one JSON line: each fired request's outcome, the events written." })
+final class RunCommand extends LeafCommand {
+
+    @Option(names = "--topology", required = true, paramLabel = "FILE", description = "The topology (*.vios.json) to run.")
+    Path topologyFile;
+
+    @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "The scenario to play.")
+    Path scenarioFile;
+
+    @Option(names = "--trace", required = true, paramLabel = "OUT", description = "Where to write the trace (JSON lines).")
+    Path traceFile;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Topology t = TopologyCommand.read(spec, topologyFile);
+        if (t == null) {
+            return Cli.FAILURE;
+        }
+        List<Problem> errors = Validator.validate(t).stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList();
+        if (!errors.isEmpty()) {
+            return fail(topologyFile + " has " + errors.size() + " error(s), for example: " + errors.get(0));
+        }
+        Set<Integer> ids = new TreeSet<>();
+        t.vioses().forEach(v -> ids.add((int) v.id()));
+        Scenario scenario;
+        try {
+            scenario = Scenario.read(scenarioFile, ids);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return fail(scenarioFile + ": no such file");
+        } catch (Scenario.BadScenarioException e) {
+            return fail(e.getMessage());
+        }
+        List<TraceEvent> events = Collections.synchronizedList(new ArrayList<>());
+        Trace trace = new Trace();
+        trace.addListener(events::add);
+        ObjectNode out = Json.object().put("ok", true);
+        ArrayNode fired = out.putArray("requests");
+        Map<Integer, Request> requests = new HashMap<>();
+        try (EmbeddedCluster c = EmbeddedCluster.start(Conversions.toClusterDescription(t), trace, 1)) {
+            long start = System.nanoTime();
+            for (Scenario.Step s : scenario.steps()) {
+                long wait = start + TimeUnit.MILLISECONDS.toNanos(s.atMillis()) - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                switch (s.action()) {
+                    case "fire" -> {
+                        try {
+                            requests.put(s.index(), c.node(s.vios()).daemon(s.sendingDaemon()).send(s.message()));
+                        } catch (SyscallException | IllegalStateException e) {
+                            fired.addObject().put("step", s.index()).put("sent", false).put("error", e.getMessage());
+                        }
+                    }
+                    case "kill" -> c.kill(s.vios());
+                    case "restart" -> c.restart(s.vios());
+                    case "drop" -> {
+                        c.faults().drop(s.vios(), Faults.ANY, s.percent() / 100);
+                        c.faults().drop(Faults.ANY, s.vios(), s.percent() / 100);
+                    }
+                    case "delay" -> {
+                        c.faults().delay(s.vios(), Faults.ANY, Duration.ofMillis(s.millis()), Duration.ZERO);
+                        c.faults().delay(Faults.ANY, s.vios(), Duration.ofMillis(s.millis()), Duration.ZERO);
+                    }
+                    case "cut" -> c.faults().partition(Set.of(s.vios()), Set.of(s.other()));
+                    default -> c.faults().heal();
+                }
+            }
+            for (Map.Entry<Integer, Request> r : new java.util.TreeMap<>(requests).entrySet()) {
+                RequestResult result = r.getValue().future().orTimeout(60, TimeUnit.SECONDS).exceptionally(x -> null).join();
+                ObjectNode n = fired.addObject().put("step", r.getKey()).put("sent", true).put("messageId", r.getValue().messageId());
+                if (result == null) {
+                    n.put("success", false).put("error", "no result within 60 s");
+                    continue;
+                }
+                n.put("success", result.success()).put("elapsedMicros", result.elapsedNanos() / 1000);
+                ArrayNode entries = n.putArray("entries");
+                for (QueueEntry e : result.entries()) {
+                    entries.addObject().put("responder", Integer.toUnsignedLong(e.responder())).put("state", e.state().name());
+                }
+            }
+        }
+        List<TraceEvent> sorted;
+        synchronized (events) {
+            sorted = new ArrayList<>(events);
+        }
+        sorted.sort(Comparator.comparingLong(TraceEvent::timeNanos));
+        Map<Integer, String> names = new HashMap<>();
+        for (Vios v : t.vioses()) {
+            names.put((int) v.id(), v.name());
+        }
+        TraceFile.write(new RecordedTrace(sorted, names), traceFile);
+        Json.print(spec.commandLine().getOut(), out.put("trace", traceFile.toString()).put("events", sorted.size()));
+        return Cli.OK;
+    }
+
+    private int fail(String message) {
+        Json.print(spec.commandLine().getOut(), Json.object().put("ok", false).put("error", message));
+        return Cli.FAILURE;
+    }
+}

@@ -1,0 +1,93 @@
+package org.viosbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.viosbench.cli.CliTest.Run;
+import org.viosbench.trace.RecordedTrace;
+import org.viosbench.trace.TraceCursor;
+import org.viosbench.trace.TraceFile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** {@code viosbench run} plays a scenario on the drawn cluster and writes its trace; {@code trace export --shiviz}. */
+class RunCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    static final String SCENARIO = """
+            { "format" : "viosbench-scenario", "version" : 1,
+              "steps" : [
+                { "at" : 0,   "fire" : { "from" : 1, "broadcast" : true, "daemon" : 10, "payload" : "hi", "expect" : "all", "timeoutMillis" : 3000 } },
+                { "at" : 100, "kill" : 4 },
+                { "at" : 150, "fire" : { "from" : 1, "to" : [2, 4], "daemon" : 10, "expect" : "all", "timeoutMillis" : 3000 } }
+              ] }
+            """;
+
+    @Test
+    void aScenarioRunsAndItsTraceSteps() throws Exception {
+        Path topology = tmp.resolve("small.vios.json");
+        assertEquals(Cli.OK, CliTest.run("topology", "sample", "small", "--out", topology.toString()).code());
+        String text = Files.readString(topology).replace("\"failureTimeoutMillis\" : 1000", "\"failureTimeoutMillis\" : 400");
+        Files.writeString(topology, text);
+        Path scenario = tmp.resolve("s.json");
+        Files.writeString(scenario, SCENARIO);
+        Path trace = tmp.resolve("run.jsonl");
+        Run r = CliTest.run("run", "--topology", topology.toString(), "--scenario", scenario.toString(), "--trace", trace.toString());
+        assertEquals(Cli.OK, r.code(), r.out() + r.err());
+        JsonNode j = r.json();
+        JsonNode first = j.at("/requests/0");
+        assertTrue(first.path("success").asBoolean(), first.toString());
+        assertEquals(3, first.path("entries").size());
+        JsonNode second = j.at("/requests/1");
+        assertFalse(second.path("success").asBoolean(), second.toString());
+        assertEquals("SUSPECTED", second.at("/entries/1/state").asText(), second.toString());
+
+        RecordedTrace t = TraceFile.read(trace);
+        assertEquals(j.path("events").asInt(), t.size());
+        assertEquals("vios4", t.names().get(4));
+        TraceCursor c = new TraceCursor(t);
+        c.jumpToTime(Long.MAX_VALUE);
+        assertEquals("success", c.queue(first.path("messageId").asLong()).completion());
+        assertEquals("failed", c.queue(second.path("messageId").asLong()).completion());
+
+        Path shiviz = tmp.resolve("run.shiviz");
+        Run export = CliTest.run("trace", "export", trace.toString(), "--shiviz", shiviz.toString());
+        assertEquals(Cli.OK, export.code(), export.out());
+        assertTrue(Files.readString(shiviz).startsWith(org.viosbench.trace.ShivizExport.REGEX + "\n\n"));
+        Files.writeString(trace, "{\"format\":\"viosbench-trace\",\"version\":1,\"vioses\":{}}\n{oops\n");
+        Run bad = CliTest.run("trace", "export", trace.toString(), "--shiviz", shiviz.toString());
+        assertEquals(Cli.FAILURE, bad.code());
+        assertEquals(2, bad.json().path("line").asInt(), bad.out());
+    }
+
+    @Test
+    void badScenariosAreRefusedWithWhere() throws Exception {
+        Path topology = tmp.resolve("small.vios.json");
+        assertEquals(Cli.OK, CliTest.run("topology", "sample", "small", "--out", topology.toString()).code());
+        Path scenario = tmp.resolve("s.json");
+        Path trace = tmp.resolve("t.jsonl");
+        String[][] cases = {
+                { SCENARIO.replace("\"kill\" : 4", "\"kill\" : 99"), "/steps/1/kill" },
+                { SCENARIO.replace("\"kill\" : 4", "\"kill\" : 4, \"heal\" : true"), "exactly one action" },
+                { SCENARIO.replace("\"at\" : 100,", ""), "/steps/1/at" },
+                { SCENARIO.replace("\"expect\" : \"all\", \"timeoutMillis\" : 3000 } },", "\"expect\" : \"most\", \"timeoutMillis\" : 3000 } },"),
+                        "/steps/0/fire/expect" },
+                { SCENARIO.replace("\"version\" : 1", "\"version\" : 3"), "/version" },
+                { "{ \"format\" : ", "line 1" } };
+        for (String[] c : cases) {
+            Files.writeString(scenario, c[0]);
+            Run r = CliTest.run("run", "--topology", topology.toString(), "--scenario", scenario.toString(), "--trace", trace.toString());
+            assertEquals(Cli.FAILURE, r.code(), c[1] + ": " + r.out());
+            assertTrue(r.json().path("error").asText().contains(c[1]), c[1] + ": " + r.out());
+            assertFalse(Files.exists(trace), "nothing run, nothing written");
+        }
+    }
+}
