@@ -19,11 +19,13 @@ public final class Perspective implements IPerspectiveFactory {
         bottom.addView(ViosbenchUi.PROBLEMS_VIEW);
         bottom.addView(ViosbenchUi.RESPONSE_QUEUE_VIEW);
         bottom.addView(ViosbenchUi.PACKET_VIEW);
+        bottom.addPlaceholder(ViosbenchUi.TRACE_VIEW);
         layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
         layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
         layout.addShowViewShortcut(ViosbenchUi.PROBLEMS_VIEW);
         layout.addShowViewShortcut(ViosbenchUi.RESPONSE_QUEUE_VIEW);
         layout.addShowViewShortcut(ViosbenchUi.PACKET_VIEW);
         layout.addShowViewShortcut(ViosbenchUi.FIRE_VIEW);
+        layout.addShowViewShortcut(ViosbenchUi.TRACE_VIEW);
     }
 }

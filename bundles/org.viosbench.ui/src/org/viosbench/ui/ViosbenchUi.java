@@ -16,6 +16,8 @@ public final class ViosbenchUi {
     public static final String RESPONSE_QUEUE_VIEW = "org.viosbench.ui.topology.responseQueue";
     /** The topology editor bundle's Fire Message view. */
     public static final String FIRE_VIEW = "org.viosbench.ui.topology.fire";
+    /** The trace bundle's Trace view (sequence chart, event table). */
+    public static final String TRACE_VIEW = "org.viosbench.ui.trace.view";
     /** The topology editor bundle's Packet Inspector view. */
     public static final String PACKET_VIEW = "org.viosbench.ui.topology.packets";
 

@@ -1,0 +1,167 @@
+package org.viosbench.ui.trace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.draw2d.Figure;
+import org.eclipse.draw2d.Graphics;
+import org.eclipse.draw2d.geometry.Dimension;
+import org.eclipse.draw2d.geometry.Point;
+import org.eclipse.draw2d.geometry.Rectangle;
+import org.eclipse.swt.graphics.Color;
+import org.viosbench.engine.TraceEvent;
+import org.viosbench.engine.TraceKind;
+import org.viosbench.trace.RecordedTrace;
+
+/**
+ * The sequence chart: one lane per VIOS (columns), one row per event (time runs down), a dot per
+ * event on its VIOS's lane, an arrow from each kcluster send to its receipt (requests blue,
+ * responses green; a send without receipt ends in a red cross), and the cursor as a line. Only the
+ * rows in the clip are painted, so a million-event trace scrolls as fast as a small one.
+ */
+final class ChartFigure extends Figure {
+    static final int LANE = 150;
+    static final int ROW = 18;
+    static final int HEADER = 28;
+    static final int LEFT = 80;
+    static final Color REQUEST = new Color(30, 90, 200);
+    static final Color RESPONSE = new Color(20, 150, 60);
+    static final Color FAILURE = new Color(210, 30, 30);
+    static final Color CURSOR = new Color(230, 120, 0);
+    static final Color LANE_LINE = new Color(200, 205, 215);
+    static final Color SELECTED = new Color(255, 245, 200);
+    static final Color HEADER_FILL = new Color(235, 238, 245);
+
+    private RecordedTrace trace;
+    private LaneOrder lanes;
+    /** For each event: the row of its receipt (for TRANSMIT), or -1; -2 when a send was never received. */
+    private int[] receipt = new int[0];
+    private int cursor;
+    private int selected = -1;
+
+    ChartFigure() {
+        setOpaque(true);
+    }
+
+    void setTrace(RecordedTrace t) {
+        trace = t;
+        lanes = new LaneOrder(t);
+        receipt = new int[t.size()];
+        for (int i = 0; i < t.size(); i++) {
+            receipt[i] = -1;
+            if (t.event(i).kind() == TraceKind.TRANSMIT) {
+                List<Integer> r = t.receiptsOf(i);
+                receipt[i] = r.isEmpty() ? -2 : r.get(0);
+            }
+        }
+        setPreferredSize(new Dimension(LEFT + Math.max(1, lanes.lanes()) * LANE, HEADER + t.size() * ROW + ROW));
+        revalidate();
+        repaint();
+    }
+
+    void setCursor(int position) {
+        cursor = position;
+        repaint();
+    }
+
+    void setSelected(int event) {
+        selected = event;
+        repaint();
+    }
+
+    /** Where event {@code i}'s dot is. */
+    Point dot(int i) {
+        Rectangle b = getBounds();
+        TraceEvent e = trace.event(i);
+        return new Point(b.x + LEFT + lanes.laneOf(e.vios()) * LANE + LANE / 2, b.y + HEADER + i * ROW + ROW / 2);
+    }
+
+    /** The event whose row holds point {@code y} (figure coordinates), or -1. */
+    int eventAt(int y) {
+        int i = (y - getBounds().y - HEADER) / ROW;
+        return trace == null || i < 0 || i >= trace.size() ? -1 : i;
+    }
+
+    /** The arrows drawn for rows first..last (send index, receipt index or -2), for tests. */
+    List<int[]> arrows(int first, int last) {
+        List<int[]> out = new ArrayList<>();
+        for (int i = Math.max(0, first); i <= Math.min(last, receipt.length - 1); i++) {
+            if (receipt[i] != -1) {
+                out.add(new int[] { i, receipt[i] });
+            }
+        }
+        return out;
+    }
+
+    @Override
+    protected void paintFigure(Graphics g) {
+        Rectangle b = getBounds();
+        g.setBackgroundColor(org.eclipse.draw2d.ColorConstants.white);
+        g.fillRectangle(b);
+        if (trace == null) {
+            return;
+        }
+        Rectangle clip = g.getClip(new Rectangle());
+        int first = Math.max(0, (clip.y - b.y - HEADER) / ROW - 1);
+        int last = Math.min(trace.size() - 1, (clip.bottom() - b.y - HEADER) / ROW + 1);
+        for (int l = 0; l < lanes.lanes(); l++) {
+            int x = b.x + LEFT + l * LANE + LANE / 2;
+            g.setForegroundColor(LANE_LINE);
+            g.drawLine(x, Math.max(b.y + HEADER, clip.y), x, Math.min(b.bottom(), clip.bottom()));
+        }
+        if (selected >= first && selected <= last) {
+            g.setBackgroundColor(SELECTED);
+            g.fillRectangle(b.x, b.y + HEADER + selected * ROW, b.width, ROW);
+        }
+        // arrows that start or end in view (a long arrow is drawn when either end shows)
+        for (int i = 0; i < receipt.length; i++) {
+            int r = receipt[i];
+            if (r == -1 || (Math.max(i, r) < first || Math.min(i, r < 0 ? i : r) > last)) {
+                continue;
+            }
+            Point from = dot(i);
+            if (r == -2) {
+                g.setForegroundColor(FAILURE);
+                int dir = Integer.signum(lanes.laneOf(trace.event(i).peer()) - lanes.laneOf(trace.event(i).vios()));
+                Point end = new Point(from.x + dir * LANE / 2, from.y + ROW / 2);
+                g.drawLine(from, end);
+                g.drawLine(end.x - 4, end.y - 4, end.x + 4, end.y + 4);
+                g.drawLine(end.x - 4, end.y + 4, end.x + 4, end.y - 4);
+                continue;
+            }
+            Point to = dot(r);
+            boolean response = isResponse(i);
+            g.setForegroundColor(response ? RESPONSE : REQUEST);
+            g.drawLine(from, to);
+            double angle = Math.atan2(to.y - from.y, to.x - from.x);
+            g.drawLine(to.x, to.y, (int) (to.x - 9 * Math.cos(angle - 0.4)), (int) (to.y - 9 * Math.sin(angle - 0.4)));
+            g.drawLine(to.x, to.y, (int) (to.x - 9 * Math.cos(angle + 0.4)), (int) (to.y - 9 * Math.sin(angle + 0.4)));
+        }
+        for (int i = first; i <= last; i++) {
+            EventRenderer.paint(g, this, trace.event(i), i);
+        }
+        // lane headers and the cursor line
+        g.setBackgroundColor(HEADER_FILL);
+        g.fillRectangle(b.x, Math.max(b.y, clip.y), b.width, HEADER);
+        g.setForegroundColor(org.eclipse.draw2d.ColorConstants.black);
+        for (int l = 0; l < lanes.lanes(); l++) {
+            int vios = lanes.viosOf(l);
+            String name = trace.names().getOrDefault(vios, "vios" + Integer.toUnsignedString(vios));
+            g.drawText(name, b.x + LEFT + l * LANE + 8, Math.max(b.y, clip.y) + 6);
+        }
+        int y = b.y + HEADER + cursor * ROW;
+        g.setForegroundColor(CURSOR);
+        g.setLineWidth(2);
+        g.drawLine(b.x, y, b.right(), y);
+        g.setLineWidth(1);
+    }
+
+    private boolean isResponse(int send) {
+        Integer sender = trace.senderOf(trace.event(send).messageId());
+        return sender != null && trace.event(send).vios() != sender;
+    }
+
+    RecordedTrace trace() {
+        return trace;
+    }
+}

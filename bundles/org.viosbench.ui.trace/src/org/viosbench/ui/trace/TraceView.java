@@ -1,0 +1,227 @@
+package org.viosbench.ui.trace;
+
+import java.util.Locale;
+
+import org.eclipse.draw2d.FigureCanvas;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.part.ViewPart;
+import org.viosbench.engine.EntryState;
+import org.viosbench.engine.TraceEvent;
+import org.viosbench.trace.QueueState;
+import org.viosbench.trace.RecordedTrace;
+import org.viosbench.trace.TraceCursor;
+
+/**
+ * A recorded trace: the sequence chart (one lane per VIOS, an arrow per kcluster hop, the cursor
+ * as a line) above the event table, and the response queues open at the cursor. Chart, table and
+ * cursor follow one another: click an event in either, or step with the toolbar or the arrow keys
+ * (Up/Left back, Down/Right forward); Play steps on its own. Stepping back shows the queues as
+ * they were.
+ */
+public final class TraceView extends ViewPart {
+    public static final String ID = "org.viosbench.ui.trace.view";
+    /** Milliseconds between steps while playing. */
+    static final int PLAY_MS = 150;
+
+    private FigureCanvas canvas;
+    private final ChartFigure chart = new ChartFigure();
+    private Table events;
+    private Table queues;
+    private TraceCursor cursor;
+    private boolean playing;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        SashForm split = new SashForm(parent, SWT.VERTICAL);
+        canvas = new FigureCanvas(split);
+        canvas.setContents(chart);
+        SashForm bottom = new SashForm(split, SWT.HORIZONTAL);
+        events = new Table(bottom, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL);
+        events.setHeaderVisible(true);
+        events.setLinesVisible(true);
+        for (String[] c : new String[][] { { "#", "70" }, { "Time (µs)", "100" }, { "VIOS", "80" }, { "Layer", "80" }, { "Kind", "110" },
+                { "Message", "80" }, { "Peer", "70" }, { "Bytes", "60" }, { "Outcome", "260" } }) {
+            TableColumn col = new TableColumn(events, SWT.LEFT);
+            col.setText(c[0]);
+            col.setWidth(Integer.parseInt(c[1]));
+        }
+        events.addListener(SWT.SetData, this::fill);
+        events.addListener(SWT.Selection, e -> moveTo(events.getSelectionIndex() + 1, false));
+        queues = new Table(bottom, SWT.FULL_SELECTION | SWT.V_SCROLL);
+        queues.setHeaderVisible(true);
+        for (String[] c : new String[][] { { "Open queue", "90" }, { "Sender", "70" }, { "Policy", "60" }, { "Ended", "170" },
+                { "Pending", "60" } }) {
+            TableColumn col = new TableColumn(queues, SWT.LEFT);
+            col.setText(c[0]);
+            col.setWidth(Integer.parseInt(c[1]));
+        }
+        bottom.setWeights(3, 2);
+        split.setWeights(3, 2);
+        canvas.addListener(SWT.MouseDown, e -> {
+            org.eclipse.draw2d.geometry.Point p = new org.eclipse.draw2d.geometry.Point(e.x, e.y);
+            chart.translateToRelative(p); // canvas → chart coordinates, scrolling included
+            int i = chart.eventAt(p.y);
+            if (i >= 0) {
+                moveTo(i + 1, true);
+            }
+        });
+        org.eclipse.swt.widgets.Listener keys = e -> {
+            if (e.keyCode == SWT.ARROW_DOWN || e.keyCode == SWT.ARROW_RIGHT) {
+                stepForward();
+                e.doit = false;
+            } else if (e.keyCode == SWT.ARROW_UP || e.keyCode == SWT.ARROW_LEFT) {
+                stepBack();
+                e.doit = false;
+            }
+        };
+        canvas.addListener(SWT.KeyDown, keys);
+        actions();
+        setContentDescription("No trace open: File > Open Trace... (or viosbench run ... --trace OUT.jsonl).");
+    }
+
+    private void actions() {
+        IToolBarManager bar = getViewSite().getActionBars().getToolBarManager();
+        bar.add(new Action("Step back") {
+            @Override
+            public void run() {
+                stepBack();
+            }
+        });
+        bar.add(new Action("Step forward") {
+            @Override
+            public void run() {
+                stepForward();
+            }
+        });
+        bar.add(new Action("Play", Action.AS_CHECK_BOX) {
+            @Override
+            public void run() {
+                setPlaying(isChecked());
+            }
+        });
+    }
+
+    /** Shows {@code t}, the cursor at its start. */
+    public void open(RecordedTrace t, String name) {
+        cursor = new TraceCursor(t);
+        chart.setTrace(t);
+        events.clearAll();
+        events.setItemCount(t.size());
+        setPartName("Trace: " + name);
+        moveTo(0, false);
+    }
+
+    private void fill(Event e) {
+        TableItem item = (TableItem) e.item;
+        int i = events.indexOf(item);
+        TraceEvent ev = cursor.trace().event(i);
+        long t0 = cursor.trace().event(0).timeNanos();
+        item.setText(new String[] { Integer.toString(i), String.format(Locale.ROOT, "%,d", (ev.timeNanos() - t0) / 1000),
+                name(ev.vios()), ev.layer().name(), ev.kind().name(), ev.messageId() == -1 ? "" : Long.toString(ev.messageId()),
+                ev.peer() == -1 ? "" : name(ev.peer()), ev.bytes() < 0 ? "" : Integer.toString(ev.bytes()), ev.outcome() });
+    }
+
+    private String name(int vios) {
+        return cursor.trace().names().getOrDefault(vios, Integer.toUnsignedString(vios));
+    }
+
+    public boolean stepForward() {
+        return cursor != null && cursor.stepForward() && moved(true);
+    }
+
+    public boolean stepBack() {
+        return cursor != null && cursor.stepBack() && moved(true);
+    }
+
+    /** Puts the cursor after {@code position} events; scrolls the chart and the table to it when asked. */
+    void moveTo(int position, boolean selectRow) {
+        if (cursor == null) {
+            return;
+        }
+        cursor.jumpToEvent(Math.max(-1, Math.min(position, cursor.trace().size()) - 1));
+        moved(selectRow);
+    }
+
+    private boolean moved(boolean selectRow) {
+        int current = cursor.position() - 1;
+        chart.setCursor(cursor.position());
+        chart.setSelected(current);
+        if (selectRow && current >= 0) {
+            events.setSelection(current);
+            events.showSelection();
+        } else if (current < 0) {
+            events.deselectAll();
+        }
+        if (current >= 0) {
+            org.eclipse.draw2d.geometry.Point p = chart.dot(current);
+            int top = canvas.getViewport().getViewLocation().y;
+            int height = canvas.getViewport().getClientArea().height;
+            if (p.y < top + ChartFigure.HEADER || p.y > top + height - ChartFigure.ROW) {
+                canvas.scrollToY(Math.max(0, p.y - height / 2));
+            }
+        }
+        showQueues();
+        setContentDescription(cursor.position() + " of " + cursor.trace().size() + " events"
+                + (current >= 0 ? " — now: " + cursor.current().kind() + " at " + name(cursor.current().vios()) : ""));
+        return true;
+    }
+
+    private void showQueues() {
+        queues.removeAll();
+        for (QueueState q : cursor.openQueues()) {
+            StringBuilder ended = new StringBuilder();
+            q.ended().forEach((responder, state) -> ended.append(ended.length() == 0 ? "" : ", ")
+                    .append(responder < 0 ? "?" : name(responder)).append(' ').append(state == EntryState.MATCHED ? "matched" : state.name()));
+            new TableItem(queues, SWT.NONE).setText(new String[] { Long.toString(q.messageId()), name(q.sender()), q.policy(),
+                    ended.toString(), Integer.toString(q.pending()) });
+        }
+    }
+
+    void setPlaying(boolean on) {
+        playing = on;
+        if (on) {
+            canvas.getDisplay().timerExec(PLAY_MS, this::tick);
+        }
+    }
+
+    private void tick() {
+        if (playing && !canvas.isDisposed() && stepForward()) {
+            canvas.getDisplay().timerExec(PLAY_MS, this::tick);
+        } else {
+            playing = false;
+        }
+    }
+
+    TraceCursor cursor() {
+        return cursor;
+    }
+
+    Table eventsTable() {
+        return events;
+    }
+
+    Table queuesTable() {
+        return queues;
+    }
+
+    ChartFigure chart() {
+        return chart;
+    }
+
+    FigureCanvas canvas() {
+        return canvas;
+    }
+
+    @Override
+    public void setFocus() {
+        canvas.setFocus();
+    }
+}

@@ -1,0 +1,111 @@
+package org.viosbench.ui.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.viosbench.engine.Layer;
+import org.viosbench.engine.TraceEvent;
+import org.viosbench.engine.TraceKind;
+import org.viosbench.trace.RecordedTrace;
+import org.viosbench.trace.TraceFile;
+
+/** The Trace view in the real workbench: chart, table and cursor follow one another; stepping back shows the queue as it was. */
+class TraceViewTest {
+
+    @TempDir
+    Path tmp;
+
+    private static void drain() {
+        Display d = Display.getCurrent();
+        while (d.readAndDispatch()) {
+            // pending UI work
+        }
+    }
+
+    /** A broadcast from VIOS 1 to 2 and 3: 2 answers, the send to 3 is lost and 3 suspected. */
+    static RecordedTrace broadcast() {
+        List<TraceEvent> e = new ArrayList<>();
+        long t = 1_000_000;
+        e.add(new TraceEvent(t += 1000, 1, Layer.QUEUE, TraceKind.QUEUE_CREATE, 7, -1, 2, "ALL")); // 0
+        e.add(new TraceEvent(t += 1000, 1, Layer.DAEMON, TraceKind.SEND, 7, -1, 60, "ok"));
+        e.add(new TraceEvent(t += 1000, 1, Layer.SYSCALL, TraceKind.COPY_IN, 7, -1, 60, "ok"));
+        e.add(new TraceEvent(t += 1000, 1, Layer.VKE, TraceKind.ROUTE, 7, -1, 60, "broadcast to 2"));
+        e.add(new TraceEvent(t += 1000, 1, Layer.KCLUSTER, TraceKind.TRANSMIT, 7, 2, 60, "broadcast")); // 4
+        e.add(new TraceEvent(t += 1000, 1, Layer.KCLUSTER, TraceKind.TRANSMIT, 7, 3, 60, "broadcast")); // 5 lost
+        e.add(new TraceEvent(t += 1000, 2, Layer.KCLUSTER, TraceKind.RECEIVE, 7, 1, 60, "ok")); // 6
+        e.add(new TraceEvent(t += 1000, 2, Layer.DAEMON, TraceKind.HANDLE, 7, 1, 5, "ok"));
+        e.add(new TraceEvent(t += 1000, 2, Layer.KCLUSTER, TraceKind.TRANSMIT, 7, 1, 50, "unicast")); // 8
+        e.add(new TraceEvent(t += 1000, 1, Layer.KCLUSTER, TraceKind.RECEIVE, 7, 2, 50, "ok")); // 9
+        e.add(new TraceEvent(t += 1000, 1, Layer.QUEUE, TraceKind.MATCH, 7, 2, 50, "ok")); // 10
+        e.add(new TraceEvent(t += 1000, 1, Layer.QUEUE, TraceKind.SUSPECT, 7, 3, -1, "suspected")); // 11
+        e.add(new TraceEvent(t += 1000, 1, Layer.QUEUE, TraceKind.COMPLETE, 7, -1, 1, "failed")); // 12
+        return new RecordedTrace(e, Map.of(1, "vios1", 2, "vios2", 3, "vios3"));
+    }
+
+    @Test
+    void chartTableAndCursorFollowOneAnother() throws Exception {
+        Path file = tmp.resolve("run.jsonl");
+        TraceFile.write(broadcast(), file);
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        TraceView view = OpenTraceHandler.open(page, file);
+        assertNotNull(view);
+        drain();
+        assertEquals(13, view.eventsTable().getItemCount());
+        assertEquals(0, view.cursor().position());
+        List<int[]> arrows = view.chart().arrows(0, 12);
+        assertEquals(3, arrows.size(), "two sends that arrived, one that did not");
+        assertEquals(6, arrows.get(0)[1]);
+        assertEquals(-2, arrows.get(1)[1], "the send to vios3 was lost");
+        assertEquals(9, arrows.get(2)[1], "the response came back");
+
+        for (int i = 0; i < 11; i++) {
+            assertTrue(view.stepForward());
+        }
+        drain();
+        assertEquals(10, view.eventsTable().getSelectionIndex(), "the table follows the cursor");
+        assertEquals("MATCH", view.eventsTable().getItem(10).getText(4));
+        assertEquals(1, view.queuesTable().getItemCount());
+        assertTrue(view.queuesTable().getItem(0).getText(3).contains("vios2 matched"), view.queuesTable().getItem(0).getText(3));
+        assertEquals("1", view.queuesTable().getItem(0).getText(4), "one still pending");
+        view.stepBack();
+        drain();
+        assertEquals("", view.queuesTable().getItem(0).getText(3), "stepping back: nothing matched yet");
+        assertEquals("2", view.queuesTable().getItem(0).getText(4));
+
+        // the arrow keys on the chart step too
+        Event down = new Event();
+        down.keyCode = SWT.ARROW_DOWN;
+        view.canvas().notifyListeners(SWT.KeyDown, down);
+        assertEquals(11, view.cursor().position());
+        // a click on the table moves the cursor there
+        view.eventsTable().setSelection(12);
+        view.eventsTable().notifyListeners(SWT.Selection, new Event());
+        assertEquals(13, view.cursor().position());
+        assertEquals(0, view.queuesTable().getItemCount(), "completed");
+        // a click on the chart selects the event under it
+        org.eclipse.draw2d.geometry.Point dot = view.chart().dot(4);
+        view.chart().translateToAbsolute(dot);
+        Event click = new Event();
+        click.x = dot.x;
+        click.y = dot.y;
+        click.button = 1;
+        view.canvas().notifyListeners(SWT.MouseDown, click);
+        drain();
+        assertEquals(5, view.cursor().position());
+        assertEquals(4, view.eventsTable().getSelectionIndex());
+        org.viosbench.ui.trace.Screens.save(view.getSite().getShell(), "trace.png");
+    }
+}
