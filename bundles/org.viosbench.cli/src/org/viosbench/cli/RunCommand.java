@@ -49,6 +49,10 @@ final class RunCommand extends LeafCommand {
     @Option(names = "--trace", required = true, paramLabel = "OUT", description = "Where to write the trace (JSON lines).")
     Path traceFile;
 
+    @Option(names = "--pcapng", paramLabel = "OUT", description = { "Also write every packet sent (heartbeats left out) as pcapng for",
+            "Wireshark/tshark with the dissector of `viosbench trace dissector --lua F`." })
+    Path pcapngFile;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Topology t = TopologyCommand.read(spec, topologyFile);
@@ -75,7 +79,23 @@ final class RunCommand extends LeafCommand {
         ObjectNode out = Json.object().put("ok", true);
         ArrayNode fired = out.putArray("requests");
         Map<Integer, Request> requests = new HashMap<>();
+        org.viosbench.protocol.Pcapng pcap = new org.viosbench.protocol.Pcapng();
+        long epochMicros = System.currentTimeMillis() * 1000;
+        long epochNanos = System.nanoTime();
         try (EmbeddedCluster c = EmbeddedCluster.start(Conversions.toClusterDescription(t), trace, 1)) {
+            if (pcapngFile != null) {
+                c.setPacketTap((from, to, packet) -> {
+                    int at = packet.readerIndex();
+                    if (packet.readableBytes() >= org.viosbench.protocol.Wire.FIXED_HEADER_LENGTH && packet.getUnsignedShort(
+                            at + org.viosbench.protocol.Wire.OFF_TYPE) != org.viosbench.protocol.MessageType.HEARTBEAT.code()) {
+                        byte[] bytes = new byte[packet.readableBytes()];
+                        packet.getBytes(at, bytes);
+                        synchronized (pcap) {
+                            pcap.add(epochMicros + (System.nanoTime() - epochNanos) / 1000, from, to, bytes);
+                        }
+                    }
+                });
+            }
             long start = System.nanoTime();
             for (Scenario.Step s : scenario.steps()) {
                 long wait = start + TimeUnit.MILLISECONDS.toNanos(s.atMillis()) - System.nanoTime();
@@ -128,6 +148,12 @@ final class RunCommand extends LeafCommand {
             names.put((int) v.id(), v.name());
         }
         TraceFile.write(new RecordedTrace(sorted, names), traceFile);
+        if (pcapngFile != null) {
+            synchronized (pcap) {
+                java.nio.file.Files.write(pcapngFile, pcap.bytes());
+            }
+            out.put("pcapng", pcapngFile.toString());
+        }
         Json.print(spec.commandLine().getOut(), out.put("trace", traceFile.toString()).put("events", sorted.size()));
         return Cli.OK;
     }

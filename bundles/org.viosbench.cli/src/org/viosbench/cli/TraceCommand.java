@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code viosbench trace export}: trace files for other tools. */
-@Command(name = "trace", description = "Work with trace files (as `viosbench run` writes them).", subcommands = TraceCommand.Export.class)
+@Command(name = "trace", description = "Work with trace files (as `viosbench run` writes them).", subcommands = { TraceCommand.Export.class, TraceCommand.Dissector.class })
 final class TraceCommand extends GroupCommand {
 
     @Command(name = "export", description = "Export a trace for another tool: --shiviz writes ShiViz's log format (vector clocks per VIOS).")
@@ -41,6 +41,20 @@ final class TraceCommand extends GroupCommand {
             }
             Files.writeString(shiviz, ShivizExport.shiviz(t));
             Json.print(spec.commandLine().getOut(), Json.object().put("ok", true).put("file", shiviz.toString()).put("events", t.size()));
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "dissector", description = { "Write the Wireshark Lua dissector of VIOS cluster packets (generated from the packet spec).",
+            "Use: tshark -X lua_script:F -r RUN.pcapng (pcapng files from `viosbench run ... --pcapng`)." })
+    static final class Dissector extends LeafCommand {
+        @Option(names = "--lua", required = true, paramLabel = "FILE", description = "Where to write the dissector.")
+        Path lua;
+
+        @Override
+        public Integer call() throws IOException {
+            Files.writeString(lua, org.viosbench.protocol.WiresharkDissector.lua());
+            Json.print(spec.commandLine().getOut(), Json.object().put("ok", true).put("file", lua.toString()));
             return Cli.OK;
         }
     }

@@ -40,7 +40,9 @@ class RunCommandTest {
         Path scenario = tmp.resolve("s.json");
         Files.writeString(scenario, SCENARIO);
         Path trace = tmp.resolve("run.jsonl");
-        Run r = CliTest.run("run", "--topology", topology.toString(), "--scenario", scenario.toString(), "--trace", trace.toString());
+        Path pcap = tmp.resolve("run.pcapng");
+        Run r = CliTest.run("run", "--topology", topology.toString(), "--scenario", scenario.toString(), "--trace", trace.toString(),
+                "--pcapng", pcap.toString());
         assertEquals(Cli.OK, r.code(), r.out() + r.err());
         JsonNode j = r.json();
         JsonNode first = j.at("/requests/0");
@@ -89,5 +91,43 @@ class RunCommandTest {
             assertTrue(r.json().path("error").asText().contains(c[1]), c[1] + ": " + r.out());
             assertFalse(Files.exists(trace), "nothing run, nothing written");
         }
+    }
+
+    /** tshark reads the pcapng of a run with the generated dissector, every header field and entry named (CI installs tshark). */
+    @Test
+    void tsharkDecodesARunWithTheGeneratedDissector() throws Exception {
+        Path topology = tmp.resolve("small.vios.json");
+        assertEquals(Cli.OK, CliTest.run("topology", "sample", "small", "--out", topology.toString()).code());
+        Path scenario = tmp.resolve("s.json");
+        Files.writeString(scenario, """
+                { "format" : "viosbench-scenario", "version" : 1,
+                  "steps" : [ { "at" : 0, "fire" : { "from" : 1, "to" : [2], "daemon" : 10, "payload" : "hello", "expect" : "all" } } ] }
+                """);
+        Path pcap = tmp.resolve("run.pcapng");
+        Run r = CliTest.run("run", "--topology", topology.toString(), "--scenario", scenario.toString(), "--trace",
+                tmp.resolve("t.jsonl").toString(), "--pcapng", pcap.toString());
+        assertEquals(Cli.OK, r.code(), r.out());
+        long id = r.json().at("/requests/0/messageId").asLong();
+        Path lua = tmp.resolve("viosbench.lua");
+        assertEquals(Cli.OK, CliTest.run("trace", "dissector", "--lua", lua.toString()).code());
+        assertTrue(java.util.stream.Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, "tshark"))),
+                "tshark is not installed (Debian: apt-get install tshark; .ci/run installs it)");
+        Process p = new ProcessBuilder("tshark", "-X", "lua_script:" + lua, "-r", pcap.toString(), "-T", "fields", "-e", "viosbench.from",
+                "-e", "viosbench.to", "-e", "viosbench.type", "-e", "viosbench.msgid", "-e", "viosbench.flags", "-e", "viosbench.entry",
+                "-e", "viosbench.payload").redirectError(tmp.resolve("tshark.err").toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out + Files.readString(tmp.resolve("tshark.err")));
+        String[] lines = out.strip().split("\n");
+        assertEquals(2, lines.length, "the request and its response: " + out);
+        String[] request = lines[0].split("\t", -1);
+        assertEquals("1", request[0]);
+        assertEquals("2", request[1]);
+        assertEquals("0x0001", request[2].toLowerCase(java.util.Locale.ROOT).replace("0x00000001", "0x0001"));
+        assertEquals(Long.toString(id), request[3]);
+        assertTrue(request[5].contains("0x01") && request[5].contains("0x03"), "EXPECTED_RESPONSES and TARGET_DAEMON entries: " + request[5]);
+        assertEquals("68656c6c6f", request[6].replace(":", ""), "the payload");
+        String[] response = lines[1].split("\t", -1);
+        assertEquals("2", response[0]);
+        assertEquals(Long.toString(id), response[3]);
     }
 }
