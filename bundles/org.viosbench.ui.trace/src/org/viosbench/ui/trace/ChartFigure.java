@@ -22,6 +22,10 @@ import org.viosbench.trace.RecordedTrace;
 final class ChartFigure extends Figure {
     static final int LANE = 150;
     static final int ROW = 18;
+    /** The row height now (zoom in time): {@link #ROW} at 100 %. */
+    private int row = ROW;
+    /** Events the filter keeps are drawn as usual, the others faint; null keeps all. */
+    private java.util.function.Predicate<TraceEvent> filter;
     static final int HEADER = 28;
     static final int LEFT = 80;
     static final Color REQUEST = new Color(30, 90, 200);
@@ -54,9 +58,36 @@ final class ChartFigure extends Figure {
                 receipt[i] = r.isEmpty() ? -2 : r.get(0);
             }
         }
-        setPreferredSize(new Dimension(LEFT + Math.max(1, lanes.lanes()) * LANE, HEADER + t.size() * ROW + ROW));
+        resize();
+    }
+
+    private void resize() {
+        setPreferredSize(new Dimension(LEFT + Math.max(1, lanes.lanes()) * LANE, HEADER + trace.size() * row + row));
         revalidate();
         repaint();
+    }
+
+    /** Zooms in time: rows {@code factor} times as tall (between 6 and 60 pixels). */
+    void zoom(double factor) {
+        row = (int) Math.max(6, Math.min(60, Math.round(row * factor)));
+        if (trace != null) {
+            resize();
+        }
+    }
+
+    int rowHeight() {
+        return row;
+    }
+
+    /** Draws only the events {@code keep} accepts in full (the others faint); null for all. */
+    void setFilter(java.util.function.Predicate<TraceEvent> keep) {
+        filter = keep;
+        repaint();
+    }
+
+    /** Whether event {@code i} passes the filter. */
+    boolean matches(int i) {
+        return filter == null || filter.test(trace.event(i));
     }
 
     void setCursor(int position) {
@@ -73,12 +104,12 @@ final class ChartFigure extends Figure {
     Point dot(int i) {
         Rectangle b = getBounds();
         TraceEvent e = trace.event(i);
-        return new Point(b.x + LEFT + lanes.laneOf(e.vios()) * LANE + LANE / 2, b.y + HEADER + i * ROW + ROW / 2);
+        return new Point(b.x + LEFT + lanes.laneOf(e.vios()) * LANE + LANE / 2, b.y + HEADER + i * row + row / 2);
     }
 
     /** The event whose row holds point {@code y} (figure coordinates), or -1. */
     int eventAt(int y) {
-        int i = (y - getBounds().y - HEADER) / ROW;
+        int i = (y - getBounds().y - HEADER) / row;
         return trace == null || i < 0 || i >= trace.size() ? -1 : i;
     }
 
@@ -102,8 +133,8 @@ final class ChartFigure extends Figure {
             return;
         }
         Rectangle clip = g.getClip(new Rectangle());
-        int first = Math.max(0, (clip.y - b.y - HEADER) / ROW - 1);
-        int last = Math.min(trace.size() - 1, (clip.bottom() - b.y - HEADER) / ROW + 1);
+        int first = Math.max(0, (clip.y - b.y - HEADER) / row - 1);
+        int last = Math.min(trace.size() - 1, (clip.bottom() - b.y - HEADER) / row + 1);
         for (int l = 0; l < lanes.lanes(); l++) {
             int x = b.x + LEFT + l * LANE + LANE / 2;
             g.setForegroundColor(LANE_LINE);
@@ -111,19 +142,19 @@ final class ChartFigure extends Figure {
         }
         if (selected >= first && selected <= last) {
             g.setBackgroundColor(SELECTED);
-            g.fillRectangle(b.x, b.y + HEADER + selected * ROW, b.width, ROW);
+            g.fillRectangle(b.x, b.y + HEADER + selected * row, b.width, row);
         }
         // arrows that start or end in view (a long arrow is drawn when either end shows)
         for (int i = 0; i < receipt.length; i++) {
             int r = receipt[i];
-            if (r == -1 || (Math.max(i, r) < first || Math.min(i, r < 0 ? i : r) > last)) {
+            if (r == -1 || (Math.max(i, r) < first || Math.min(i, r < 0 ? i : r) > last) || !matches(i)) {
                 continue;
             }
             Point from = dot(i);
             if (r == -2) {
                 g.setForegroundColor(FAILURE);
                 int dir = Integer.signum(lanes.laneOf(trace.event(i).peer()) - lanes.laneOf(trace.event(i).vios()));
-                Point end = new Point(from.x + dir * LANE / 2, from.y + ROW / 2);
+                Point end = new Point(from.x + dir * LANE / 2, from.y + row / 2);
                 g.drawLine(from, end);
                 g.drawLine(end.x - 4, end.y - 4, end.x + 4, end.y + 4);
                 g.drawLine(end.x - 4, end.y + 4, end.x + 4, end.y - 4);
@@ -138,7 +169,7 @@ final class ChartFigure extends Figure {
             g.drawLine(to.x, to.y, (int) (to.x - 9 * Math.cos(angle + 0.4)), (int) (to.y - 9 * Math.sin(angle + 0.4)));
         }
         for (int i = first; i <= last; i++) {
-            EventRenderer.paint(g, this, trace.event(i), i);
+            EventRenderer.paint(g, this, trace.event(i), i, matches(i));
         }
         // lane headers and the cursor line
         g.setBackgroundColor(HEADER_FILL);
@@ -149,7 +180,7 @@ final class ChartFigure extends Figure {
             String name = trace.names().getOrDefault(vios, "vios" + Integer.toUnsignedString(vios));
             g.drawText(name, b.x + LEFT + l * LANE + 8, Math.max(b.y, clip.y) + 6);
         }
-        int y = b.y + HEADER + cursor * ROW;
+        int y = b.y + HEADER + cursor * row;
         g.setForegroundColor(CURSOR);
         g.setLineWidth(2);
         g.drawLine(b.x, y, b.right(), y);

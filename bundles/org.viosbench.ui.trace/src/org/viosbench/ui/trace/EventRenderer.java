@@ -13,8 +13,15 @@ final class EventRenderer {
     private EventRenderer() {
     }
 
-    static void paint(Graphics g, ChartFigure chart, TraceEvent e, int index) {
+    private static final Color FAINT = new Color(215, 218, 225);
+
+    static void paint(Graphics g, ChartFigure chart, TraceEvent e, int index, boolean kept) {
         Point p = chart.dot(index);
+        if (!kept) {
+            g.setBackgroundColor(FAINT);
+            g.fillOval(p.x - 3, p.y - 3, 6, 6);
+            return;
+        }
         boolean failure = switch (e.kind()) {
             case DROP, ERROR, FAULT, TIMEOUT, SUSPECT, MATCH_ERROR, LATE, DUPLICATE, UNEXPECTED -> true;
             default -> false;

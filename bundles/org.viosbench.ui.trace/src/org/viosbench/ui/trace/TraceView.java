@@ -37,10 +37,18 @@ public final class TraceView extends ViewPart {
     private Table queues;
     private TraceCursor cursor;
     private boolean playing;
+    private org.eclipse.swt.widgets.Text filter;
 
     @Override
     public void createPartControl(Composite parent) {
+        parent.setLayout(new org.eclipse.swt.layout.GridLayout(2, false));
+        new org.eclipse.swt.widgets.Label(parent, SWT.NONE).setText("Show:");
+        filter = new org.eclipse.swt.widgets.Text(parent, SWT.BORDER | SWT.SEARCH);
+        filter.setMessage("message id, VIOS name or event kind (empty: everything)");
+        filter.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.CENTER, true, false));
+        filter.addListener(SWT.Modify, e -> setFilter(filter.getText()));
         SashForm split = new SashForm(parent, SWT.VERTICAL);
+        split.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
         canvas = new FigureCanvas(split);
         canvas.setContents(chart);
         SashForm bottom = new SashForm(split, SWT.HORIZONTAL);
@@ -83,6 +91,12 @@ public final class TraceView extends ViewPart {
             }
         };
         canvas.addListener(SWT.KeyDown, keys);
+        canvas.addListener(SWT.MouseVerticalWheel, e -> {
+            if ((e.stateMask & SWT.MOD1) != 0) { // Ctrl+wheel zooms in time
+                chart.zoom(e.count > 0 ? 1.25 : 0.8);
+                e.doit = false;
+            }
+        });
         actions();
         setContentDescription("No trace open: File > Open Trace... (or viosbench run ... --trace OUT.jsonl).");
     }
@@ -133,6 +147,23 @@ public final class TraceView extends ViewPart {
         return cursor.trace().names().getOrDefault(vios, Integer.toUnsignedString(vios));
     }
 
+    /**
+     * Keeps the chart's events that belong to message {@code text}, happen at the VIOS named
+     * {@code text} or are of kind {@code text}; the others are drawn faint. Empty keeps all.
+     */
+    void setFilter(String text) {
+        String t = text.trim();
+        if (t.isEmpty() || cursor == null) {
+            chart.setFilter(null);
+            return;
+        }
+        chart.setFilter(e -> Long.toString(e.messageId()).equals(t) || name(e.vios()).equalsIgnoreCase(t) || e.kind().name().equalsIgnoreCase(t));
+    }
+
+    org.eclipse.swt.widgets.Text filterText() {
+        return filter;
+    }
+
     public boolean stepForward() {
         return cursor != null && cursor.stepForward() && moved(true);
     }
@@ -164,7 +195,7 @@ public final class TraceView extends ViewPart {
             org.eclipse.draw2d.geometry.Point p = chart.dot(current);
             int top = canvas.getViewport().getViewLocation().y;
             int height = canvas.getViewport().getClientArea().height;
-            if (p.y < top + ChartFigure.HEADER || p.y > top + height - ChartFigure.ROW) {
+            if (p.y < top + ChartFigure.HEADER || p.y > top + height - chart.rowHeight()) {
                 canvas.scrollToY(Math.max(0, p.y - height / 2));
             }
         }

@@ -107,5 +107,19 @@ class TraceViewTest {
         assertEquals(5, view.cursor().position());
         assertEquals(4, view.eventsTable().getSelectionIndex());
         org.viosbench.ui.trace.Screens.save(view.getSite().getShell(), "trace.png");
+
+        // the filter keeps one VIOS's events (the others faint); Ctrl+wheel zooms in time
+        view.filterText().setText("vios2");
+        assertTrue(view.chart().matches(6) && view.chart().matches(8));
+        assertTrue(!view.chart().matches(4), "vios1's send is not vios2's");
+        view.filterText().setText("");
+        assertTrue(view.chart().matches(4));
+        int height = view.chart().getPreferredSize().height;
+        Event wheel = new Event();
+        wheel.count = 3;
+        wheel.stateMask = SWT.MOD1;
+        view.canvas().notifyListeners(SWT.MouseVerticalWheel, wheel);
+        assertEquals(23, view.chart().rowHeight(), "18 px rows, 25 % taller");
+        assertTrue(view.chart().getPreferredSize().height > height);
     }
 }
