@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.viosbench.testing.Eventually;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.viosbench.engine.Daemon;
@@ -147,10 +148,7 @@ class InJvmClusterTest {
             assertEquals(EntryState.MATCHED, result.entries().get(0).state());
             assertEquals(EntryState.TIMED_OUT, result.entries().get(1).state());
             release.countDown();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (c.node(0).correlator().late() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            Eventually.await("the late answer is counted", () -> c.node(0).correlator().late() > 0);
             assertEquals(1, c.node(0).correlator().late());
         }
     }
@@ -261,10 +259,8 @@ class InJvmClusterTest {
             assertEquals("forged", new String(result.responses().get(0).payload(), StandardCharsets.US_ASCII));
             hold.countDown(); // the handler's real answer now arrives for an entry already matched
             assertEquals(Errno.OK, c.node(1).syscall().send(responseBytes(1, 424242, "nobody asked")));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while ((c.node(0).correlator().duplicates() == 0 || c.node(0).correlator().unexpected() == 0) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            Eventually.await("the duplicate and the unexpected answer are counted",
+                    () -> c.node(0).correlator().duplicates() > 0 && c.node(0).correlator().unexpected() > 0);
             assertEquals(1, c.node(0).correlator().duplicates(), "the real answer for the matched entry is a duplicate");
             assertEquals(1, c.node(0).correlator().unexpected());
             assertEquals(0, c.node(0).correlator().late());
@@ -308,10 +304,7 @@ class InJvmClusterTest {
             c.trace.addListener(events::add);
             Request r = c.node(0).daemon(TestCluster.SENDER).send(Message.to(1).targetDaemon(TestCluster.ECHO).expectAll().build());
             assertTrue(r.await(WAIT).success());
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            while (events.stream().noneMatch(e -> e.kind() == TraceKind.COMPLETE) && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            Eventually.await("the COMPLETE event", () -> events.stream().anyMatch(e -> e.kind() == TraceKind.COMPLETE));
             List<String> path = events.stream().filter(e -> e.messageId() == r.messageId())
                     .map(e -> e.vios() + " " + e.layer() + " " + e.kind()).toList();
             assertEquals(List.of(
