@@ -115,12 +115,57 @@ public final class TraceView extends ViewPart {
                 stepForward();
             }
         });
+        bar.add(new Action("Export PNG...") {
+            @Override
+            public void run() {
+                if (cursor == null) {
+                    return;
+                }
+                org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(canvas.getShell(), SWT.SAVE);
+                d.setFilterExtensions(new String[] { "*.png" });
+                d.setOverwrite(true);
+                String chosen = d.open();
+                if (chosen != null) {
+                    try {
+                        exportPng(java.nio.file.Path.of(chosen));
+                    } catch (java.io.IOException e) {
+                        org.eclipse.jface.dialogs.MessageDialog.openError(canvas.getShell(), "Export failed", e.getMessage());
+                    }
+                }
+            }
+        });
         bar.add(new Action("Play", Action.AS_CHECK_BOX) {
             @Override
             public void run() {
                 setPlaying(isChecked());
             }
         });
+    }
+
+    /** Writes the whole chart (every row, at the current zoom) as a PNG image; refused beyond 30,000 pixels tall. */
+    public void exportPng(java.nio.file.Path file) throws java.io.IOException {
+        org.eclipse.draw2d.geometry.Dimension size = chart.getPreferredSize();
+        if (size.height > 30_000) {
+            throw new java.io.IOException("the chart is " + size.height + " pixels tall; filter or zoom out first (at most 30,000)");
+        }
+        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(canvas.getDisplay(), size.width, size.height);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(image);
+        try {
+            org.eclipse.draw2d.SWTGraphics g = new org.eclipse.draw2d.SWTGraphics(gc);
+            org.eclipse.draw2d.geometry.Rectangle b = chart.getBounds();
+            g.translate(-b.x, -b.y);
+            g.clipRect(new org.eclipse.draw2d.geometry.Rectangle(b.x, b.y, size.width, size.height));
+            chart.paint(g);
+            g.dispose();
+            org.eclipse.swt.graphics.ImageLoader loader = new org.eclipse.swt.graphics.ImageLoader();
+            loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
+            loader.save(file.toString(), SWT.IMAGE_PNG);
+        } catch (org.eclipse.swt.SWTException e) {
+            throw new java.io.IOException(file + " was not written: " + e.getMessage(), e);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
     }
 
     /** Shows {@code t}, the cursor at its start. */

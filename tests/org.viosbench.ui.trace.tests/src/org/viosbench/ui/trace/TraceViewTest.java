@@ -121,5 +121,17 @@ class TraceViewTest {
         view.canvas().notifyListeners(SWT.MouseVerticalWheel, wheel);
         assertEquals(23, view.chart().rowHeight(), "18 px rows, 25 % taller");
         assertTrue(view.chart().getPreferredSize().height > height);
+
+        // the whole chart as PNG: as tall as all its rows, lanes and arrows where the figure draws them
+        Path png = tmp.resolve("chart.png");
+        view.exportPng(png);
+        org.eclipse.swt.graphics.ImageData image = new org.eclipse.swt.graphics.ImageLoader().load(png.toString())[0];
+        assertEquals(view.chart().getPreferredSize().height, image.height);
+        org.eclipse.draw2d.geometry.Point laneOfVios3 = view.chart().dot(5);
+        org.eclipse.draw2d.geometry.Rectangle b = view.chart().getBounds();
+        org.eclipse.swt.graphics.RGB white = new org.eclipse.swt.graphics.RGB(255, 255, 255);
+        assertEquals(white, image.palette.getRGB(image.getPixel(image.width - 2, image.height - 2)));
+        assertTrue(!white.equals(image.palette.getRGB(image.getPixel(laneOfVios3.x - b.x, laneOfVios3.y - b.y))),
+                "a dot where event 5 is drawn");
     }
 }
