@@ -26,6 +26,8 @@ final class ChartFigure extends Figure {
     private int row = ROW;
     /** Events the filter keeps are drawn as usual, the others faint; null keeps all. */
     private java.util.function.Predicate<TraceEvent> filter;
+    /** Whether each VIOS lane is split into daemon / syscall / VKE / kcluster sub-lanes. */
+    private boolean layers;
     static final int HEADER = 28;
     static final int LEFT = 80;
     static final Color REQUEST = new Color(30, 90, 200);
@@ -100,11 +102,36 @@ final class ChartFigure extends Figure {
         repaint();
     }
 
+    /** Splits every VIOS lane into daemon / syscall / VKE / kcluster sub-lanes (true) or draws one line per VIOS. */
+    void setLayers(boolean split) {
+        layers = split;
+        repaint();
+    }
+
+    boolean layers() {
+        return layers;
+    }
+
+    /** The x of {@code layer}'s sub-lane in VIOS lane {@code lane} (the lane's middle when not split). */
+    private int x(int lane, org.viosbench.engine.Layer layer) {
+        int left = getBounds().x + LEFT + lane * LANE;
+        if (!layers) {
+            return left + LANE / 2;
+        }
+        int sub = switch (layer) {
+            case DAEMON, QUEUE -> 0;
+            case SYSCALL -> 1;
+            case VKE -> 2;
+            case KCLUSTER -> 3;
+        };
+        return left + LANE / 8 + sub * LANE / 4;
+    }
+
     /** Where event {@code i}'s dot is. */
     Point dot(int i) {
         Rectangle b = getBounds();
         TraceEvent e = trace.event(i);
-        return new Point(b.x + LEFT + lanes.laneOf(e.vios()) * LANE + LANE / 2, b.y + HEADER + i * row + row / 2);
+        return new Point(x(lanes.laneOf(e.vios()), e.layer()), b.y + HEADER + i * row + row / 2);
     }
 
     /** The event whose row holds point {@code y} (figure coordinates), or -1. */
@@ -136,9 +163,13 @@ final class ChartFigure extends Figure {
         int first = Math.max(0, (clip.y - b.y - HEADER) / row - 1);
         int last = Math.min(trace.size() - 1, (clip.bottom() - b.y - HEADER) / row + 1);
         for (int l = 0; l < lanes.lanes(); l++) {
-            int x = b.x + LEFT + l * LANE + LANE / 2;
             g.setForegroundColor(LANE_LINE);
-            g.drawLine(x, Math.max(b.y + HEADER, clip.y), x, Math.min(b.bottom(), clip.bottom()));
+            for (org.viosbench.engine.Layer layer : layers ? new org.viosbench.engine.Layer[] { org.viosbench.engine.Layer.DAEMON,
+                    org.viosbench.engine.Layer.SYSCALL, org.viosbench.engine.Layer.VKE, org.viosbench.engine.Layer.KCLUSTER }
+                    : new org.viosbench.engine.Layer[] { org.viosbench.engine.Layer.DAEMON }) {
+                int x = x(l, layer);
+                g.drawLine(x, Math.max(b.y + HEADER, clip.y), x, Math.min(b.bottom(), clip.bottom()));
+            }
         }
         if (selected >= first && selected <= last) {
             g.setBackgroundColor(SELECTED);
@@ -178,7 +209,7 @@ final class ChartFigure extends Figure {
         for (int l = 0; l < lanes.lanes(); l++) {
             int vios = lanes.viosOf(l);
             String name = trace.names().getOrDefault(vios, "vios" + Integer.toUnsignedString(vios));
-            g.drawText(name, b.x + LEFT + l * LANE + 8, Math.max(b.y, clip.y) + 6);
+            g.drawText(layers ? name + ": d s v k" : name, b.x + LEFT + l * LANE + 8, Math.max(b.y, clip.y) + 6);
         }
         int y = b.y + HEADER + cursor * row;
         g.setForegroundColor(CURSOR);

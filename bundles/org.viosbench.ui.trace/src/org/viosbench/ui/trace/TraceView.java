@@ -115,6 +115,12 @@ public final class TraceView extends ViewPart {
                 stepForward();
             }
         });
+        bar.add(new Action("Layers", Action.AS_CHECK_BOX) {
+            @Override
+            public void run() {
+                chart.setLayers(isChecked());
+            }
+        });
         bar.add(new Action("Export PNG...") {
             @Override
             public void run() {

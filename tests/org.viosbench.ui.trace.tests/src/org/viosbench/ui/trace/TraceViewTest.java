@@ -122,6 +122,13 @@ class TraceViewTest {
         assertEquals(23, view.chart().rowHeight(), "18 px rows, 25 % taller");
         assertTrue(view.chart().getPreferredSize().height > height);
 
+        // split into layers: vios1's SEND (daemon) and TRANSMIT (kcluster) move to their own sub-lanes
+        assertEquals(view.chart().dot(1).x, view.chart().dot(4).x, "one line per VIOS");
+        view.chart().setLayers(true);
+        assertTrue(view.chart().dot(1).x < view.chart().dot(2).x && view.chart().dot(2).x < view.chart().dot(3).x
+                && view.chart().dot(3).x < view.chart().dot(4).x, "daemon, syscall, VKE, kcluster left to right");
+        view.chart().setLayers(false);
+
         // the whole chart as PNG: as tall as all its rows, lanes and arrows where the figure draws them
         Path png = tmp.resolve("chart.png");
         view.exportPng(png);
