@@ -12,7 +12,6 @@ import java.util.List;
 import org.eclipse.draw2d.IFigure;
 import org.eclipse.draw2d.geometry.Rectangle;
 import org.eclipse.gef.GraphicalEditPart;
-import org.eclipse.gef.palette.PaletteContainer;
 import org.eclipse.gef.palette.ToolEntry;
 import org.eclipse.gef.commands.CommandStack;
 import org.eclipse.swt.SWT;
@@ -166,14 +165,7 @@ class TopologyEditorTest {
         TopologyEditor e = open(TopologyEditorInput.sample("small"));
         Topology t = e.topology();
         Cec cec1 = t.cecs().get(0);
-        ToolEntry viosTool = null;
-        for (Object group : e.getEditDomain().getPaletteViewer().getPaletteRoot().getChildren()) {
-            for (Object entry : ((PaletteContainer) group).getChildren()) {
-                if (entry instanceof ToolEntry te && TopologyPalette.VIOS.equals(te.getLabel())) {
-                    viosTool = te;
-                }
-            }
-        }
+        ToolEntry viosTool = EditorDriving.tool(e, TopologyPalette.VIOS);
         assertNotNull(viosTool, "the palette has a VIOS tool");
         e.getEditDomain().getPaletteViewer().setActiveTool(viosTool);
         drain();
@@ -212,15 +204,7 @@ class TopologyEditorTest {
     }
 
     private static void mouse(Control c, int type, int x, int y) {
-        Event ev = new Event();
-        ev.type = type;
-        ev.x = x;
-        ev.y = y;
-        ev.button = type == SWT.MouseMove ? 0 : 1;
-        ev.stateMask = type == SWT.MouseUp ? SWT.BUTTON1 : 0;
-        ev.widget = c;
-        ev.display = c.getDisplay();
-        c.notifyListeners(type, ev);
+        EditorDriving.mouse(c, type, x, y);
     }
 
 

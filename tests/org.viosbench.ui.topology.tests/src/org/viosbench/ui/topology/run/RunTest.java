@@ -338,15 +338,7 @@ class RunTest {
     }
 
     private static void mouse(org.eclipse.swt.widgets.Control c, int type, org.eclipse.draw2d.geometry.Point p) {
-        Event ev = new Event();
-        ev.type = type;
-        ev.x = p.x;
-        ev.y = p.y;
-        ev.button = type == SWT.MouseMove ? 0 : 1;
-        ev.stateMask = type == SWT.MouseUp ? SWT.BUTTON1 : 0;
-        ev.widget = c;
-        ev.display = c.getDisplay();
-        c.notifyListeners(type, ev);
+        org.viosbench.ui.topology.EditorDriving.mouse(c, type, p.x, p.y);
     }
 
     private static org.eclipse.draw2d.geometry.Point centre(TopologyEditor e, Vios v) {
@@ -362,14 +354,7 @@ class RunTest {
         Topology t = e.topology();
         e.run();
         try {
-            org.eclipse.gef.palette.ToolEntry fireTool = null;
-            for (Object group : e.getEditDomain().getPaletteViewer().getPaletteRoot().getChildren()) {
-                for (Object entry : ((org.eclipse.gef.palette.PaletteContainer) group).getChildren()) {
-                    if (entry instanceof org.eclipse.gef.palette.ToolEntry te && te.getLabel().equals("Fire Message")) {
-                        fireTool = te;
-                    }
-                }
-            }
+            org.eclipse.gef.palette.ToolEntry fireTool = org.viosbench.ui.topology.EditorDriving.tool(e, "Fire Message");
             assertNotNull(fireTool);
             e.getEditDomain().getPaletteViewer().setActiveTool(fireTool);
             drain();
