@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Reads the sub-header entries of one packet from a byte array (offsets relative to the packet
  * start). A static method with local state: the decoder's hot path allocates nothing here but the
- * resulting {@link SubHeader}.
+ * resulting {@link SubHeader}. Failure texts are built in separate cold methods so that the hot
+ * loop stays small enough for the JIT to inline into the decoder.
  */
 final class EntryReader {
 
@@ -34,73 +35,98 @@ final class EntryReader {
         int at = from;
         while (at < to) {
             if (to - at < Wire.ENTRY_HEADER_LENGTH) {
-                return PacketDecoder.fail(DecodeError.BAD_ENTRY, at, (to - at) + " bytes left in the sub-header, an entry header needs "
-                        + Wire.ENTRY_HEADER_LENGTH, length);
+                return shortEntry(at, to, length);
             }
             int code = Bytes.u8(a, base + at);
-            int entryFlags = Bytes.u8(a, base + at + 1);
             int valueLength = Bytes.u16(a, base + at + 2);
             int value = at + Wire.ENTRY_HEADER_LENGTH;
             int i = base + value;
             if (valueLength > to - value) {
-                return PacketDecoder.fail(DecodeError.BAD_ENTRY, at + 2, String.format(
-                        "entry type 0x%02X says %d value bytes, %d left in the sub-header", code, valueLength, to - value), length);
+                return lyingEntry(code, valueLength, at, to, length);
             }
             EntryType type = EntryType.fromCode(code);
             if (type == null) {
+                int entryFlags = Bytes.u8(a, base + at + 1);
                 if ((entryFlags & Wire.ENTRY_FLAG_MANDATORY) != 0) {
-                    return PacketDecoder.fail(DecodeError.UNKNOWN_MANDATORY_ENTRY, at,
-                            String.format("entry type 0x%02X is flagged mandatory", code), length);
+                    return unknownMandatory(code, at, length);
                 }
-                if (unknown == null) {
-                    unknown = new ArrayList<>(2);
-                }
-                unknown.add(new UnknownEntry(code, entryFlags, Arrays.copyOfRange(a, i, i + valueLength)));
+                unknown = withUnknown(unknown, new UnknownEntry(code, entryFlags, Arrays.copyOfRange(a, i, i + valueLength)));
                 at = value + valueLength;
                 continue;
             }
-            if ((seen & (1 << code)) != 0) {
-                return PacketDecoder.fail(DecodeError.DUPLICATE_ENTRY, at, "second " + type + " entry", length);
+            if ((seen & (1 << code)) != 0 || valueLength != type.valueLength()) {
+                return badEntry(type, (seen & (1 << code)) != 0, valueLength, at, length);
             }
             seen |= 1 << code;
-            if (valueLength != type.valueLength()) {
-                return PacketDecoder.fail(DecodeError.BAD_ENTRY_VALUE, at + 2, type + " value is " + valueLength
-                        + " bytes, expected " + type.valueLength(), length);
-            }
-            switch (type) {
-                case EXPECTED_RESPONSES -> {
+            switch (code) {
+                case Wire.ENTRY_EXPECTED_RESPONSES -> {
                     policyCode = Bytes.u8(a, i);
                     expected = Bytes.u16(a, i + 2);
                     required = Bytes.u16(a, i + 4);
-                    CompletionPolicy policy = CompletionPolicy.fromCode(policyCode);
-                    if (policy == null) {
-                        return PacketDecoder.fail(DecodeError.BAD_ENTRY_VALUE, value, "completion policy " + policyCode, length);
-                    }
-                    String problem = ResponseSpec.problem(policy, expected, required);
-                    if (problem != null) {
-                        return PacketDecoder.fail(DecodeError.BAD_ENTRY_VALUE, value + 2, problem, length);
+                    if (!ResponseSpec.valid(policyCode, expected, required)) {
+                        return badResponses(policyCode, expected, required, value, length);
                     }
                 }
-                case TIMEOUT -> {
-                    long millis = Bytes.u32(a, i);
-                    if (millis > Integer.MAX_VALUE) {
-                        return PacketDecoder.fail(DecodeError.BAD_ENTRY_VALUE, value, "timeout " + millis + " ms exceeds 2^31-1", length);
+                case Wire.ENTRY_TIMEOUT -> {
+                    timeoutMillis = Bytes.i32(a, i);
+                    if (timeoutMillis < 0) {
+                        return badTimeout(timeoutMillis, value, length);
                     }
-                    timeoutMillis = (int) millis;
                 }
-                case TARGET_DAEMON -> targetDaemon = Bytes.u16(a, i);
-                case REPLY_TO -> {
+                case Wire.ENTRY_TARGET_DAEMON -> targetDaemon = Bytes.u16(a, i);
+                case Wire.ENTRY_REPLY_TO -> {
                     hasReplyTo = true;
                     replyVios = Bytes.i32(a, i);
                     replyDaemon = Bytes.u16(a, i + 4);
                 }
-                case ORIGINATING_DAEMON -> originatingDaemon = Bytes.u16(a, i);
-                case ERROR_CODE -> errorCode = Bytes.u16(a, i);
+                case Wire.ENTRY_ORIGINATING_DAEMON -> originatingDaemon = Bytes.u16(a, i);
+                case Wire.ENTRY_ERROR_CODE -> errorCode = Bytes.u16(a, i);
                 default -> throw new AssertionError(type);
             }
             at = value + valueLength;
         }
         return new SubHeader(policyCode, expected, required, timeoutMillis, targetDaemon, hasReplyTo, replyVios, replyDaemon,
                 originatingDaemon, errorCode, unknown == null ? List.of() : List.copyOf(unknown));
+    }
+
+    private static List<UnknownEntry> withUnknown(List<UnknownEntry> list, UnknownEntry entry) {
+        List<UnknownEntry> l = list == null ? new ArrayList<>(2) : list;
+        l.add(entry);
+        return l;
+    }
+
+    private static DecodeFailure shortEntry(int at, int to, int length) {
+        return PacketDecoder.fail(DecodeError.BAD_ENTRY, at, (to - at) + " bytes left in the sub-header, an entry header needs "
+                + Wire.ENTRY_HEADER_LENGTH, length);
+    }
+
+    private static DecodeFailure lyingEntry(int code, int valueLength, int at, int to, int length) {
+        return PacketDecoder.fail(DecodeError.BAD_ENTRY, at + 2, String.format("entry type 0x%02X says %d value bytes, %d left in the sub-header",
+                code, valueLength, to - at - Wire.ENTRY_HEADER_LENGTH), length);
+    }
+
+    private static DecodeFailure unknownMandatory(int code, int at, int length) {
+        return PacketDecoder.fail(DecodeError.UNKNOWN_MANDATORY_ENTRY, at, String.format("entry type 0x%02X is flagged mandatory", code), length);
+    }
+
+    private static DecodeFailure badEntry(EntryType type, boolean duplicate, int valueLength, int at, int length) {
+        if (duplicate) {
+            return PacketDecoder.fail(DecodeError.DUPLICATE_ENTRY, at, "second " + type + " entry", length);
+        }
+        return PacketDecoder.fail(DecodeError.BAD_ENTRY_VALUE, at + 2, type + " value is " + valueLength + " bytes, expected "
+                + type.valueLength(), length);
+    }
+
+    private static DecodeFailure badResponses(int policyCode, int expected, int required, int value, int length) {
+        CompletionPolicy policy = CompletionPolicy.fromCode(policyCode);
+        if (policy == null) {
+            return PacketDecoder.fail(DecodeError.BAD_ENTRY_VALUE, value, "completion policy " + policyCode, length);
+        }
+        return PacketDecoder.fail(DecodeError.BAD_ENTRY_VALUE, value + 2, ResponseSpec.problem(policy, expected, required), length);
+    }
+
+    private static DecodeFailure badTimeout(int timeoutMillis, int value, int length) {
+        return PacketDecoder.fail(DecodeError.BAD_ENTRY_VALUE, value, "timeout " + Integer.toUnsignedLong(timeoutMillis)
+                + " ms exceeds 2^31-1", length);
     }
 }

@@ -6,17 +6,17 @@ package org.viosbench.protocol;
  */
 public enum EntryType {
     /** Response requested: completion policy (u8), reserved (u8), expected (u16), required (u16). */
-    EXPECTED_RESPONSES(0x01, 6, true),
+    EXPECTED_RESPONSES(Wire.ENTRY_EXPECTED_RESPONSES, 6, true),
     /** Response timeout in milliseconds (u32); 0 means none. */
-    TIMEOUT(0x02, 4, false),
+    TIMEOUT(Wire.ENTRY_TIMEOUT, 4, false),
     /** The daemon (handler id, u16) that receives the packet. */
-    TARGET_DAEMON(0x03, 2, true),
+    TARGET_DAEMON(Wire.ENTRY_TARGET_DAEMON, 2, true),
     /** Where responses go: VIOS id (u32) and daemon id (u16). */
-    REPLY_TO(0x04, 6, true),
+    REPLY_TO(Wire.ENTRY_REPLY_TO, 6, true),
     /** The daemon (u16) that built the request. */
-    ORIGINATING_DAEMON(0x05, 2, false),
+    ORIGINATING_DAEMON(Wire.ENTRY_ORIGINATING_DAEMON, 2, false),
     /** Error responses: an errno-style code (u16). */
-    ERROR_CODE(0x06, 2, true);
+    ERROR_CODE(Wire.ENTRY_ERROR_CODE, 2, true);
 
     private final int code;
     private final int valueLength;

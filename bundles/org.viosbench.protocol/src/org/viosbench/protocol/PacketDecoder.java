@@ -31,6 +31,7 @@ public final class PacketDecoder {
         int length = buf.readableBytes();
         // Parse from a byte array: the buffer's own for heap buffers, else a copy of the fixed header
         // (and, once its lengths are checked, of header and sub-header: at most 6 KiB; the payload is never copied).
+        // Failure texts are built in the cold methods below, which keeps this method small for the JIT.
         byte[] a;
         int base;
         if (buf.hasArray()) {
@@ -41,17 +42,9 @@ public final class PacketDecoder {
             buf.getBytes(start, a);
             base = 0;
         }
-        if (length >= 4 && Bytes.i32(a, base) != Wire.MAGIC) {
-            return fail(DecodeError.BAD_MAGIC, 0, String.format("magic is 0x%08X, expected 0x%08X (\"VIOS\")",
-                    Bytes.i32(a, base), Wire.MAGIC), length);
-        }
-        if (length >= 5 && Bytes.u8(a, base + Wire.OFF_VERSION_MAJOR) != Wire.VERSION_MAJOR) {
-            return fail(DecodeError.UNSUPPORTED_VERSION, Wire.OFF_VERSION_MAJOR, "major version "
-                    + Bytes.u8(a, base + Wire.OFF_VERSION_MAJOR) + ", this reader knows " + Wire.VERSION_MAJOR, length);
-        }
-        if (length < Wire.FIXED_HEADER_LENGTH) {
-            return fail(DecodeError.TRUNCATED, length, "packet has " + length + " bytes, the fixed header alone needs "
-                    + Wire.FIXED_HEADER_LENGTH, length);
+        if (length < Wire.FIXED_HEADER_LENGTH || Bytes.i32(a, base) != Wire.MAGIC
+                || Bytes.u8(a, base + Wire.OFF_VERSION_MAJOR) != Wire.VERSION_MAJOR) {
+            return badStart(a, base, length);
         }
         int minor = Bytes.u8(a, base + Wire.OFF_VERSION_MINOR);
         int headerLength = Bytes.u16(a, base + Wire.OFF_HEADER_LENGTH);
@@ -62,7 +55,81 @@ public final class PacketDecoder {
         long payloadLength = Bytes.u32(a, base + Wire.OFF_PAYLOAD_LENGTH);
 
         MessageType type = MessageType.fromCode(typeCode);
-        if (type == null) {
+        int known = Wire.headerLength(destinationCount);
+        long total = headerLength + subLength + payloadLength;
+        if (type == null || destinationCount > Wire.MAX_DESTINATIONS || headerLength < known
+                || (headerLength != known && minor <= Wire.VERSION_MINOR) || headerLength > Wire.MAX_HEADER_LENGTH
+                || headerLength % 4 != 0 || subLength > Wire.MAX_SUB_HEADER_LENGTH || payloadLength > Wire.MAX_PAYLOAD_LENGTH
+                || total != length) {
+            return badLengths(typeCode, minor, headerLength, destinationCount, subLength, payloadLength, length);
+        }
+        int headerEnd = headerLength + subLength;
+        if (!buf.hasArray()) {
+            a = new byte[headerEnd];
+            buf.getBytes(start, a);
+        }
+        if (verifyChecksums) {
+            CRC32C crc = new CRC32C();
+            crc.update(a, base, Wire.OFF_HEADER_CHECKSUM);
+            crc.update(a, base + Wire.OFF_HEADER_CHECKSUM + 4, headerEnd - Wire.OFF_HEADER_CHECKSUM - 4);
+            int actual = (int) crc.getValue();
+            if (Bytes.i32(a, base + Wire.OFF_HEADER_CHECKSUM) != actual) {
+                return badHeaderChecksum(Bytes.i32(a, base + Wire.OFF_HEADER_CHECKSUM), actual, headerEnd, length);
+            }
+        }
+        if (!PacketRules.flagsValid(flags, destinationCount)) {
+            return fail(DecodeError.INCONSISTENT_FLAGS, Wire.OFF_FLAGS, PacketRules.flagProblem(flags, destinationCount), length);
+        }
+        int[] destinations = null;
+        int first = destinationCount == 0 ? 0 : Bytes.i32(a, base + Wire.OFF_DESTINATIONS);
+        if (destinationCount >= 2) {
+            destinations = new int[destinationCount];
+            for (int i = 0; i < destinationCount; i++) {
+                destinations[i] = Bytes.i32(a, base + Wire.OFF_DESTINATIONS + 4 * i);
+            }
+        }
+
+        Object sub = EntryReader.read(a, base, headerLength, headerEnd, length);
+        if (sub instanceof DecodeFailure f) {
+            return f;
+        }
+        SubHeader subHeader = (SubHeader) sub;
+        if (!PacketRules.entriesValid(flags, subHeader)) {
+            return fail(DecodeError.MISSING_ENTRY, headerLength, PacketRules.entryProblem(flags, subHeader), length);
+        }
+        int payloadLen = (int) payloadLength;
+        if (verifyChecksums) {
+            int actual = payloadLen == 0 ? 0 : Crc32c.of(buf, start + headerEnd, payloadLen); // CRC-32C of nothing is 0
+            if (Bytes.i32(a, base + Wire.OFF_PAYLOAD_CHECKSUM) != actual) {
+                return badPayloadChecksum(Bytes.i32(a, base + Wire.OFF_PAYLOAD_CHECKSUM), actual, headerEnd, payloadLen, length);
+            }
+        }
+        PacketHeader header = new PacketHeader(minor, type, flags, Bytes.i32(a, base + Wire.OFF_SOURCE),
+                Bytes.i64(a, base + Wire.OFF_MESSAGE_ID), Bytes.i32(a, base + Wire.OFF_SEQUENCE), destinations, destinationCount, first);
+        if (retainPayload) {
+            return new Packet(header, subHeader, buf.retainedSlice(start + headerEnd, payloadLen), 0, payloadLen, true);
+        }
+        return new Packet(header, subHeader, buf, start + headerEnd, payloadLen, false);
+    }
+
+    /** Which of magic, major version and fixed-header length is wrong, in that order. */
+    private static DecodeFailure badStart(byte[] a, int base, int length) {
+        if (length >= 4 && Bytes.i32(a, base) != Wire.MAGIC) {
+            return fail(DecodeError.BAD_MAGIC, 0, String.format("magic is 0x%08X, expected 0x%08X (\"VIOS\")",
+                    Bytes.i32(a, base), Wire.MAGIC), length);
+        }
+        if (length >= 5 && Bytes.u8(a, base + Wire.OFF_VERSION_MAJOR) != Wire.VERSION_MAJOR) {
+            return fail(DecodeError.UNSUPPORTED_VERSION, Wire.OFF_VERSION_MAJOR, "major version "
+                    + Bytes.u8(a, base + Wire.OFF_VERSION_MAJOR) + ", this reader knows " + Wire.VERSION_MAJOR, length);
+        }
+        return fail(DecodeError.TRUNCATED, length, "packet has " + length + " bytes, the fixed header alone needs "
+                + Wire.FIXED_HEADER_LENGTH, length);
+    }
+
+    /** The first wrong field among type, destination count and the three lengths, in that order. */
+    private static DecodeFailure badLengths(int typeCode, int minor, int headerLength, int destinationCount, int subLength,
+            long payloadLength, int length) {
+        if (MessageType.fromCode(typeCode) == null) {
             return fail(DecodeError.UNKNOWN_MESSAGE_TYPE, Wire.OFF_TYPE, String.format("message type 0x%04X", typeCode), length);
         }
         if (destinationCount > Wire.MAX_DESTINATIONS) {
@@ -89,64 +156,19 @@ public final class PacketDecoder {
             return fail(DecodeError.TRUNCATED, length, "lengths add up to " + total + " bytes (header " + headerLength
                     + ", sub-header " + subLength + ", payload " + payloadLength + "), only " + length + " present", length);
         }
-        if (total < length) {
-            return fail(DecodeError.TRAILING_BYTES, (int) total, (length - total) + " bytes after the payload; lengths add up to "
-                    + total, length);
-        }
-        int headerEnd = headerLength + subLength;
-        if (!buf.hasArray()) {
-            a = new byte[headerEnd];
-            buf.getBytes(start, a);
-        }
-        if (verifyChecksums) {
-            int stored = Bytes.i32(a, base + Wire.OFF_HEADER_CHECKSUM);
-            CRC32C crc = new CRC32C();
-            crc.update(a, base, Wire.OFF_HEADER_CHECKSUM);
-            crc.update(a, base + Wire.OFF_HEADER_CHECKSUM + 4, headerEnd - Wire.OFF_HEADER_CHECKSUM - 4);
-            int actual = (int) crc.getValue();
-            if (stored != actual) {
-                return fail(DecodeError.BAD_HEADER_CHECKSUM, Wire.OFF_HEADER_CHECKSUM,
-                        String.format("stored 0x%08X, computed 0x%08X over bytes 0-39 and 44-%d", stored, actual, headerEnd - 1), length);
-            }
-        }
-        String flagProblem = PacketRules.flagProblem(flags, destinationCount);
-        if (flagProblem != null) {
-            return fail(DecodeError.INCONSISTENT_FLAGS, Wire.OFF_FLAGS, flagProblem, length);
-        }
-        int[] destinations = null;
-        int first = destinationCount == 0 ? 0 : Bytes.i32(a, base + Wire.OFF_DESTINATIONS);
-        if (destinationCount >= 2) {
-            destinations = new int[destinationCount];
-            for (int i = 0; i < destinationCount; i++) {
-                destinations[i] = Bytes.i32(a, base + Wire.OFF_DESTINATIONS + 4 * i);
-            }
-        }
+        return fail(DecodeError.TRAILING_BYTES, (int) total, (length - total) + " bytes after the payload; lengths add up to "
+                + total, length);
+    }
 
-        Object sub = EntryReader.read(a, base, headerLength, headerEnd, length);
-        if (sub instanceof DecodeFailure f) {
-            return f;
-        }
-        SubHeader subHeader = (SubHeader) sub;
-        String entryProblem = PacketRules.entryProblem(flags, subHeader);
-        if (entryProblem != null) {
-            return fail(DecodeError.MISSING_ENTRY, headerLength, entryProblem, length);
-        }
-        int payloadLen = (int) payloadLength;
-        if (verifyChecksums) {
-            int stored = Bytes.i32(a, base + Wire.OFF_PAYLOAD_CHECKSUM);
-            int actual = payloadLen == 0 ? 0 : Crc32c.of(buf, start + headerEnd, payloadLen); // CRC-32C of nothing is 0
-            if (stored != actual) {
-                return fail(DecodeError.BAD_PAYLOAD_CHECKSUM, headerEnd, String.format(
-                        "payload bytes %d-%d have CRC-32C 0x%08X, the header (byte 36) says 0x%08X",
-                        headerEnd, headerEnd + payloadLen - 1, actual, stored), length);
-            }
-        }
-        PacketHeader header = new PacketHeader(minor, type, flags, Bytes.i32(a, base + Wire.OFF_SOURCE),
-                Bytes.i64(a, base + Wire.OFF_MESSAGE_ID), Bytes.i32(a, base + Wire.OFF_SEQUENCE), destinations, destinationCount, first);
-        if (retainPayload) {
-            return new Packet(header, subHeader, buf.retainedSlice(start + headerEnd, payloadLen), 0, payloadLen, true);
-        }
-        return new Packet(header, subHeader, buf, start + headerEnd, payloadLen, false);
+    private static DecodeFailure badHeaderChecksum(int stored, int actual, int headerEnd, int length) {
+        return fail(DecodeError.BAD_HEADER_CHECKSUM, Wire.OFF_HEADER_CHECKSUM,
+                String.format("stored 0x%08X, computed 0x%08X over bytes 0-39 and 44-%d", stored, actual, headerEnd - 1), length);
+    }
+
+    private static DecodeFailure badPayloadChecksum(int stored, int actual, int headerEnd, int payloadLen, int length) {
+        return fail(DecodeError.BAD_PAYLOAD_CHECKSUM, headerEnd, String.format(
+                "payload bytes %d-%d have CRC-32C 0x%08X, the header (byte 36) says 0x%08X",
+                headerEnd, headerEnd + payloadLen - 1, actual, stored), length);
     }
 
     static DecodeFailure fail(DecodeError error, int offset, String detail, int length) {

@@ -10,6 +10,22 @@ final class PacketRules {
     private PacketRules() {
     }
 
+    /** Whether the flags agree with the destination count: the hot-path form of {@link #flagProblem}. */
+    static boolean flagsValid(int flags, int destinationCount) {
+        boolean broadcast = (flags & Wire.FLAG_BROADCAST) != 0;
+        boolean response = (flags & Wire.FLAG_RESPONSE) != 0;
+        return broadcast == (destinationCount == 0)
+                && !(response && ((flags & Wire.FLAG_RESPONSE_REQUESTED) != 0 || broadcast))
+                && (response || (flags & Wire.FLAG_ERROR) == 0);
+    }
+
+    /** Whether the sub-header fits the flags: the hot-path form of {@link #entryProblem}. */
+    static boolean entriesValid(int flags, SubHeader sub) {
+        return ((flags & Wire.FLAG_RESPONSE_REQUESTED) != 0) == sub.hasResponses()
+                && sub.targetDaemon() != SubHeader.ABSENT
+                && ((flags & Wire.FLAG_ERROR) != 0) == (sub.errorCode() != SubHeader.ABSENT);
+    }
+
     /** What is wrong with the flags, or null. */
     static String flagProblem(int flags, int destinationCount) {
         boolean broadcast = (flags & Wire.FLAG_BROADCAST) != 0;

@@ -31,6 +31,22 @@ public record ResponseSpec(CompletionPolicy policy, int expected, int required) 
         return new ResponseSpec(CompletionPolicy.N_OF_M, expected, required);
     }
 
+    /**
+     * Whether the wire values of an EXPECTED_RESPONSES entry are valid: the decoder's check, small
+     * enough to inline; {@link #problem} says what is wrong (the two agree, a test checks it).
+     */
+    static boolean valid(int policyCode, int expected, int required) {
+        CompletionPolicy policy = CompletionPolicy.fromCode(policyCode);
+        if (policy == null || expected < 1 || expected > 0xFFFF) {
+            return false;
+        }
+        return switch (policy) {
+            case ALL -> required == expected;
+            case FIRST -> required == 1;
+            case N_OF_M -> required >= 1 && required <= expected;
+        };
+    }
+
     /** What is wrong with these values, or null when they are valid. */
     static String problem(CompletionPolicy policy, int expected, int required) {
         if (expected < 1 || expected > 0xFFFF) {

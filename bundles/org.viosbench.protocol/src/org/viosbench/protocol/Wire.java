@@ -37,6 +37,14 @@ public final class Wire {
 
     /** Size of a sub-header entry's own header: type, flags, value length. */
     public static final int ENTRY_HEADER_LENGTH = 4;
+    /** Sub-header entry type codes ({@link EntryType} names them; the decoder switches on these). */
+    public static final int ENTRY_EXPECTED_RESPONSES = 0x01;
+    public static final int ENTRY_TIMEOUT = 0x02;
+    public static final int ENTRY_TARGET_DAEMON = 0x03;
+    public static final int ENTRY_REPLY_TO = 0x04;
+    public static final int ENTRY_ORIGINATING_DAEMON = 0x05;
+    public static final int ENTRY_ERROR_CODE = 0x06;
+
     /** Entry flag: a reader that does not know the entry type must reject the packet. */
     public static final int ENTRY_FLAG_MANDATORY = 0x01;
 
