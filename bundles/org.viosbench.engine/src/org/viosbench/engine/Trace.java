@@ -2,6 +2,7 @@ package org.viosbench.engine;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * The trace event stream of an engine. Emitting costs one volatile read when nobody listens:
@@ -11,6 +12,17 @@ public final class Trace {
     private static final TraceListener[] NONE = new TraceListener[0];
 
     private volatile TraceListener[] listeners = NONE;
+    private final LongSupplier clock;
+
+    /** A trace stamping events with {@link System#nanoTime()}. */
+    public Trace() {
+        this(System::nanoTime);
+    }
+
+    /** A trace stamping events with {@code clock} (nanoseconds), e.g. the virtual clock of step mode. */
+    public Trace(LongSupplier clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
 
     /** True when at least one listener is registered. */
     public boolean enabled() {
@@ -35,7 +47,7 @@ public final class Trace {
         if (now.length == 0) {
             return;
         }
-        TraceEvent event = new TraceEvent(System.nanoTime(), vios, layer, kind, messageId, peer, bytes, outcome);
+        TraceEvent event = new TraceEvent(clock.getAsLong(), vios, layer, kind, messageId, peer, bytes, outcome);
         for (TraceListener l : now) {
             try {
                 l.onEvent(event);
