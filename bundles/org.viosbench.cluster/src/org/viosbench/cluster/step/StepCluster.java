@@ -214,55 +214,48 @@ public final class StepCluster implements AutoCloseable {
 
     /** Delivers pending delivery {@code id} now (before earlier ones, when it is not the first: a reorder). */
     public void deliver(long id) {
-        synchronized (this) {
-            checkOpen();
+        step(() -> {
             Held h = held(id);
             choices.add(new Choice.Deliver(id));
             deliver(h);
-        }
-        changed();
+            return true;
+        });
     }
 
     /** Delivers the earliest pending delivery; false when none is pending. */
     public boolean deliverNext() {
-        synchronized (this) {
-            checkOpen();
+        return step(() -> {
             if (pending.isEmpty()) {
                 return false;
             }
             choices.add(new Choice.DeliverNext());
             deliver(held(pending().get(0).id()));
-        }
-        changed();
-        return true;
+            return true;
+        });
     }
 
     /** Delivers a pending delivery picked by the seeded random source; false when none is pending. */
     public boolean deliverRandom() {
-        synchronized (this) {
-            checkOpen();
+        return step(() -> {
             if (pending.isEmpty()) {
                 return false;
             }
             List<Pending> list = pending();
             choices.add(new Choice.DeliverRandom());
             deliver(held(list.get(random.nextInt(list.size())).id()));
-        }
-        changed();
-        return true;
+            return true;
+        });
     }
 
     /** Loses pending delivery {@code id} on its link (the trace shows the drop). */
     public void drop(long id) {
-        synchronized (this) {
-            checkOpen();
-            Held h = held(id);
+        step(() -> {
+            Pending p = held(id).info();
             choices.add(new Choice.Drop(id));
             pending.remove(id);
-            Pending p = h.info();
             trace.emit(p.from(), Layer.KCLUSTER, TraceKind.DROP, p.messageId(), p.to(), p.bytes(), "dropped in step mode");
-        }
-        changed();
+            return true;
+        });
     }
 
     /** Makes pending delivery {@code id} due {@code by} later (the trace shows the fault). */
@@ -271,8 +264,7 @@ public final class StepCluster implements AutoCloseable {
         if (nanos <= 0) {
             throw new IllegalArgumentException("a delay must be positive, not " + by);
         }
-        synchronized (this) {
-            checkOpen();
+        step(() -> {
             Held h = held(id);
             choices.add(new Choice.Delay(id, nanos));
             Pending p = h.info();
@@ -281,29 +273,26 @@ public final class StepCluster implements AutoCloseable {
             pending.put(id, new Held(later, h.bytes()));
             trace.emit(p.from(), Layer.KCLUSTER, TraceKind.FAULT, p.messageId(), p.to(), p.bytes(),
                     "delayed by " + nanos / 1000 + " µs in step mode");
-        }
-        changed();
+            return true;
+        });
     }
 
     /** Moves the clock to the next armed timeout and runs it; false when none is armed. */
     public boolean advanceToNextTimer() {
-        synchronized (this) {
-            checkOpen();
+        return step(() -> {
             long due = timer.nextDue();
             if (due < 0) {
                 return false;
             }
             choices.add(new Choice.AdvanceToTimer());
             timer.advanceTo(due);
-        }
-        changed();
-        return true;
+            return true;
+        });
     }
 
     /** Kills VIOS {@code vios}: packets to and from it are lost, its open requests abort, the others see it leave. */
     public void kill(int vios) {
-        synchronized (this) {
-            checkOpen();
+        step(() -> {
             ViosNode victim = node(vios);
             if (!isAlive(vios)) {
                 throw new IllegalStateException("VIOS " + vios + " is not running");
@@ -318,8 +307,19 @@ public final class StepCluster implements AutoCloseable {
             }
             trace.emit(vios, Layer.KCLUSTER, TraceKind.FAULT, -1, -1, -1, "killed in step mode");
             victim.close();
+            return true;
+        });
+    }
+
+    /** Runs one choice under the lock (refused when closed), then tells the listeners. */
+    private boolean step(java.util.function.BooleanSupplier body) {
+        boolean result;
+        synchronized (this) {
+            checkOpen();
+            result = body.getAsBoolean();
         }
         changed();
+        return result;
     }
 
     /**
