@@ -20,6 +20,7 @@ public final class Perspective implements IPerspectiveFactory {
         bottom.addView(ViosbenchUi.RESPONSE_QUEUE_VIEW);
         bottom.addView(ViosbenchUi.PACKET_VIEW);
         bottom.addPlaceholder(ViosbenchUi.TRACE_VIEW);
+        bottom.addPlaceholder(ViosbenchUi.STEP_VIEW);
         layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
         layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
         layout.addShowViewShortcut(ViosbenchUi.PROBLEMS_VIEW);
@@ -27,5 +28,6 @@ public final class Perspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(ViosbenchUi.PACKET_VIEW);
         layout.addShowViewShortcut(ViosbenchUi.FIRE_VIEW);
         layout.addShowViewShortcut(ViosbenchUi.TRACE_VIEW);
+        layout.addShowViewShortcut(ViosbenchUi.STEP_VIEW);
     }
 }

@@ -18,6 +18,7 @@ public final class ViosbenchUi {
     public static final String FIRE_VIEW = "org.viosbench.ui.topology.fire";
     /** The trace bundle's Trace view (sequence chart, event table). */
     public static final String TRACE_VIEW = "org.viosbench.ui.trace.view";
+    public static final String STEP_VIEW = "org.viosbench.ui.trace.step";
     /** The topology editor bundle's Packet Inspector view. */
     public static final String PACKET_VIEW = "org.viosbench.ui.topology.packets";
 

@@ -64,6 +64,8 @@ public final class StepCluster implements AutoCloseable {
     private final Map<String, MessageHandler> handlers = new LinkedHashMap<>();
     private final Map<Long, Held> pending = new TreeMap<>();
     private final List<Choice> choices = new ArrayList<>();
+    /** Per choice, what it did, for people ("deliver next: #3 VIOS 2 → 0 DATA response m1, ..."). */
+    private final List<String> log = new ArrayList<>();
     private final List<Request> requests = new ArrayList<>();
     private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long nextPending = 1;
@@ -150,6 +152,11 @@ public final class StepCluster implements AutoCloseable {
         return List.copyOf(choices);
     }
 
+    /** Per choice, in order: what it did, in words (the choice and the packet it moved). */
+    public synchronized List<String> log() {
+        return List.copyOf(log);
+    }
+
     /** The requests fired so far, in order (their response queues show how each went). */
     public synchronized List<Request> requests() {
         return List.copyOf(requests);
@@ -206,7 +213,7 @@ public final class StepCluster implements AutoCloseable {
             }
             r = sender.daemon(daemon).send(message);
             requests.add(r);
-            choices.add(new Choice.Fire(vios, daemon, message));
+            record(new Choice.Fire(vios, daemon, message), "m" + r.messageId());
         }
         changed();
         return r;
@@ -216,7 +223,7 @@ public final class StepCluster implements AutoCloseable {
     public void deliver(long id) {
         step(() -> {
             Held h = held(id);
-            choices.add(new Choice.Deliver(id));
+            record(new Choice.Deliver(id), h.info().describe());
             deliver(h);
             return true;
         });
@@ -228,8 +235,9 @@ public final class StepCluster implements AutoCloseable {
             if (pending.isEmpty()) {
                 return false;
             }
-            choices.add(new Choice.DeliverNext());
-            deliver(held(pending().get(0).id()));
+            Held h = held(pending().get(0).id());
+            record(new Choice.DeliverNext(), h.info().describe());
+            deliver(h);
             return true;
         });
     }
@@ -241,8 +249,9 @@ public final class StepCluster implements AutoCloseable {
                 return false;
             }
             List<Pending> list = pending();
-            choices.add(new Choice.DeliverRandom());
-            deliver(held(list.get(random.nextInt(list.size())).id()));
+            Held h = held(list.get(random.nextInt(list.size())).id());
+            record(new Choice.DeliverRandom(), h.info().describe());
+            deliver(h);
             return true;
         });
     }
@@ -251,7 +260,7 @@ public final class StepCluster implements AutoCloseable {
     public void drop(long id) {
         step(() -> {
             Pending p = held(id).info();
-            choices.add(new Choice.Drop(id));
+            record(new Choice.Drop(id), p.describe());
             pending.remove(id);
             trace.emit(p.from(), Layer.KCLUSTER, TraceKind.DROP, p.messageId(), p.to(), p.bytes(), "dropped in step mode");
             return true;
@@ -266,8 +275,8 @@ public final class StepCluster implements AutoCloseable {
         }
         step(() -> {
             Held h = held(id);
-            choices.add(new Choice.Delay(id, nanos));
             Pending p = h.info();
+            record(new Choice.Delay(id, nanos), p.describe());
             Pending later = new Pending(p.id(), p.from(), p.to(), p.messageId(), p.type(), p.response(), p.error(), p.bytes(),
                     p.sentNanos(), p.dueNanos() + nanos);
             pending.put(id, new Held(later, h.bytes()));
@@ -284,7 +293,7 @@ public final class StepCluster implements AutoCloseable {
             if (due < 0) {
                 return false;
             }
-            choices.add(new Choice.AdvanceToTimer());
+            record(new Choice.AdvanceToTimer(), String.format(java.util.Locale.ROOT, "t = %.3f ms", due / 1e6));
             timer.advanceTo(due);
             return true;
         });
@@ -297,7 +306,7 @@ public final class StepCluster implements AutoCloseable {
             if (!isAlive(vios)) {
                 throw new IllegalStateException("VIOS " + vios + " is not running");
             }
-            choices.add(new Choice.Kill(vios));
+            record(new Choice.Kill(vios), nodes.get(vios).name());
             for (Held h : new ArrayList<>(pending.values())) {
                 Pending p = h.info();
                 if (p.from() == vios || p.to() == vios) {
@@ -309,6 +318,11 @@ public final class StepCluster implements AutoCloseable {
             victim.close();
             return true;
         });
+    }
+
+    private void record(Choice c, String detail) {
+        choices.add(c);
+        log.add(c.describe() + ": " + detail);
     }
 
     /** Runs one choice under the lock (refused when closed), then tells the listeners. */

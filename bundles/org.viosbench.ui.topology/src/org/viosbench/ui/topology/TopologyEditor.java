@@ -442,6 +442,9 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         if (type == IContentOutlinePage.class) {
             return new OverviewPage(getGraphicalViewer(), getCommandStack());
         }
+        if (type == Topology.class) {
+            return topology(); // for views outside this bundle (step mode)
+        }
         if (type == ZoomManager.class) {
             return ((ScalableFreeformRootEditPart) getGraphicalViewer().getRootEditPart()).getZoomManager();
         }

@@ -44,6 +44,8 @@ final class ChartFigure extends Figure {
     private int[] receipt = new int[0];
     private int cursor;
     private int selected = -1;
+    /** Sends still on their way (step mode's pending deliveries): drawn dashed to the cursor, not as lost. */
+    private java.util.function.IntPredicate inFlight = i -> false;
 
     ChartFigure() {
         setOpaque(true);
@@ -90,6 +92,16 @@ final class ChartFigure extends Figure {
     /** Whether event {@code i} passes the filter. */
     boolean matches(int i) {
         return filter == null || filter.test(trace.event(i));
+    }
+
+    /** Which sends without a receipt are still in flight rather than lost; {@code null}: none. */
+    void setInFlight(java.util.function.IntPredicate p) {
+        inFlight = p == null ? i -> false : p;
+        repaint();
+    }
+
+    boolean inFlight(int event) {
+        return receipt[event] == -2 && inFlight.test(event);
     }
 
     void setCursor(int position) {
@@ -182,6 +194,16 @@ final class ChartFigure extends Figure {
                 continue;
             }
             Point from = dot(i);
+            if (r == -2 && inFlight.test(i)) {
+                g.setForegroundColor(CURSOR);
+                g.setLineStyle(org.eclipse.swt.SWT.LINE_DASH);
+                Point to = new Point(x(lanes.laneOf(trace.event(i).peer()), org.viosbench.engine.Layer.KCLUSTER),
+                        b.y + HEADER + cursor * row);
+                g.drawLine(from, to);
+                g.setLineStyle(org.eclipse.swt.SWT.LINE_SOLID);
+                g.drawOval(to.x - 3, to.y - 3, 6, 6);
+                continue;
+            }
             if (r == -2) {
                 g.setForegroundColor(FAILURE);
                 int dir = Integer.signum(lanes.laneOf(trace.event(i).peer()) - lanes.laneOf(trace.event(i).vios()));

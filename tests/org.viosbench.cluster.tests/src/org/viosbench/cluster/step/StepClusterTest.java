@@ -69,6 +69,9 @@ class StepClusterTest {
             assertTrue(c.isQuiet(), "the timeout was cancelled when the request completed");
             assertEquals(List.of(TraceKind.QUEUE_CREATE, TraceKind.MATCH, TraceKind.COMPLETE), kinds(c.events(), Layer.QUEUE));
             assertFalse(c.deliverNext(), "nothing left");
+            // 92 B: 48 header (one destination) + 40 sub-header (five entries) + 4 payload; the response 48 + 12 + 4
+            assertEquals(List.of("fire DATA from VIOS 0 daemon 10 to [1]: m1", "deliver next: #1 VIOS 0 → 1 DATA request m1, 92 B, due 0.050 ms",
+                    "deliver next: #2 VIOS 1 → 0 DATA response m1, 64 B, due 0.100 ms"), c.log());
         }
     }
 

@@ -1,0 +1,546 @@
+package org.viosbench.ui.trace;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.eclipse.draw2d.FigureCanvas;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.part.ViewPart;
+import org.viosbench.cluster.ClusterDescription;
+import org.viosbench.cluster.ViosSpec;
+import org.viosbench.cluster.step.BranchComparison;
+import org.viosbench.cluster.step.Pending;
+import org.viosbench.cluster.step.StepCluster;
+import org.viosbench.engine.Message;
+import org.viosbench.engine.SyscallException;
+import org.viosbench.engine.TraceEvent;
+import org.viosbench.protocol.PacketDissector;
+import org.viosbench.topology.Conversions;
+import org.viosbench.topology.Problem;
+import org.viosbench.topology.Topology;
+import org.viosbench.topology.Validator;
+import org.viosbench.trace.RecordedTrace;
+
+/**
+ * Deterministic step mode: the cluster of the active topology runs its real engines on a virtual
+ * clock, and every packet waits in the pending list until the user delivers it (the first, or any
+ * other: a reorder), drops it, delays it, or lets the clock run to the next timeout. The chart grows
+ * with each step; the history lists the choices; a branch can be forked after any of them and two
+ * branches compared. The same seed and the same choices give the same trace.
+ * <p>
+ * Keys in the pending list: N delivers the next, Enter the selected one, Delete drops it, D delays
+ * it by 1 ms, T runs to the next timeout.
+ */
+public final class StepView extends ViewPart {
+    public static final String ID = "org.viosbench.ui.trace.step";
+    /** The delay the Delay button adds. */
+    static final Duration DELAY = Duration.ofMillis(1);
+    private static final String BROADCAST = "all (broadcast)";
+
+    /** One branch of the run: a name, where it came from, and its step cluster. */
+    record Branch(String name, String origin, StepCluster cluster) {
+    }
+
+    private final List<Branch> branches = new ArrayList<>();
+    private Branch current;
+    private Map<Integer, String> names = Map.of();
+
+    private Composite root;
+    private Text seed;
+    private Label status;
+    private Combo from;
+    private Combo to;
+    private Text daemon;
+    private Combo response;
+    private Text timeout;
+    private Text payload;
+    private Combo victim;
+    private Table pending;
+    private Text packet;
+    private Table history;
+    private Table branchTable;
+    private Text comparison;
+    private FigureCanvas canvas;
+    private final ChartFigure chart = new ChartFigure();
+    private final List<Button> stepButtons = new ArrayList<>();
+
+    @Override
+    public void createPartControl(Composite parent) {
+        root = parent;
+        parent.setLayout(new GridLayout(1, false));
+        Composite top = new Composite(parent, SWT.NONE);
+        top.setLayout(new GridLayout(4, false));
+        top.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        button(top, "Start from topology", this::startFromEditor);
+        new Label(top, SWT.NONE).setText("Seed:");
+        seed = new Text(top, SWT.BORDER);
+        seed.setText("1");
+        seed.setLayoutData(new GridData(60, SWT.DEFAULT));
+        seed.setToolTipText("Drives 'Deliver random'; the same seed and choices give the same trace");
+        status = new Label(top, SWT.NONE);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+
+        Composite fire = row(parent);
+        new Label(fire, SWT.NONE).setText("Fire from");
+        from = new Combo(fire, SWT.READ_ONLY);
+        new Label(fire, SWT.NONE).setText("to");
+        to = new Combo(fire, SWT.READ_ONLY);
+        new Label(fire, SWT.NONE).setText("daemon");
+        daemon = new Text(fire, SWT.BORDER);
+        daemon.setText("1");
+        new Label(fire, SWT.NONE).setText("responses");
+        response = new Combo(fire, SWT.READ_ONLY);
+        response.setItems("all", "first", "none");
+        response.select(0);
+        new Label(fire, SWT.NONE).setText("timeout ms");
+        timeout = new Text(fire, SWT.BORDER);
+        timeout.setText("5");
+        new Label(fire, SWT.NONE).setText("payload");
+        payload = new Text(fire, SWT.BORDER);
+        payload.setText("hello");
+        stepButtons.add(button(fire, "Fire", this::fire));
+
+        Composite steps = row(parent);
+        stepButtons.add(button(steps, "Deliver next", () -> act(() -> cluster().deliverNext())));
+        stepButtons.add(button(steps, "Deliver selected", () -> withSelected(id -> cluster().deliver(id))));
+        stepButtons.add(button(steps, "Deliver random", () -> act(() -> cluster().deliverRandom())));
+        stepButtons.add(button(steps, "Drop", () -> withSelected(id -> cluster().drop(id))));
+        stepButtons.add(button(steps, "Delay 1 ms", () -> withSelected(id -> cluster().delay(id, DELAY))));
+        stepButtons.add(button(steps, "Next timeout", () -> act(() -> cluster().advanceToNextTimer())));
+        stepButtons.add(button(steps, "Run to quiet", () -> act(() -> cluster().runToQuiet(10_000))));
+        victim = new Combo(steps, SWT.READ_ONLY);
+        stepButtons.add(button(steps, "Kill", this::kill));
+
+        SashForm split = new SashForm(parent, SWT.HORIZONTAL);
+        split.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        SashForm left = new SashForm(split, SWT.VERTICAL);
+        pending = table(left, new String[][] { { "#", "40" }, { "From", "70" }, { "To", "70" }, { "Packet", "150" }, { "Bytes", "50" },
+                { "Due (ms)", "70" } });
+        pending.addListener(SWT.Selection, e -> showPacket());
+        pending.addListener(SWT.DefaultSelection, e -> withSelected(id -> cluster().deliver(id)));
+        pending.addListener(SWT.KeyDown, this::key);
+        packet = new Text(left, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.BORDER);
+        history = table(left, new String[][] { { "Step", "45" }, { "Choice", "420" } });
+        left.setWeights(5, 3, 4);
+
+        SashForm right = new SashForm(split, SWT.VERTICAL);
+        canvas = new FigureCanvas(right);
+        canvas.setContents(chart);
+        Composite bottom = new Composite(right, SWT.NONE);
+        bottom.setLayout(new GridLayout(3, false));
+        branchTable = table(bottom, new String[][] { { "Branch", "120" }, { "From", "150" }, { "Choices", "60" }, { "Events", "60" } });
+        branchTable.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        branchTable.addListener(SWT.DefaultSelection, e -> switchTo(branchTable.getSelectionIndex()));
+        button(bottom, "Fork after selected step", this::fork);
+        button(bottom, "Switch to branch", () -> switchTo(branchTable.getSelectionIndex()));
+        button(bottom, "Compare with current", this::compare);
+        comparison = new Text(bottom, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
+        comparison.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        right.setWeights(1, 1);
+        split.setWeights(2, 3);
+        refresh();
+    }
+
+    private static Composite row(Composite parent) {
+        Composite c = new Composite(parent, SWT.NONE);
+        RowLayout layout = new RowLayout(SWT.HORIZONTAL);
+        layout.center = true;
+        c.setLayout(layout);
+        c.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        return c;
+    }
+
+    private static Button button(Composite parent, String text, Runnable action) {
+        Button b = new Button(parent, SWT.PUSH);
+        b.setText(text);
+        b.addListener(SWT.Selection, e -> action.run());
+        return b;
+    }
+
+    private static Table table(Composite parent, String[][] columns) {
+        Table t = new Table(parent, SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.BORDER);
+        t.setHeaderVisible(true);
+        t.setLinesVisible(true);
+        for (String[] c : columns) {
+            TableColumn col = new TableColumn(t, SWT.LEFT);
+            col.setText(c[0]);
+            col.setWidth(Integer.parseInt(c[1]));
+        }
+        return t;
+    }
+
+    // ---- starting ----
+
+    /** Starts step mode on the topology of the active editor (refused, with the reasons, when it has errors). */
+    void startFromEditor() {
+        IEditorPart editor = getSite().getPage().getActiveEditor();
+        Topology t = editor == null ? null : editor.getAdapter(Topology.class);
+        if (t == null) {
+            say("Open a topology first: step mode runs the cluster of the active topology editor.", true);
+            return;
+        }
+        List<Problem> problems = Validator.validate(t);
+        if (Validator.hasErrors(problems)) {
+            StringBuilder sb = new StringBuilder("The topology has errors; fix them first: ");
+            problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).limit(3)
+                    .forEach(p -> sb.append(p.message()).append("; "));
+            say(sb.toString(), true);
+            return;
+        }
+        start(Conversions.toClusterDescription(t));
+    }
+
+    /** Starts step mode on {@code description} with the seed in the seed field: one branch, "main". */
+    void start(ClusterDescription description) {
+        long s;
+        try {
+            s = Long.parseLong(seed.getText().trim());
+        } catch (NumberFormatException e) {
+            say("The seed must be a whole number, not \"" + seed.getText() + "\".", true);
+            return;
+        }
+        closeAll();
+        Map<Integer, String> n = new LinkedHashMap<>();
+        for (ViosSpec v : description.vioses()) {
+            n.put(v.id(), v.name());
+        }
+        names = n;
+        current = new Branch("main", "start, seed " + s, StepCluster.start(description, s));
+        branches.add(current);
+        List<String> items = new ArrayList<>();
+        n.forEach((id, name) -> items.add(name));
+        from.setItems(items.toArray(String[]::new));
+        from.select(0);
+        victim.setItems(items.toArray(String[]::new));
+        victim.select(0);
+        List<String> targets = new ArrayList<>(items);
+        targets.add(0, BROADCAST);
+        to.setItems(targets.toArray(String[]::new));
+        to.select(0);
+        List<Integer> daemons = description.vioses().get(0).daemons();
+        daemon.setText(Integer.toString(daemons.isEmpty() ? 1 : daemons.get(0)));
+        comparison.setText("");
+        say("Step mode on " + description.name() + ": " + n.size() + " VIOSes, nothing moves until you say so.", false);
+        refresh();
+    }
+
+    // ---- choices ----
+
+    private StepCluster cluster() {
+        return current.cluster();
+    }
+
+    private int idOf(String name) {
+        return names.entrySet().stream().filter(e -> e.getValue().equals(name)).findFirst().orElseThrow().getKey();
+    }
+
+    void fire() {
+        if (current == null) {
+            say("Start step mode first.", true);
+            return;
+        }
+        int d;
+        long ms;
+        try {
+            d = Integer.parseInt(daemon.getText().trim());
+            ms = Long.parseLong(timeout.getText().trim());
+        } catch (NumberFormatException e) {
+            say("Daemon and timeout must be whole numbers.", true);
+            return;
+        }
+        if (d < 0 || d > 0xFFFF || ms < 0) {
+            say("The daemon must be 0..65535 and the timeout 0 or more ms.", true);
+            return;
+        }
+        int source = idOf(from.getText());
+        Message.Builder b = BROADCAST.equals(to.getText()) ? Message.broadcast() : Message.to(idOf(to.getText()));
+        b.targetDaemon(d).payload(payload.getText().getBytes(StandardCharsets.UTF_8)).timeout(Duration.ofMillis(ms));
+        switch (response.getText()) {
+            case "all" -> b.expectAll();
+            case "first" -> b.expectFirst();
+            default -> {
+            }
+        }
+        try {
+            List<Integer> own = cluster().description().vioses().stream().filter(v -> v.id() == source).findFirst().orElseThrow().daemons();
+            cluster().fire(source, own.isEmpty() ? d : own.get(0), b.build());
+            say("Fired; its packets wait below.", false);
+        } catch (SyscallException e) {
+            say("The system call refused it: " + e.errno() + " " + e.getMessage(), true);
+        } catch (RuntimeException e) {
+            say(e.getMessage(), true);
+        }
+        refresh();
+    }
+
+    private void kill() {
+        if (current != null) {
+            act(() -> cluster().kill(idOf(victim.getText())));
+        }
+    }
+
+    private void withSelected(java.util.function.LongConsumer action) {
+        int i = pending.getSelectionIndex();
+        if (current == null || i < 0) {
+            say("Select a pending delivery first.", true);
+            return;
+        }
+        act(() -> action.accept((Long) pending.getItem(i).getData()));
+    }
+
+    private void act(Runnable choice) {
+        if (current == null) {
+            say("Start step mode first.", true);
+            return;
+        }
+        try {
+            choice.run();
+            say("", false);
+        } catch (RuntimeException e) {
+            say(e.getMessage(), true);
+        }
+        refresh();
+    }
+
+    private void key(org.eclipse.swt.widgets.Event e) {
+        switch (e.keyCode) {
+            case 'n' -> act(() -> cluster().deliverNext());
+            case SWT.DEL -> withSelected(id -> cluster().drop(id));
+            case 'd' -> withSelected(id -> cluster().delay(id, DELAY));
+            case 't' -> act(() -> cluster().advanceToNextTimer());
+            default -> {
+                return;
+            }
+        }
+        e.doit = false;
+    }
+
+    // ---- branches ----
+
+    /** Forks a branch that starts after the step selected in the history (all steps when none is selected). */
+    void fork() {
+        if (current == null) {
+            return;
+        }
+        int sel = history.getSelectionIndex();
+        int after = sel < 0 ? cluster().choices().size() : sel + 1;
+        try {
+            StepCluster c = cluster().fork(after);
+            Branch b = new Branch("branch " + branches.size(), current.name() + " after step " + after, c);
+            branches.add(b);
+            current = b;
+            say("Forked " + b.name() + " from " + b.origin() + "; choices here do not change the other branches.", false);
+        } catch (RuntimeException e) {
+            say(e.getMessage(), true);
+        }
+        refresh();
+    }
+
+    void switchTo(int index) {
+        if (index >= 0 && index < branches.size()) {
+            current = branches.get(index);
+            refresh();
+        }
+    }
+
+    /** Compares the branch selected in the branch list with the current one. */
+    void compare() {
+        int sel = branchTable.getSelectionIndex();
+        if (current == null || sel < 0) {
+            say("Select the branch to compare with the current one.", true);
+            return;
+        }
+        Branch other = branches.get(sel);
+        BranchComparison c = BranchComparison.of(other.cluster().events(), cluster().events());
+        comparison.setText("A = " + other.name() + ", B = " + current.name() + "\n" + c.summary());
+    }
+
+    // ---- showing ----
+
+    private void say(String text, boolean problem) {
+        status.setText(text);
+        status.setForeground(problem ? status.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
+        status.getParent().layout(true, true);
+    }
+
+    void refresh() {
+        boolean running = current != null;
+        stepButtons.forEach(b -> b.setEnabled(running));
+        pending.removeAll();
+        history.removeAll();
+        branchTable.removeAll();
+        if (!running) {
+            setContentDescription("Step mode: open a topology, then Start from topology.");
+            return;
+        }
+        StepCluster c = cluster();
+        for (Pending p : c.pending()) {
+            TableItem item = new TableItem(pending, SWT.NONE);
+            item.setData(p.id());
+            item.setText(new String[] { Long.toString(p.id()), names.get(p.from()), names.get(p.to()),
+                    p.type() + (p.error() ? " error" : p.response() ? " response" : " request") + " m" + p.messageId(),
+                    Integer.toString(p.bytes()), String.format(Locale.ROOT, "%.3f", p.dueNanos() / 1e6) });
+        }
+        List<String> choices = c.log();
+        for (int i = 0; i < choices.size(); i++) {
+            new TableItem(history, SWT.NONE).setText(new String[] { Integer.toString(i + 1), choices.get(i) });
+        }
+        for (Branch b : branches) {
+            TableItem item = new TableItem(branchTable, SWT.NONE);
+            item.setText(new String[] { (b == current ? "▶ " : "") + b.name(), b.origin(), Integer.toString(b.cluster().choices().size()),
+                    Integer.toString(b.cluster().events().size()) });
+        }
+        List<TraceEvent> events = c.events();
+        chart.setTrace(new RecordedTrace(events, names));
+        java.util.Set<String> flying = new java.util.HashSet<>();
+        for (Pending p : c.pending()) {
+            flying.add(p.from() + "/" + p.to() + "/" + p.messageId());
+        }
+        chart.setInFlight(i -> events.get(i).kind() == org.viosbench.engine.TraceKind.TRANSMIT
+                && flying.contains(events.get(i).vios() + "/" + events.get(i).peer() + "/" + events.get(i).messageId()));
+        chart.setCursor(events.size());
+        chart.setSelected(events.size() - 1);
+        if (!events.isEmpty()) {
+            canvas.scrollToY(Math.max(0, chart.dot(events.size() - 1).y - canvas.getViewport().getClientArea().height / 2));
+        }
+        showPacket();
+        setContentDescription(String.format(Locale.ROOT, "%s · t = %.3f ms · %d pending · %d timeout%s armed · %d steps · seed %d",
+                current.name(), c.nowNanos() / 1e6, c.pending().size(), c.timers().size(), c.timers().size() == 1 ? "" : "s",
+                choices.size(), c.seed()));
+    }
+
+    private void showPacket() {
+        int i = pending.getSelectionIndex();
+        if (current == null || i < 0) {
+            packet.setText("Select a pending delivery to see its packet.");
+            return;
+        }
+        long id = (Long) pending.getItem(i).getData();
+        StringBuilder sb = new StringBuilder();
+        for (PacketDissector.Field f : PacketDissector.dissect(cluster().packet(id)).fields()) {
+            append(sb, f, "");
+        }
+        packet.setText(sb.toString());
+    }
+
+    private static void append(StringBuilder sb, PacketDissector.Field f, String indent) {
+        sb.append(indent).append(f.name()).append(": ").append(f.value()).append("  [").append(f.offset()).append('+').append(f.length())
+                .append("]\n");
+        for (PacketDissector.Field c : f.children()) {
+            append(sb, c, indent + "  ");
+        }
+    }
+
+    private void closeAll() {
+        branches.forEach(b -> b.cluster().close());
+        branches.clear();
+        current = null;
+    }
+
+    // ---- for tests ----
+
+    StepCluster currentCluster() {
+        return current == null ? null : current.cluster();
+    }
+
+    List<Branch> branches() {
+        return List.copyOf(branches);
+    }
+
+    Table pendingTable() {
+        return pending;
+    }
+
+    Text packetText() {
+        return packet;
+    }
+
+    Table historyTable() {
+        return history;
+    }
+
+    Table branchTable() {
+        return branchTable;
+    }
+
+    Text comparisonText() {
+        return comparison;
+    }
+
+    Label statusLabel() {
+        return status;
+    }
+
+    Combo fromCombo() {
+        return from;
+    }
+
+    Combo toCombo() {
+        return to;
+    }
+
+    Combo responseCombo() {
+        return response;
+    }
+
+    Text timeoutText() {
+        return timeout;
+    }
+
+    Text seedText() {
+        return seed;
+    }
+
+    ChartFigure chart() {
+        return chart;
+    }
+
+    /** The button labelled {@code text}. */
+    Button button(String text) {
+        return find(root, text);
+    }
+
+    private static Button find(Composite c, String text) {
+        for (org.eclipse.swt.widgets.Control child : c.getChildren()) {
+            if (child instanceof Button b && text.equals(b.getText())) {
+                return b;
+            }
+            if (child instanceof Composite inner) {
+                Button b = find(inner, text);
+                if (b != null) {
+                    return b;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void setFocus() {
+        pending.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        closeAll();
+        super.dispose();
+    }
+}

@@ -1,0 +1,184 @@
+package org.viosbench.ui.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.viosbench.cluster.ClusterDescription;
+import org.viosbench.cluster.step.StepCluster;
+import org.viosbench.engine.TraceEvent;
+import org.viosbench.engine.TraceKind;
+import org.viosbench.topology.Topology;
+
+/** Step mode in the real workbench: the buttons and lists drive the real engines, a branch and a comparison. */
+class StepViewTest {
+    private StepView view;
+
+    private static void drain() {
+        Display d = Display.getCurrent();
+        while (d.readAndDispatch()) {
+            // pending UI work
+        }
+    }
+
+    private StepView open() throws Exception {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        view = (StepView) page.showView(StepView.ID);
+        drain();
+        return view;
+    }
+
+    @AfterEach
+    void close() {
+        if (view != null) {
+            view.getSite().getPage().hideView(view);
+            drain();
+        }
+    }
+
+    private void click(String label) {
+        Button b = view.button(label);
+        assertNotNull(b, "a button labelled " + label);
+        assertTrue(b.isEnabled(), label + " is enabled");
+        b.notifyListeners(SWT.Selection, new Event());
+        drain();
+    }
+
+    private static void choose(Combo c, String item) {
+        int i = c.indexOf(item);
+        assertTrue(i >= 0, item + " in " + String.join(", ", c.getItems()));
+        c.select(i);
+    }
+
+    private static void select(Table t, int row) {
+        t.setSelection(row);
+        t.notifyListeners(SWT.Selection, new Event());
+        drain();
+    }
+
+    private static List<Integer> transmits(StepView v) {
+        List<TraceEvent> events = v.currentCluster().events();
+        List<Integer> out = new java.util.ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).kind() == TraceKind.TRANSMIT) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void startsFromTheActiveTopologyEditor() throws Exception {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        assertNotNull(page.getActiveEditor(), "the workbench opens a sample topology at start");
+        Topology t = page.getActiveEditor().getAdapter(Topology.class);
+        assertNotNull(t, "the topology editor adapts to its topology");
+        open();
+        assertFalse(view.button("Deliver next").isEnabled(), "nothing to step before a start");
+        click("Start from topology");
+        StepCluster c = view.currentCluster();
+        assertNotNull(c, view.statusLabel().getText());
+        assertEquals(t.vioses().size(), c.ids().size());
+        assertEquals(t.vioses().get(0).name(), view.fromCombo().getItem(0));
+        assertEquals("all (broadcast)", view.toCombo().getItem(0));
+    }
+
+    @Test
+    void fireReorderDropTimeoutForkAndCompareThroughTheWidgets() throws Exception {
+        open();
+        view.start(ClusterDescription.of(3, 1));
+        drain();
+        choose(view.fromCombo(), "vios0");
+        choose(view.toCombo(), "all (broadcast)");
+        view.timeoutText().setText("4");
+        click("Fire");
+        Table pending = view.pendingTable();
+        assertEquals(2, pending.getItemCount(), "a broadcast waits as one delivery per other VIOS");
+        assertEquals("vios1", pending.getItem(0).getText(2));
+        assertEquals("vios2", pending.getItem(1).getText(2));
+        assertTrue(view.historyTable().getItem(0).getText(1).startsWith("fire DATA from VIOS 0"));
+        List<Integer> sends = transmits(view);
+        assertEquals(2, sends.size());
+        assertTrue(sends.stream().allMatch(i -> view.chart().inFlight(i)), "pending sends are drawn in flight, not lost");
+
+        select(pending, 1);
+        click("Deliver selected"); // vios2 first: a reorder
+        List<TraceEvent> events = view.currentCluster().events();
+        assertEquals(2, events.stream().filter(e -> e.kind() == TraceKind.RECEIVE).findFirst().orElseThrow().vios());
+        assertEquals(2, pending.getItemCount(), "vios1's request and vios2's response");
+        assertEquals("DATA response m1", pending.getItem(1).getText(3));
+
+        select(pending, 0);
+        assertTrue(view.packetText().getText().contains("Message id: 1"), view.packetText().getText());
+        IWorkbenchPage page = view.getSite().getPage();
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+        drain();
+        org.viosbench.ui.trace.Screens.save(view.getSite().getShell(), "step-mode-pending.png");
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+        click("Drop"); // vios1 never gets it
+        int dropped = transmits(view).get(0);
+        assertFalse(view.chart().inFlight(dropped), "a dropped send is drawn lost");
+        click("Deliver next"); // vios2's response
+        assertEquals(0, pending.getItemCount());
+        assertTrue(view.currentCluster().timers().size() == 1, "the request still waits for vios1");
+        click("Next timeout");
+        assertTrue(view.currentCluster().events().stream().anyMatch(e -> e.kind() == TraceKind.TIMEOUT));
+        assertEquals(5, view.historyTable().getItemCount());
+        assertEquals(view.currentCluster().events().size(), view.chart().trace().size(), "the chart shows the whole run");
+
+        // a branch after step 2 (the reorder), where vios1's request is delivered instead of dropped
+        select(view.historyTable(), 1);
+        click("Fork after selected step");
+        assertEquals(2, view.branches().size());
+        StepCluster branch = view.currentCluster();
+        assertEquals(2, branch.choices().size());
+        assertEquals(2, pending.getItemCount(), "the branch starts where main stood after step 2");
+        click("Run to quiet");
+        assertTrue(branch.requests().get(0).future().getNow(null).success(), "in this branch every response arrived");
+
+        select(view.branchTable(), 0);
+        click("Compare with current");
+        String text = view.comparisonText().getText();
+        assertTrue(text.contains("A = main, B = branch 1"), text);
+        assertTrue(text.contains("VIOS 0 m1: A failed") && text.contains("| B success"), text);
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+        drain();
+        org.viosbench.ui.trace.Screens.save(view.getSite().getShell(), "step-mode.png");
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+
+        // the same seed and the same choices give the same trace
+        try (StepCluster again = StepCluster.replay(ClusterDescription.of(3, 1), 1, view.branches().get(0).cluster().choices())) {
+            assertEquals(view.branches().get(0).cluster().events(), again.events());
+        }
+    }
+
+    @Test
+    void wrongInputIsRefusedInTheStatusLineAndChangesNothing() throws Exception {
+        open();
+        view.start(ClusterDescription.of(2, 1));
+        drain();
+        view.timeoutText().setText("soon");
+        click("Fire");
+        assertTrue(view.statusLabel().getText().contains("whole numbers"), view.statusLabel().getText());
+        assertEquals(0, view.currentCluster().choices().size());
+        click("Drop");
+        assertTrue(view.statusLabel().getText().contains("Select a pending delivery"), view.statusLabel().getText());
+        view.seedText().setText("x");
+        view.start(ClusterDescription.of(2, 1));
+        assertTrue(view.statusLabel().getText().contains("seed must be a whole number"), view.statusLabel().getText());
+        assertNotNull(view.currentCluster(), "the running step cluster stays");
+    }
+}
