@@ -80,22 +80,28 @@ final class RunCommand extends LeafCommand {
         ArrayNode fired = out.putArray("requests");
         Map<Integer, Request> requests = new HashMap<>();
         org.viosbench.protocol.Pcapng pcap = new org.viosbench.protocol.Pcapng();
+        // the bytes of every send (heartbeats left out), per from/to/message id in send order: the trace's TRANSMIT events carry them
+        Map<String, java.util.ArrayDeque<byte[]>> sent = new HashMap<>();
         long epochMicros = System.currentTimeMillis() * 1000;
         long epochNanos = System.nanoTime();
         try (EmbeddedCluster c = EmbeddedCluster.start(Conversions.toClusterDescription(t), trace, 1)) {
-            if (pcapngFile != null) {
-                c.setPacketTap((from, to, packet) -> {
-                    int at = packet.readerIndex();
-                    if (packet.readableBytes() >= org.viosbench.protocol.Wire.FIXED_HEADER_LENGTH && packet.getUnsignedShort(
-                            at + org.viosbench.protocol.Wire.OFF_TYPE) != org.viosbench.protocol.MessageType.HEARTBEAT.code()) {
-                        byte[] bytes = new byte[packet.readableBytes()];
-                        packet.getBytes(at, bytes);
+            c.setPacketTap((from, to, packet) -> {
+                int at = packet.readerIndex();
+                if (packet.readableBytes() >= org.viosbench.protocol.Wire.FIXED_HEADER_LENGTH && packet.getUnsignedShort(
+                        at + org.viosbench.protocol.Wire.OFF_TYPE) != org.viosbench.protocol.MessageType.HEARTBEAT.code()) {
+                    byte[] bytes = new byte[packet.readableBytes()];
+                    packet.getBytes(at, bytes);
+                    synchronized (sent) {
+                        sent.computeIfAbsent(from + "/" + to + "/" + packet.getLong(at + org.viosbench.protocol.Wire.OFF_MESSAGE_ID),
+                                k -> new java.util.ArrayDeque<>()).add(bytes);
+                    }
+                    if (pcapngFile != null) {
                         synchronized (pcap) {
                             pcap.add(epochMicros + (System.nanoTime() - epochNanos) / 1000, from, to, bytes);
                         }
                     }
-                });
-            }
+                }
+            });
             long start = System.nanoTime();
             for (Scenario.Step s : scenario.steps()) {
                 long wait = start + TimeUnit.MILLISECONDS.toNanos(s.atMillis()) - System.nanoTime();
@@ -147,7 +153,17 @@ final class RunCommand extends LeafCommand {
         for (Vios v : t.vioses()) {
             names.put((int) v.id(), v.name());
         }
-        TraceFile.write(new RecordedTrace(sorted, names), traceFile);
+        Map<Integer, byte[]> packets = new HashMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            TraceEvent e = sorted.get(i);
+            if (e.kind() == org.viosbench.engine.TraceKind.TRANSMIT) {
+                java.util.ArrayDeque<byte[]> q = sent.get(e.vios() + "/" + e.peer() + "/" + e.messageId());
+                if (q != null && !q.isEmpty()) {
+                    packets.put(i, q.poll());
+                }
+            }
+        }
+        TraceFile.write(new RecordedTrace(sorted, names, packets), traceFile);
         if (pcapngFile != null) {
             synchronized (pcap) {
                 java.nio.file.Files.write(pcapngFile, pcap.bytes());

@@ -18,16 +18,29 @@ import picocli.CommandLine.Parameters;
 @Command(name = "trace", description = "Work with trace files (as `viosbench run` writes them).", subcommands = { TraceCommand.Export.class, TraceCommand.Dissector.class })
 final class TraceCommand extends GroupCommand {
 
-    @Command(name = "export", description = "Export a trace for another tool: --shiviz writes ShiViz's log format (vector clocks per VIOS).")
+    @Command(name = "export", description = { "Export a trace for another tool: --shiviz writes ShiViz's log format (vector clocks per VIOS);",
+            "--pcapng writes the packets the trace's kcluster sends carry, for Wireshark/tshark with the dissector of `trace dissector`",
+            "(times relative to the first event, shown from 1970-01-01)." })
     static final class Export extends LeafCommand {
         @Parameters(paramLabel = "TRACE", description = "The trace file (JSON lines).")
         Path in;
 
-        @Option(names = "--shiviz", required = true, paramLabel = "OUT", description = "Where to write the ShiViz log.")
-        Path shiviz;
+        /** At least one output: picocli refuses the command line otherwise (exit 2). */
+        static final class Outputs {
+            @Option(names = "--shiviz", paramLabel = "OUT", description = "Where to write the ShiViz log.")
+            Path shiviz;
+
+            @Option(names = "--pcapng", paramLabel = "OUT", description = "Where to write the packets as pcapng.")
+            Path pcapng;
+        }
+
+        @picocli.CommandLine.ArgGroup(exclusive = false, multiplicity = "1")
+        Outputs outputs;
 
         @Override
         public Integer call() throws IOException {
+            Path shiviz = outputs.shiviz;
+            Path pcapng = outputs.pcapng;
             RecordedTrace t;
             try {
                 t = TraceFile.read(in);
@@ -39,8 +52,27 @@ final class TraceCommand extends GroupCommand {
                         .put("line", e.line()));
                 return Cli.FAILURE;
             }
-            Files.writeString(shiviz, ShivizExport.shiviz(t));
-            Json.print(spec.commandLine().getOut(), Json.object().put("ok", true).put("file", shiviz.toString()).put("events", t.size()));
+            com.fasterxml.jackson.databind.node.ObjectNode out = Json.object().put("ok", true).put("events", t.size());
+            if (pcapng != null) {
+                if (t.packetEvents().isEmpty()) {
+                    Json.print(spec.commandLine().getOut(), Json.object().put("ok", false).put("error", in
+                            + ": the trace holds no packets (it was recorded without them, e.g. by an older viosbench); record it again with"
+                            + " viosbench run ... --trace"));
+                    return Cli.FAILURE;
+                }
+                org.viosbench.protocol.Pcapng pcap = new org.viosbench.protocol.Pcapng();
+                long t0 = t.event(0).timeNanos();
+                for (int i : t.packetEvents()) {
+                    pcap.add((t.event(i).timeNanos() - t0) / 1000, t.event(i).vios(), t.event(i).peer(), t.packet(i));
+                }
+                Files.write(pcapng, pcap.bytes());
+                out.put("pcapng", pcapng.toString()).put("packets", t.packetEvents().size());
+            }
+            if (shiviz != null) {
+                Files.writeString(shiviz, ShivizExport.shiviz(t));
+                out.put("shiviz", shiviz.toString());
+            }
+            Json.print(spec.commandLine().getOut(), out);
             return Cli.OK;
         }
     }

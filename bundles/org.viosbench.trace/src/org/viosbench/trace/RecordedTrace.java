@@ -21,10 +21,30 @@ public final class RecordedTrace {
     private final Map<Integer, String> names;
     private final Map<Long, int[]> byMessage = new HashMap<>();
     private final Map<Long, int[]> byView = new HashMap<>();
+    /** The bytes of kcluster sends, by event index (TRANSMIT events only); empty when recorded without them. */
+    private final Map<Integer, byte[]> packets;
 
     public RecordedTrace(List<TraceEvent> events, Map<Integer, String> viosNames) {
+        this(events, viosNames, Map.of());
+    }
+
+    /**
+     * A trace whose kcluster sends carry their packet bytes: {@code packets} maps the index of a
+     * TRANSMIT event to the packet it sent (copied).
+     *
+     * @throws IllegalArgumentException when an index is not a TRANSMIT event of {@code events}
+     */
+    public RecordedTrace(List<TraceEvent> events, Map<Integer, String> viosNames, Map<Integer, byte[]> packets) {
         this.events = events.toArray(new TraceEvent[0]);
         this.names = Map.copyOf(viosNames);
+        Map<Integer, byte[]> copy = new java.util.TreeMap<>();
+        packets.forEach((index, bytes) -> {
+            if (index < 0 || index >= this.events.length || this.events[index].kind() != TraceKind.TRANSMIT) {
+                throw new IllegalArgumentException("event " + index + " is not a kcluster send (TRANSMIT); only sends carry packets");
+            }
+            copy.put(index, bytes.clone());
+        });
+        this.packets = java.util.Collections.unmodifiableMap(copy);
         Map<Long, List<Integer>> messages = new HashMap<>();
         Map<Long, List<Integer>> views = new HashMap<>();
         for (int i = 0; i < this.events.length; i++) {
@@ -153,9 +173,24 @@ public final class RecordedTrace {
         return lo;
     }
 
+    /** The packet event {@code index} sent (a copy), or null when it is not a send or was recorded without bytes. */
+    public byte[] packet(int index) {
+        byte[] b = packets.get(index);
+        return b == null ? null : b.clone();
+    }
+
+    /** Indexes of the events that carry packet bytes, ascending. */
+    public java.util.Set<Integer> packetEvents() {
+        return packets.keySet();
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof RecordedTrace t && Arrays.equals(events, t.events) && names.equals(t.names);
+        if (!(o instanceof RecordedTrace t) || !Arrays.equals(events, t.events) || !names.equals(t.names)
+                || !packets.keySet().equals(t.packets.keySet())) {
+            return false;
+        }
+        return packets.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), t.packets.get(e.getKey())));
     }
 
     @Override

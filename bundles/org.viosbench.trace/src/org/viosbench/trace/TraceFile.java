@@ -24,13 +24,17 @@ import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * Trace files: JSON lines, version {@value #VERSION}. The first line describes the trace
- * ({@code {"format":"viosbench-trace","version":1,"vioses":{"1":"vios1",...}}}), every further line
- * is one event ({@code {"t":nanos,"vios":1,"layer":"VKE","kind":"ROUTE","msg":7,"peer":-1,"bytes":85,"outcome":"unicast to 1"}}).
- * A bad file is refused whole with its line (and column) and what is wrong; nothing half-loaded.
+ * ({@code {"format":"viosbench-trace","version":2,"vioses":{"1":"vios1",...}}}), every further line
+ * is one event ({@code {"t":nanos,"vios":1,"layer":"VKE","kind":"ROUTE","msg":7,"peer":-1,"bytes":85,"outcome":"unicast to 1"}});
+ * since version 2 a kcluster send (TRANSMIT) may carry the packet it sent ({@code "packet":"5649..."}, hex).
+ * Version 1 files (no packets) are still read. A bad file is refused whole with its line (and
+ * column) and what is wrong; nothing half-loaded.
  */
 public final class TraceFile {
     public static final String FORMAT = "viosbench-trace";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The oldest version this reader reads. */
+    public static final int OLDEST_VERSION = 1;
     private static final JsonFactory JSON = new JsonFactory();
 
     private TraceFile() {
@@ -65,6 +69,10 @@ public final class TraceFile {
                     g.writeNumberField("peer", e.peer() == -1 ? -1 : Integer.toUnsignedLong(e.peer()));
                     g.writeNumberField("bytes", e.bytes());
                     g.writeStringField("outcome", e.outcome() == null ? "" : e.outcome());
+                    byte[] packet = trace.packet(i);
+                    if (packet != null) {
+                        g.writeStringField("packet", java.util.HexFormat.of().formatHex(packet));
+                    }
                     g.writeEndObject();
                     g.writeRaw('\n');
                 }
@@ -82,8 +90,11 @@ public final class TraceFile {
             if (first == null || first.isBlank()) {
                 throw new TraceFileException(1, 1, "the file is empty");
             }
-            Map<Integer, String> names = header(first);
+            Map<Integer, String> names = new TreeMap<>();
+            int version = header(first, names);
             List<TraceEvent> events = new ArrayList<>();
+            Map<Integer, byte[]> packets = new TreeMap<>();
+            byte[][] packet = new byte[1][];
             int line = 1;
             long lastTime = Long.MIN_VALUE;
             for (String text; (text = r.readLine()) != null;) {
@@ -91,19 +102,23 @@ public final class TraceFile {
                 if (text.isBlank()) {
                     continue;
                 }
-                TraceEvent e = event(text, line);
+                packet[0] = null;
+                TraceEvent e = event(text, line, version, packet);
+                if (packet[0] != null) {
+                    packets.put(events.size(), packet[0]);
+                }
                 if (e.timeNanos() < lastTime) {
                     throw new TraceFileException(line, 1, "time " + e.timeNanos() + " goes back (the line before says " + lastTime + ")");
                 }
                 lastTime = e.timeNanos();
                 events.add(e);
             }
-            return new RecordedTrace(events, names);
+            return new RecordedTrace(events, names, packets);
         }
     }
 
-    private static Map<Integer, String> header(String text) throws TraceFileException, IOException {
-        Map<Integer, String> names = new TreeMap<>();
+    /** Reads the description line into {@code names}; returns the file's version. */
+    private static int header(String text, Map<Integer, String> names) throws TraceFileException, IOException {
         String format = null;
         long version = -1;
         try (JsonParser p = JSON.createParser(text)) {
@@ -137,14 +152,15 @@ public final class TraceFile {
         if (!FORMAT.equals(format)) {
             throw new TraceFileException(1, 1, "not a viosbench trace (format \"" + format + "\", expected \"" + FORMAT + "\")");
         }
-        if (version != VERSION) {
-            throw new TraceFileException(1, 1, "version " + version + " is not supported; this viosbench reads version " + VERSION
-                    + (version > VERSION ? " (written by a newer viosbench)" : ""));
+        if (version < OLDEST_VERSION || version > VERSION) {
+            throw new TraceFileException(1, 1, "version " + version + " is not supported; this viosbench reads versions " + OLDEST_VERSION
+                    + " to " + VERSION + (version > VERSION ? " (written by a newer viosbench)" : ""));
         }
-        return names;
+        return (int) version;
     }
 
-    private static TraceEvent event(String text, int line) throws TraceFileException, IOException {
+    /** One event line; a packet it carries goes to {@code packet[0]}. */
+    private static TraceEvent event(String text, int line, int version, byte[][] packet) throws TraceFileException, IOException {
         long t = Long.MIN_VALUE;
         long vios = Long.MIN_VALUE;
         Layer layer = null;
@@ -168,6 +184,16 @@ public final class TraceFile {
                     case "layer" -> layer = enumValue(Layer.class, p, line, col, field);
                     case "kind" -> kind = enumValue(TraceKind.class, p, line, col, field);
                     case "outcome" -> outcome = p.getValueAsString();
+                    case "packet" -> {
+                        if (version < 2) {
+                            throw new TraceFileException(line, col, "unknown field \"packet\" (packets came with version 2)");
+                        }
+                        try {
+                            packet[0] = java.util.HexFormat.of().parseHex(v == JsonToken.VALUE_STRING ? p.getText() : "?");
+                        } catch (IllegalArgumentException e) {
+                            throw new TraceFileException(line, col, "\"packet\" must be the packet's bytes in hex: " + e.getMessage());
+                        }
+                    }
                     default -> throw new TraceFileException(line, col, "unknown field \"" + field + "\"");
                 }
             }
@@ -184,6 +210,9 @@ public final class TraceFile {
         }
         if (vios < 0 || vios > 0xFFFF_FFFFL || peer < -1 || peer > 0xFFFF_FFFFL || bytes < -1 || bytes > Integer.MAX_VALUE) {
             throw new TraceFileException(line, 1, "vios, peer or bytes out of range");
+        }
+        if (packet[0] != null && kind != TraceKind.TRANSMIT) {
+            throw new TraceFileException(line, 1, "a " + kind + " event carries a packet; only kcluster sends (TRANSMIT) do");
         }
         return new TraceEvent(t, (int) vios, layer, kind, msg, peer == -1 ? -1 : (int) peer, (int) bytes, outcome);
     }

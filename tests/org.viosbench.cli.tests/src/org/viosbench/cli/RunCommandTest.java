@@ -129,5 +129,30 @@ class RunCommandTest {
         String[] response = lines[1].split("\t", -1);
         assertEquals("2", response[0]);
         assertEquals(Long.toString(id), response[3]);
+
+        // the trace file carries the same packets: exported from it, tshark decodes the same fields
+        Path fromTrace = tmp.resolve("from-trace.pcapng");
+        Run export = CliTest.run("trace", "export", tmp.resolve("t.jsonl").toString(), "--pcapng", fromTrace.toString());
+        assertEquals(Cli.OK, export.code(), export.out());
+        assertEquals(2, export.json().get("packets").asInt());
+        Process q = new ProcessBuilder("tshark", "-X", "lua_script:" + lua, "-r", fromTrace.toString(), "-T", "fields", "-e", "viosbench.from",
+                "-e", "viosbench.to", "-e", "viosbench.type", "-e", "viosbench.msgid", "-e", "viosbench.flags", "-e", "viosbench.entry",
+                "-e", "viosbench.payload").redirectError(tmp.resolve("tshark2.err").toFile()).start();
+        String again = new String(q.getInputStream().readAllBytes());
+        assertEquals(0, q.waitFor(), again + Files.readString(tmp.resolve("tshark2.err")));
+        assertEquals(out, again, "the same packets, fields and entries as the run's own pcapng");
+    }
+
+    @Test
+    void traceExportNeedsAnOutputAndPacketsToWritePcapng() throws Exception {
+        Path old = tmp.resolve("old.jsonl");
+        org.viosbench.trace.TraceFile.write(new org.viosbench.trace.RecordedTrace(java.util.List.of(new org.viosbench.engine.TraceEvent(1, 1,
+                org.viosbench.engine.Layer.KCLUSTER, org.viosbench.engine.TraceKind.TRANSMIT, 3, 2, 50, "unicast")), java.util.Map.of(1, "a")), old);
+        Run none = CliTest.run("trace", "export", old.toString());
+        assertEquals(Cli.USAGE, none.code(), none.out());
+        Run noPackets = CliTest.run("trace", "export", old.toString(), "--pcapng", tmp.resolve("x.pcapng").toString());
+        assertEquals(Cli.FAILURE, noPackets.code());
+        assertTrue(noPackets.json().get("error").asText().contains("holds no packets"), noPackets.out());
+        assertFalse(Files.exists(tmp.resolve("x.pcapng")), "nothing written");
     }
 }

@@ -49,7 +49,7 @@ class TraceFileTest {
     @CsvSource(delimiter = '|', value = {
             "not JSON          | 3 | {\"t\"        | {t            | not valid JSON",
             "wrong format      | 1 | viosbench-trace | other      | not a viosbench trace",
-            "newer version     | 1 | \"version\":1 | \"version\":2 | written by a newer viosbench",
+            "newer version     | 1 | \"version\":2 | \"version\":3 | written by a newer viosbench",
             "unknown kind      | 4 | \"SYSCALL\"   | \"SYSCAL\"    | not one of",
             "missing field     | 5 | ,\"bytes\":60 | ''          | missing field \"bytes\"",
             "unknown field     | 6 | \"outcome\"   | \"result\"    | unknown field \"result\"",
@@ -61,6 +61,63 @@ class TraceFileTest {
         TraceFileException e = assertThrows(TraceFileException.class, () -> TraceFile.read(f), name);
         assertEquals(line, e.line(), e.getMessage());
         assertTrue(e.getMessage().contains(why), e.getMessage());
+    }
+
+    /** The trace of {@link TraceCursorTest#broadcast()} with a packet on its first kcluster send. */
+    private static RecordedTrace withPacket(byte[] bytes) {
+        RecordedTrace t = TraceCursorTest.broadcast();
+        int send = 0;
+        while (t.event(send).kind() != TraceKind.TRANSMIT) {
+            send++;
+        }
+        return new RecordedTrace(t.events(), t.names(), java.util.Map.of(send, bytes));
+    }
+
+    @Test
+    void packetsOfSendsRoundTripAndVersionOneFilesStillRead() throws Exception {
+        byte[] bytes = { 0x56, 0x49, 0x4F, 0x53, 1, 0, (byte) 0xFF };
+        RecordedTrace t = withPacket(bytes);
+        Path f = tmp.resolve("packets.jsonl");
+        TraceFile.write(t, f);
+        RecordedTrace back = TraceFile.read(f);
+        assertEquals(t, back);
+        int send = back.packetEvents().iterator().next();
+        assertTrue(java.util.Arrays.equals(bytes, back.packet(send)));
+        assertTrue(Files.readString(f).contains("\"packet\":\"56494f530100ff\""), Files.readString(f));
+        assertEquals(null, back.packet(0), "event 0 is not a send");
+
+        Path v1 = tmp.resolve("v1.jsonl");
+        TraceFile.write(TraceCursorTest.broadcast(), v1);
+        Files.writeString(v1, Files.readString(v1).replace("\"version\":2", "\"version\":1"));
+        assertEquals(TraceCursorTest.broadcast(), TraceFile.read(v1), "a version 1 file (no packets) still reads");
+        Files.writeString(v1, Files.readString(f).replace("\"version\":2", "\"version\":1"));
+        TraceFileException old = assertThrows(TraceFileException.class, () -> TraceFile.read(v1));
+        assertTrue(old.getMessage().contains("packets came with version 2"), old.getMessage());
+    }
+
+    @Test
+    void badPacketsAreRefusedWithTheirLine() throws Exception {
+        Path f = tmp.resolve("p.jsonl");
+        TraceFile.write(withPacket(new byte[] { 1, 2 }), f);
+        List<String> lines = new ArrayList<>(Files.readAllLines(f));
+        int at = 0;
+        while (!lines.get(at).contains("\"packet\"")) {
+            at++;
+        }
+        String good = lines.get(at);
+        lines.set(at, good.replace("\"0102\"", "\"01zz\""));
+        Files.write(f, lines);
+        TraceFileException hex = assertThrows(TraceFileException.class, () -> TraceFile.read(f));
+        assertEquals(at + 1, hex.line());
+        assertTrue(hex.getMessage().contains("in hex"), hex.getMessage());
+        lines.set(at, good);
+        lines.set(1, lines.get(1).replace("}", ",\"packet\":\"00\"}"));
+        Files.write(f, lines);
+        TraceFileException notSend = assertThrows(TraceFileException.class, () -> TraceFile.read(f));
+        assertEquals(2, notSend.line());
+        assertTrue(notSend.getMessage().contains("only kcluster sends"), notSend.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new RecordedTrace(TraceCursorTest.broadcast().events(),
+                TraceCursorTest.broadcast().names(), java.util.Map.of(0, new byte[1])), "event 0 is not a send");
     }
 
     @Test

@@ -67,6 +67,8 @@ public final class StepCluster implements AutoCloseable {
     /** Per choice, what it did, for people ("deliver next: #3 VIOS 2 → 0 DATA response m1, ..."). */
     private final List<String> log = new ArrayList<>();
     private final List<Request> requests = new ArrayList<>();
+    /** The packet each kcluster send (TRANSMIT event, by index) carried. */
+    private final Map<Integer, byte[]> packets = new TreeMap<>();
     private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long nextPending = 1;
     private boolean closed;
@@ -170,6 +172,13 @@ public final class StepCluster implements AutoCloseable {
         }
         list.sort(DUE_ORDER);
         return list;
+    }
+
+    /** The packet bytes of every kcluster send so far, by the index of its TRANSMIT event (copies). */
+    public synchronized Map<Integer, byte[]> packets() {
+        Map<Integer, byte[]> copy = new TreeMap<>();
+        packets.forEach((i, b) -> copy.put(i, b.clone()));
+        return copy;
     }
 
     /** The bytes of pending delivery {@code id} (a copy), for the packet inspector. */
@@ -468,6 +477,15 @@ public final class StepCluster implements AutoCloseable {
             info = new Pending(id, from, to, -1, null, false, false, bytes.length, now, now + LINK_NANOS);
         }
         pending.put(id, new Held(info, bytes));
+        // the VKE traced this send (a broadcast traces all its sends first): the latest TRANSMIT of it without bytes yet
+        for (int i = events.size() - 1; i >= 0; i--) {
+            TraceEvent e = events.get(i);
+            if (e.kind() == TraceKind.TRANSMIT && e.vios() == from && e.peer() == to && e.messageId() == info.messageId()
+                    && !packets.containsKey(i)) {
+                packets.put(i, bytes);
+                break;
+            }
+        }
     }
 
     /** One VIOS's kcluster end: sends join the pending list; membership is the set of live VIOSes. */

@@ -145,15 +145,28 @@ public final class StepView extends ViewPart {
         canvas = new FigureCanvas(right);
         canvas.setContents(chart);
         Composite bottom = new Composite(right, SWT.NONE);
-        bottom.setLayout(new GridLayout(3, false));
+        bottom.setLayout(new GridLayout(4, false));
         branchTable = table(bottom, new String[][] { { "Branch", "120" }, { "From", "150" }, { "Choices", "60" }, { "Events", "60" } });
-        branchTable.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        branchTable.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         branchTable.addListener(SWT.DefaultSelection, e -> switchTo(branchTable.getSelectionIndex()));
         button(bottom, "Fork after selected step", this::fork);
         button(bottom, "Switch to branch", () -> switchTo(branchTable.getSelectionIndex()));
         button(bottom, "Compare with current", this::compare);
+        button(bottom, "Save trace...", () -> {
+            if (current == null) {
+                say("Start step mode first.", true);
+                return;
+            }
+            org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(root.getShell(), SWT.SAVE);
+            d.setFilterExtensions(new String[] { "*.jsonl" });
+            d.setOverwrite(true);
+            String chosen = d.open();
+            if (chosen != null) {
+                saveTrace(java.nio.file.Path.of(chosen));
+            }
+        });
         comparison = new Text(bottom, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
-        comparison.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        comparison.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         right.setWeights(1, 1);
         split.setWeights(2, 3);
         refresh();
@@ -371,6 +384,22 @@ public final class StepView extends ViewPart {
         Branch other = branches.get(sel);
         BranchComparison c = BranchComparison.of(other.cluster().events(), cluster().events());
         comparison.setText("A = " + other.name() + ", B = " + current.name() + "\n" + c.summary());
+    }
+
+    /**
+     * Writes the current branch's trace, packets included, as a trace file (File > Open Trace,
+     * {@code viosbench trace export --pcapng|--shiviz} read it); says in the status line how it went.
+     */
+    boolean saveTrace(java.nio.file.Path file) {
+        StepCluster c = cluster();
+        try {
+            org.viosbench.trace.TraceFile.write(new RecordedTrace(c.events(), names, c.packets()), file);
+            say("Saved " + c.events().size() + " events of " + current.name() + " to " + file, false);
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            say("Not saved: " + e.getMessage(), true);
+            return false;
+        }
     }
 
     // ---- showing ----

@@ -81,6 +81,14 @@ class StepClusterTest {
             c.fire(0, DAEMON, broadcast());
             List<Pending> fan = c.pending();
             assertEquals(List.of(1, 2, 3), fan.stream().map(Pending::to).toList(), "a broadcast fans out to every other VIOS");
+            java.util.Map<Integer, byte[]> packets = c.packets();
+            assertEquals(3, packets.size(), "each send carries its packet");
+            for (java.util.Map.Entry<Integer, byte[]> p : packets.entrySet()) {
+                TraceEvent send = c.events().get(p.getKey());
+                assertEquals(TraceKind.TRANSMIT, send.kind());
+                Pending waiting = fan.stream().filter(f -> f.to() == send.peer()).findFirst().orElseThrow();
+                assertTrue(java.util.Arrays.equals(c.packet(waiting.id()), p.getValue()), "the bytes of the send to " + send.peer());
+            }
             c.deliver(fan.get(2).id()); // VIOS 3 first
             c.deliver(fan.get(0).id()); // then VIOS 1
             List<Integer> receivers = c.events().stream().filter(e -> e.kind() == TraceKind.RECEIVE).map(TraceEvent::vios).toList();

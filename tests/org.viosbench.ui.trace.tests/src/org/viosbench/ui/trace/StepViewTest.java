@@ -159,6 +159,16 @@ class StepViewTest {
         org.viosbench.ui.trace.Screens.save(view.getSite().getShell(), "step-mode.png");
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
 
+        // the branch saved as a trace file, packets included, reads back whole
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("step").resolve("branch.jsonl");
+        assertTrue(view.saveTrace(file), view.statusLabel().getText());
+        org.viosbench.trace.RecordedTrace saved = org.viosbench.trace.TraceFile.read(file);
+        assertEquals(view.currentCluster().events(), saved.events());
+        assertEquals(view.currentCluster().packets().keySet(), saved.packetEvents());
+        assertFalse(view.saveTrace(file.getParent()),
+                "a directory (holding the saved trace) cannot be overwritten");
+        assertTrue(view.statusLabel().getText().startsWith("Not saved"), view.statusLabel().getText());
+
         // the same seed and the same choices give the same trace
         try (StepCluster again = StepCluster.replay(ClusterDescription.of(3, 1), 1, view.branches().get(0).cluster().choices())) {
             assertEquals(view.branches().get(0).cluster().events(), again.events());
