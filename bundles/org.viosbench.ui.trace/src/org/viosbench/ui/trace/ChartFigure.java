@@ -51,6 +51,65 @@ final class ChartFigure extends Figure {
         setOpaque(true);
     }
 
+    /**
+     * Shows this chart in {@code canvas}. The lane header stays at the top of the visible area, so
+     * every scroll repaints the whole visible chart (the canvas would copy the old header along).
+     */
+    /** While true the header is painted at the top of the whole chart (an export), not of the visible area. */
+    private boolean exporting;
+
+    /** Paints the whole chart into {@code g} for an export (header at the top of the image). */
+    void paintForExport(Graphics g) {
+        exporting = true;
+        try {
+            paint(g);
+        } finally {
+            exporting = false;
+        }
+    }
+
+    /**
+     * Shows this chart in a new canvas under {@code parent}, below a fixed header canvas that holds
+     * the lane names and follows the chart's horizontal scrolling; returns the chart's canvas.
+     */
+    org.eclipse.draw2d.FigureCanvas showIn(org.eclipse.swt.widgets.Composite parent) {
+        org.eclipse.swt.widgets.Composite box = new org.eclipse.swt.widgets.Composite(parent, org.eclipse.swt.SWT.NONE);
+        org.eclipse.swt.layout.GridLayout layout = new org.eclipse.swt.layout.GridLayout(1, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        layout.verticalSpacing = 0;
+        box.setLayout(layout);
+        header = new org.eclipse.draw2d.FigureCanvas(box);
+        header.setScrollBarVisibility(org.eclipse.draw2d.FigureCanvas.NEVER);
+        org.eclipse.swt.layout.GridData top = new org.eclipse.swt.layout.GridData(org.eclipse.swt.SWT.FILL, org.eclipse.swt.SWT.TOP, true, false);
+        top.heightHint = HEADER;
+        header.setLayoutData(top);
+        header.setContents(headerFigure);
+        org.eclipse.draw2d.FigureCanvas canvas = new org.eclipse.draw2d.FigureCanvas(box);
+        canvas.setLayoutData(new org.eclipse.swt.layout.GridData(org.eclipse.swt.SWT.FILL, org.eclipse.swt.SWT.FILL, true, true));
+        canvas.setContents(this);
+        canvas.getViewport().getHorizontalRangeModel().addPropertyChangeListener(e -> {
+            if (org.eclipse.draw2d.RangeModel.PROPERTY_VALUE.equals(e.getPropertyName())) {
+                header.getViewport().setHorizontalLocation(canvas.getViewport().getViewLocation().x);
+            }
+        });
+        return canvas;
+    }
+
+    /** The fixed header canvas (after {@link #showIn}). */
+    org.eclipse.draw2d.FigureCanvas headerCanvas() {
+        return header;
+    }
+
+    private org.eclipse.draw2d.FigureCanvas header;
+    private final Figure headerFigure = new Figure() {
+        @Override
+        protected void paintFigure(Graphics g) {
+            Rectangle hb = getBounds();
+            paintHeader(g, hb.x, hb.y, Math.max(hb.width, ChartFigure.this.getBounds().width));
+        }
+    };
+
     void setTrace(RecordedTrace t) {
         trace = t;
         lanes = new LaneOrder(t);
@@ -65,10 +124,17 @@ final class ChartFigure extends Figure {
         resize();
     }
 
+    private void updateHeader() {
+        headerFigure.setPreferredSize(new Dimension(getPreferredSize().width, HEADER));
+        headerFigure.revalidate();
+        headerFigure.repaint();
+    }
+
     private void resize() {
         setPreferredSize(new Dimension(LEFT + Math.max(1, lanes.lanes()) * LANE, HEADER + trace.size() * row + row));
         revalidate();
         repaint();
+        updateHeader();
     }
 
     /** Zooms in time: rows {@code factor} times as tall (between 6 and 60 pixels). */
@@ -118,6 +184,7 @@ final class ChartFigure extends Figure {
     void setLayers(boolean split) {
         layers = split;
         repaint();
+        headerFigure.repaint();
     }
 
     boolean layers() {
@@ -224,20 +291,38 @@ final class ChartFigure extends Figure {
         for (int i = first; i <= last; i++) {
             EventRenderer.paint(g, this, trace.event(i), i, matches(i));
         }
-        // lane headers and the cursor line
-        g.setBackgroundColor(HEADER_FILL);
-        g.fillRectangle(b.x, Math.max(b.y, clip.y), b.width, HEADER);
-        g.setForegroundColor(org.eclipse.draw2d.ColorConstants.black);
-        for (int l = 0; l < lanes.lanes(); l++) {
-            int vios = lanes.viosOf(l);
-            String name = trace.names().getOrDefault(vios, "vios" + Integer.toUnsignedString(vios));
-            g.drawText(layers ? name + ": d s v k" : name, b.x + LEFT + l * LANE + 8, Math.max(b.y, clip.y) + 6);
+        // the lane header: on screen a separate canvas above the chart holds it (a header painted inside a scrolled
+        // canvas is copied along by every scroll); an export paints it at the top of the image
+        if (exporting) {
+            paintHeader(g, b.x, b.y, b.width);
         }
         int y = b.y + HEADER + cursor * row;
         g.setForegroundColor(CURSOR);
         g.setLineWidth(2);
         g.drawLine(b.x, y, b.right(), y);
         g.setLineWidth(1);
+    }
+
+    /** The lane names on the header band at ({@code left}, {@code top}), {@code width} wide. */
+    void paintHeader(Graphics g, int left, int top, int width) {
+        g.setBackgroundColor(HEADER_FILL);
+        g.fillRectangle(left, top, width, HEADER);
+        if (trace == null) {
+            return;
+        }
+        g.setForegroundColor(org.eclipse.draw2d.ColorConstants.black);
+        Rectangle b = getBounds();
+        for (int l = 0; l < lanes.lanes(); l++) {
+            int vios = lanes.viosOf(l);
+            String name = trace.names().getOrDefault(vios, "vios" + Integer.toUnsignedString(vios));
+            if (layers) {
+                g.drawText(name + ": d s v k", left + LEFT + l * LANE + 8, top + 6);
+            } else { // centred over the lane's line
+                org.eclipse.swt.graphics.Font font = getFont() != null ? getFont() : g.getFont();
+                int w = font == null ? 0 : org.eclipse.draw2d.FigureUtilities.getTextWidth(name, font);
+                g.drawText(name, left + x(l, org.viosbench.engine.Layer.DAEMON) - b.x - w / 2, top + 6);
+            }
+        }
     }
 
     private boolean isResponse(int send) {

@@ -142,8 +142,7 @@ public final class StepView extends ViewPart {
         left.setWeights(5, 3, 4);
 
         SashForm right = new SashForm(split, SWT.VERTICAL);
-        canvas = new FigureCanvas(right);
-        canvas.setContents(chart);
+        canvas = chart.showIn(right);
         Composite bottom = new Composite(right, SWT.NONE);
         bottom.setLayout(new GridLayout(4, false));
         branchTable = table(bottom, new String[][] { { "Branch", "120" }, { "From", "150" }, { "Choices", "60" }, { "Events", "60" } });

@@ -49,8 +49,7 @@ public final class TraceView extends ViewPart {
         filter.addListener(SWT.Modify, e -> setFilter(filter.getText()));
         SashForm split = new SashForm(parent, SWT.VERTICAL);
         split.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
-        canvas = new FigureCanvas(split);
-        canvas.setContents(chart);
+        canvas = chart.showIn(split);
         SashForm bottom = new SashForm(split, SWT.HORIZONTAL);
         events = new Table(bottom, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL);
         events.setHeaderVisible(true);
@@ -121,25 +120,8 @@ public final class TraceView extends ViewPart {
                 chart.setLayers(isChecked());
             }
         });
-        bar.add(new Action("Export PNG...") {
-            @Override
-            public void run() {
-                if (cursor == null) {
-                    return;
-                }
-                org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(canvas.getShell(), SWT.SAVE);
-                d.setFilterExtensions(new String[] { "*.png" });
-                d.setOverwrite(true);
-                String chosen = d.open();
-                if (chosen != null) {
-                    try {
-                        exportPng(java.nio.file.Path.of(chosen));
-                    } catch (java.io.IOException e) {
-                        org.eclipse.jface.dialogs.MessageDialog.openError(canvas.getShell(), "Export failed", e.getMessage());
-                    }
-                }
-            }
-        });
+        bar.add(exportAction("Export PNG...", "*.png", this::exportPng));
+        bar.add(exportAction("Export SVG...", "*.svg", this::exportSvg));
         bar.add(new Action("Play", Action.AS_CHECK_BOX) {
             @Override
             public void run() {
@@ -148,12 +130,63 @@ public final class TraceView extends ViewPart {
         });
     }
 
-    /** Writes the whole chart (every row, at the current zoom) as a PNG image; refused beyond 30,000 pixels tall. */
-    public void exportPng(java.nio.file.Path file) throws java.io.IOException {
+    private interface Export {
+        void to(java.nio.file.Path file) throws java.io.IOException;
+    }
+
+    private Action exportAction(String label, String extension, Export export) {
+        return new Action(label) {
+            @Override
+            public void run() {
+                if (cursor == null) {
+                    return;
+                }
+                org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(canvas.getShell(), SWT.SAVE);
+                d.setFilterExtensions(new String[] { extension });
+                d.setOverwrite(true);
+                String chosen = d.open();
+                if (chosen != null) {
+                    try {
+                        export.to(java.nio.file.Path.of(chosen));
+                    } catch (java.io.IOException e) {
+                        org.eclipse.jface.dialogs.MessageDialog.openError(canvas.getShell(), "Export failed", e.getMessage());
+                    }
+                }
+            }
+        };
+    }
+
+    /** The whole chart's size, refused beyond 30,000 pixels tall (an export of everything). */
+    private org.eclipse.draw2d.geometry.Dimension exportSize() throws java.io.IOException {
         org.eclipse.draw2d.geometry.Dimension size = chart.getPreferredSize();
         if (size.height > 30_000) {
             throw new java.io.IOException("the chart is " + size.height + " pixels tall; filter or zoom out first (at most 30,000)");
         }
+        return size;
+    }
+
+    /**
+     * Writes the whole chart (every row, at the current zoom) as SVG, painted by the same code as
+     * the screen through {@link SvgGraphics}; refused beyond 30,000 pixels tall.
+     */
+    public void exportSvg(java.nio.file.Path file) throws java.io.IOException {
+        org.eclipse.draw2d.geometry.Dimension size = exportSize();
+        org.eclipse.swt.graphics.GC measure = new org.eclipse.swt.graphics.GC(canvas);
+        SvgGraphics g;
+        try {
+            g = new SvgGraphics(size.width, size.height, canvas.getFont(), measure.getFontMetrics());
+        } finally {
+            measure.dispose();
+        }
+        org.eclipse.draw2d.geometry.Rectangle b = chart.getBounds();
+        g.translate(-b.x, -b.y);
+        chart.paintForExport(g);
+        java.nio.file.Files.writeString(file, g.svg());
+    }
+
+    /** Writes the whole chart (every row, at the current zoom) as a PNG image; refused beyond 30,000 pixels tall. */
+    public void exportPng(java.nio.file.Path file) throws java.io.IOException {
+        org.eclipse.draw2d.geometry.Dimension size = exportSize();
         org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(canvas.getDisplay(), size.width, size.height);
         org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(image);
         try {
@@ -161,7 +194,7 @@ public final class TraceView extends ViewPart {
             org.eclipse.draw2d.geometry.Rectangle b = chart.getBounds();
             g.translate(-b.x, -b.y);
             g.clipRect(new org.eclipse.draw2d.geometry.Rectangle(b.x, b.y, size.width, size.height));
-            chart.paint(g);
+            chart.paintForExport(g);
             g.dispose();
             org.eclipse.swt.graphics.ImageLoader loader = new org.eclipse.swt.graphics.ImageLoader();
             loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };

@@ -140,5 +140,92 @@ class TraceViewTest {
         assertEquals(white, image.palette.getRGB(image.getPixel(image.width - 2, image.height - 2)));
         assertTrue(!white.equals(image.palette.getRGB(image.getPixel(laneOfVios3.x - b.x, laneOfVios3.y - b.y))),
                 "a dot where event 5 is drawn");
+
+        // the same chart as SVG, drawn by the same paint code: a valid document with every event, the arrows and the lost send
+        Path svg = Path.of("target", "chart.svg").toAbsolutePath();
+        view.exportSvg(svg);
+        org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+        org.w3c.dom.Element root = doc.getDocumentElement();
+        assertEquals("svg", root.getTagName());
+        assertEquals(Integer.toString(view.chart().getPreferredSize().height), root.getAttribute("height"));
+        List<String> texts = new ArrayList<>();
+        org.w3c.dom.NodeList t = doc.getElementsByTagName("text");
+        for (int i = 0; i < t.getLength(); i++) {
+            texts.add(t.item(i).getTextContent());
+        }
+        assertTrue(texts.containsAll(List.of("vios1", "vios2", "vios3", "QUEUE_CREATE", "SUSPECT", "COMPLETE")), texts.toString());
+        assertEquals(13, doc.getElementsByTagName("ellipse").getLength(), "a dot per event");
+        org.w3c.dom.NodeList lines = doc.getElementsByTagName("line");
+        int blue = 0;
+        int red = 0;
+        for (int i = 0; i < lines.getLength(); i++) {
+            String stroke = ((org.w3c.dom.Element) lines.item(i)).getAttribute("stroke");
+            blue += stroke.equals("#1e5ac8") ? 1 : 0;
+            red += stroke.equals("#d21e1e") ? 1 : 0;
+        }
+        assertEquals(3, blue, "the request arrow: its line and two arrowhead strokes");
+        assertEquals(3, red, "the lost send: a line and a cross of two strokes");
+        org.w3c.dom.Element event5 = (org.w3c.dom.Element) doc.getElementsByTagName("ellipse").item(5);
+        assertEquals(laneOfVios3.x - b.x, (int) Double.parseDouble(event5.getAttribute("cx")), "event 5 where the screen draws it");
+    }
+
+    /** What {@code canvas} shows on the screen now. */
+    private static org.eclipse.swt.graphics.ImageData pixels(org.eclipse.swt.widgets.Control canvas) throws InterruptedException {
+        for (int i = 0; i < 5; i++) { // let the X server catch up before reading its pixels
+            Thread.sleep(50);
+            drain();
+            canvas.getDisplay().update();
+        }
+        org.eclipse.swt.graphics.Rectangle area = canvas.getBounds();
+        org.eclipse.swt.graphics.Point at = canvas.toDisplay(0, 0);
+        org.eclipse.swt.graphics.Image shot = new org.eclipse.swt.graphics.Image(canvas.getDisplay(), area.width, area.height);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(canvas.getDisplay());
+        gc.copyArea(shot, at.x, at.y);
+        gc.dispose();
+        org.eclipse.swt.graphics.ImageData data = shot.getImageData();
+        shot.dispose();
+        return data;
+    }
+
+    /**
+     * The lane header stays on top while the chart scrolls, in a canvas of its own: the chart's
+     * canvas never shows a (copied) header band, the header canvas always does, with the names.
+     */
+    @Test
+    void scrollingLeavesNoCopyOfTheHeaderBehind() throws Exception {
+        List<TraceEvent> e = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            e.add(new TraceEvent(1000 + i, 1 + i % 3, Layer.DAEMON, TraceKind.HANDLE, i, -1, 10, "ok"));
+        }
+        Path file = tmp.resolve("long.jsonl");
+        TraceFile.write(new RecordedTrace(e, Map.of(1, "vios1", 2, "vios2", 3, "vios3")), file);
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        TraceView view = OpenTraceHandler.open(page, file);
+        drain();
+        org.eclipse.draw2d.FigureCanvas canvas = view.canvas();
+        for (int i = 0; i < 30; i++) { // step by step: each step scrolls the chart a little, as when a user steps
+            view.stepForward();
+            drain();
+            canvas.update();
+        }
+        canvas.scrollToY(400);
+        drain();
+        org.eclipse.swt.graphics.RGB header = ChartFigure.HEADER_FILL.getRGB();
+        org.eclipse.swt.graphics.ImageData chart = pixels(canvas);
+        int copies = 0;
+        for (int y = 0; y < chart.height; y++) {
+            copies += header.equals(chart.palette.getRGB(chart.getPixel(3, y))) ? 1 : 0;
+        }
+        org.eclipse.swt.graphics.ImageData top = pixels(view.chart().headerCanvas());
+        page.hideView(view);
+        assertTrue(canvas.getViewport().getViewLocation().y > 0, "the chart scrolled");
+        assertEquals(0, copies, "pixel rows of header colour in the chart's canvas");
+        assertEquals(header, top.palette.getRGB(top.getPixel(3, ChartFigure.HEADER / 2)), "the header canvas shows the band");
+        int ink = 0;
+        for (int x = 0; x < top.width; x++) {
+            org.eclipse.swt.graphics.RGB c = top.palette.getRGB(top.getPixel(x, ChartFigure.HEADER / 2));
+            ink += c.red + c.green + c.blue < 300 ? 1 : 0;
+        }
+        assertTrue(ink > 5, "lane names are written on it");
     }
 }
