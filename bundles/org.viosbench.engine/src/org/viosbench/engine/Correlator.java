@@ -22,7 +22,9 @@ public final class Correlator {
     private final int vios;
     private final Trace trace;
     private final Timer timer;
-    private final AtomicLong nextId = new AtomicLong(1);
+    /** Message ids of this VIOS: its id in the high 32 bits, a counter from 1 in the low 32 (unique in the cluster). */
+    private final long idBase;
+    private final AtomicLong nextId;
     private final ConcurrentHashMap<Long, ResponseQueue> open = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<ResponseQueueListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong duplicates = new AtomicLong();
@@ -44,9 +46,11 @@ public final class Correlator {
         this.vios = vios;
         this.trace = trace;
         this.timer = timer;
+        this.idBase = MessageIds.base(vios);
+        this.nextId = new AtomicLong(idBase + 1);
     }
 
-    /** A new message id of this VIOS (never 0). */
+    /** A new message id of this VIOS (never 0; unique in the cluster, see {@link MessageIds}). */
     long nextMessageId() {
         return nextId.getAndIncrement();
     }
@@ -88,8 +92,7 @@ public final class Correlator {
         ResponseQueue.Verdict verdict;
         ResponseQueue.Changes changes = changes();
         if (q == null) {
-            verdict = Long.compareUnsigned(id, nextId.get()) < 0 && id != 0 ? ResponseQueue.Verdict.LATE
-                    : ResponseQueue.Verdict.UNEXPECTED;
+            verdict = id > idBase && id < nextId.get() ? ResponseQueue.Verdict.LATE : ResponseQueue.Verdict.UNEXPECTED;
         } else {
             int code = h.isError() ? response.subHeader().errorCode() : -1;
             verdict = q.respond(responder, code, response.payloadBytes(), changes);

@@ -62,7 +62,7 @@ public record BranchComparison(int commonPrefix, TraceEvent firstA, TraceEvent f
             if (e.layer() != Layer.QUEUE) {
                 continue;
             }
-            String key = "VIOS " + e.vios() + " m" + e.messageId();
+            String key = "VIOS " + e.vios() + " m" + org.viosbench.engine.MessageIds.label(e.messageId());
             if (e.kind() == TraceKind.QUEUE_CREATE) {
                 counts.put(key, new int[5]);
                 continue;
@@ -109,7 +109,7 @@ public record BranchComparison(int commonPrefix, TraceEvent firstA, TraceEvent f
     }
 
     private static String describe(TraceEvent e) {
-        return String.format(java.util.Locale.ROOT, "%.3f ms VIOS %d %s %s m%d%s %s", e.timeNanos() / 1e6, e.vios(), e.layer(),
-                e.kind(), e.messageId(), e.peer() >= 0 ? " peer " + e.peer() : "", e.outcome());
+        return String.format(java.util.Locale.ROOT, "%.3f ms VIOS %d %s %s m%s%s %s", e.timeNanos() / 1e6, e.vios(), e.layer(),
+                e.kind(), org.viosbench.engine.MessageIds.label(e.messageId()), e.peer() >= 0 ? " peer " + e.peer() : "", e.outcome());
     }
 }

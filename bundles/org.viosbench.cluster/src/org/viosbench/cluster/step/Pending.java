@@ -12,7 +12,8 @@ public record Pending(long id, int from, int to, long messageId, MessageType typ
 
     /** One line for people: "#3 VIOS 0 → 2 DATA request m1, 88 B, due 0.050 ms". */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "#%d VIOS %d → %d %s %s m%d, %d B, due %.3f ms", id, from, to, type,
-                error ? "error response" : response ? "response" : "request", messageId, bytes, dueNanos / 1e6);
+        return String.format(java.util.Locale.ROOT, "#%d VIOS %d → %d %s %s m%s, %d B, due %.3f ms", id, from, to, type,
+                error ? "error response" : response ? "response" : "request", org.viosbench.engine.MessageIds.label(messageId), bytes,
+                dueNanos / 1e6);
     }
 }

@@ -222,7 +222,7 @@ public final class StepCluster implements AutoCloseable {
             }
             r = sender.daemon(daemon).send(message);
             requests.add(r);
-            record(new Choice.Fire(vios, daemon, message), "m" + r.messageId());
+            record(new Choice.Fire(vios, daemon, message), "m" + org.viosbench.engine.MessageIds.label(r.messageId()));
         }
         changed();
         return r;

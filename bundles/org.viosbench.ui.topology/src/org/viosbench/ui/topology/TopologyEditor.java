@@ -97,7 +97,17 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         }
         super.init(site, input);
         setPartName(input.getName());
+        // the Trace view's cursor, whether that view is active or not (it moves by itself when following a live trace)
+        site.getPage().addSelectionListener(org.viosbench.ui.trace.TraceView.ID, traceCursor);
     }
+
+    /** The Trace view's cursor, shown on the diagram while the cluster runs. */
+    private final org.eclipse.ui.ISelectionListener traceCursor = (part, selection) -> {
+        if (animator() != null && selection instanceof org.eclipse.jface.viewers.IStructuredSelection s
+                && s.getFirstElement() instanceof org.viosbench.trace.SelectedEvent e) {
+            animator.showCursor(e.event());
+        }
+    };
 
     /** The topology being edited. */
     public Topology topology() {
@@ -364,6 +374,7 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
 
     @Override
     public void dispose() {
+        getSite().getPage().removeSelectionListener(org.viosbench.ui.trace.TraceView.ID, traceCursor);
         stop();
         super.dispose();
     }
@@ -443,7 +454,10 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
             return new OverviewPage(getGraphicalViewer(), getCommandStack());
         }
         if (type == Topology.class) {
-            return topology(); // for views outside this bundle (step mode)
+            return topology(); // for views outside this bundle (step mode, the live trace)
+        }
+        if (type == org.viosbench.engine.Trace.class) {
+            return session == null ? null : session.cluster().trace(); // the running cluster's events, for the Trace view
         }
         if (type == ZoomManager.class) {
             return ((ScalableFreeformRootEditPart) getGraphicalViewer().getRootEditPart()).getZoomManager();

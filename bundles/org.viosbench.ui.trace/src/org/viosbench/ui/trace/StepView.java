@@ -424,7 +424,8 @@ public final class StepView extends ViewPart {
             TableItem item = new TableItem(pending, SWT.NONE);
             item.setData(p.id());
             item.setText(new String[] { Long.toString(p.id()), names.get(p.from()), names.get(p.to()),
-                    p.type() + (p.error() ? " error" : p.response() ? " response" : " request") + " m" + p.messageId(),
+                    p.type() + (p.error() ? " error" : p.response() ? " response" : " request") + " m"
+                            + org.viosbench.engine.MessageIds.label(p.messageId()),
                     Integer.toString(p.bytes()), String.format(Locale.ROOT, "%.3f", p.dueNanos() / 1e6) });
         }
         List<String> choices = c.log();

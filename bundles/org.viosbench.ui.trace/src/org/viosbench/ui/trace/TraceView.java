@@ -17,6 +17,7 @@ import org.viosbench.engine.EntryState;
 import org.viosbench.engine.TraceEvent;
 import org.viosbench.trace.QueueState;
 import org.viosbench.trace.RecordedTrace;
+import org.viosbench.trace.SelectedEvent;
 import org.viosbench.trace.TraceCursor;
 
 /**
@@ -38,6 +39,30 @@ public final class TraceView extends ViewPart {
     private TraceCursor cursor;
     private boolean playing;
     private org.eclipse.swt.widgets.Text filter;
+    /** This view's cursor for the other views (a {@link SelectedEvent}). */
+    private final SelectionPublisher selection = new SelectionPublisher();
+    /** A request selected elsewhere (the Response Queue view) moves the cursor to its first event. */
+    private final org.eclipse.ui.ISelectionListener requests = (part, sel) -> {
+        if (part != this && sel instanceof org.eclipse.jface.viewers.IStructuredSelection s
+                && s.getFirstElement() instanceof org.viosbench.engine.Request r) {
+            showRequest(r.messageId(), r.queue().sender());
+        }
+    };
+    /** Following a running cluster: its engine trace, the events so far, the VIOS names. */
+    private org.viosbench.engine.Trace followed;
+    private final java.util.List<TraceEvent> live = new java.util.ArrayList<>();
+    private java.util.Map<Integer, String> liveNames = java.util.Map.of();
+    private int shownLive;
+    private Action follow;
+    /** Events a live trace holds at most; following stops there (the chart stays). */
+    static final int LIVE_MAX = 100_000;
+    /** How often a live trace is redrawn. */
+    static final int LIVE_MS = 250;
+    private final org.viosbench.engine.TraceListener liveListener = e -> {
+        synchronized (live) {
+            live.add(e);
+        }
+    };
 
     @Override
     public void createPartControl(Composite parent) {
@@ -97,7 +122,9 @@ public final class TraceView extends ViewPart {
             }
         });
         actions();
-        setContentDescription("No trace open: File > Open Trace... (or viosbench run ... --trace OUT.jsonl).");
+        getSite().setSelectionProvider(selection);
+        getSite().getPage().addSelectionListener(requests);
+        setContentDescription("No trace open: File > Open Trace... (or viosbench run ... --trace OUT.jsonl), or follow the running cluster.");
     }
 
     private void actions() {
@@ -114,6 +141,13 @@ public final class TraceView extends ViewPart {
                 stepForward();
             }
         });
+        follow = new Action("Follow running cluster", Action.AS_CHECK_BOX) {
+            @Override
+            public void run() {
+                setChecked(setFollowing(isChecked()));
+            }
+        };
+        bar.add(follow);
         bar.add(new Action("Layers", Action.AS_CHECK_BOX) {
             @Override
             public void run() {
@@ -207,14 +241,122 @@ public final class TraceView extends ViewPart {
         }
     }
 
-    /** Shows {@code t}, the cursor at its start. */
+    /** Shows {@code t}, the cursor at its start (a live trace being followed stops). */
     public void open(RecordedTrace t, String name) {
+        setFollowing(false);
+        show(t, 0);
+        setPartName("Trace: " + name);
+    }
+
+    private void show(RecordedTrace t, int position) {
         cursor = new TraceCursor(t);
         chart.setTrace(t);
         events.clearAll();
         events.setItemCount(t.size());
-        setPartName("Trace: " + name);
-        moveTo(0, false);
+        moveTo(position, false);
+    }
+
+    /**
+     * Follows the cluster running in the active topology editor: its trace grows in the chart as
+     * events come (the cursor stays at the end unless moved back). Returns whether it follows one;
+     * false also says why in the view. Following stops at {@link #LIVE_MAX} events.
+     */
+    public boolean setFollowing(boolean on) {
+        if (followed != null) {
+            followed.removeListener(liveListener);
+            followed = null;
+        }
+        if (follow != null) {
+            follow.setChecked(false);
+        }
+        if (!on) {
+            return false;
+        }
+        org.eclipse.ui.IEditorPart editor = getSite().getPage().getActiveEditor();
+        org.viosbench.engine.Trace trace = editor == null ? null : editor.getAdapter(org.viosbench.engine.Trace.class);
+        org.viosbench.topology.Topology topology = editor == null ? null : editor.getAdapter(org.viosbench.topology.Topology.class);
+        if (trace == null || topology == null) {
+            setContentDescription("No running cluster to follow: open a topology and run it (Cluster > Run).");
+            return false;
+        }
+        java.util.Map<Integer, String> names = new java.util.HashMap<>();
+        topology.vioses().forEach(v -> names.put((int) v.id(), v.name()));
+        liveNames = names;
+        synchronized (live) {
+            live.clear();
+        }
+        shownLive = -1;
+        followed = trace;
+        trace.addListener(liveListener);
+        follow.setChecked(true);
+        setPartName("Trace: " + topology.name() + " (live)");
+        pollLive();
+        return true;
+    }
+
+    /** Whether a running cluster's trace is being followed. */
+    public boolean isFollowing() {
+        return followed != null;
+    }
+
+    private void pollLive() {
+        if (followed == null || canvas.isDisposed()) {
+            return;
+        }
+        java.util.List<TraceEvent> copy = null;
+        synchronized (live) {
+            if (live.size() != shownLive) {
+                copy = new java.util.ArrayList<>(live.subList(0, Math.min(live.size(), LIVE_MAX)));
+            }
+        }
+        if (copy != null) {
+            copy.sort(java.util.Comparator.comparingLong(TraceEvent::timeNanos)); // events of several VIOS threads, in time order
+            boolean atEnd = cursor == null || cursor.position() >= cursor.trace().size();
+            int position = cursor == null ? 0 : cursor.position();
+            shownLive = copy.size();
+            show(new RecordedTrace(copy, liveNames), atEnd ? copy.size() : position);
+            if (copy.size() >= LIVE_MAX) {
+                setFollowing(false);
+                setContentDescription("Stopped following at " + LIVE_MAX + " events; the chart keeps them.");
+                return;
+            }
+        }
+        canvas.getDisplay().timerExec(LIVE_MS, this::pollLive);
+    }
+
+    /** Moves the cursor to the first event of message {@code messageId} at its sender {@code sender}, if the trace has it. */
+    void showRequest(long messageId, int sender) {
+        if (cursor == null) {
+            return;
+        }
+        RecordedTrace t = cursor.trace();
+        for (int i : t.eventsOf(messageId)) {
+            if (t.event(i).vios() == sender) {
+                moveTo(i + 1, true);
+                return;
+            }
+        }
+    }
+
+    /** The event at the cursor, as the other views get it, or null before the first event. */
+    public SelectedEvent current() {
+        int current = cursor == null ? -1 : cursor.position() - 1;
+        return current < 0 ? null : new SelectedEvent(current, cursor.current(), cursor.trace().senderOf(cursor.current().messageId()));
+    }
+
+    /** The trace shown, or null. */
+    public RecordedTrace trace() {
+        return cursor == null ? null : cursor.trace();
+    }
+
+    /** Events shown. */
+    public int size() {
+        return cursor == null ? 0 : cursor.trace().size();
+    }
+
+    /** Puts the cursor on event {@code index} (as a click in the chart does). */
+    public void select(int index) {
+        moveTo(index + 1, true);
     }
 
     private void fill(Event e) {
@@ -223,7 +365,7 @@ public final class TraceView extends ViewPart {
         TraceEvent ev = cursor.trace().event(i);
         long t0 = cursor.trace().event(0).timeNanos();
         item.setText(new String[] { Integer.toString(i), String.format(Locale.ROOT, "%,d", (ev.timeNanos() - t0) / 1000),
-                name(ev.vios()), ev.layer().name(), ev.kind().name(), ev.messageId() == -1 ? "" : Long.toString(ev.messageId()),
+                name(ev.vios()), ev.layer().name(), ev.kind().name(), ev.messageId() == -1 ? "" : org.viosbench.engine.MessageIds.label(ev.messageId()),
                 ev.peer() == -1 ? "" : name(ev.peer()), ev.bytes() < 0 ? "" : Integer.toString(ev.bytes()), ev.outcome() });
     }
 
@@ -241,7 +383,7 @@ public final class TraceView extends ViewPart {
             chart.setFilter(null);
             return;
         }
-        chart.setFilter(e -> Long.toString(e.messageId()).equals(t) || name(e.vios()).equalsIgnoreCase(t) || e.kind().name().equalsIgnoreCase(t));
+        chart.setFilter(e -> Long.toString(e.messageId()).equals(t) || org.viosbench.engine.MessageIds.label(e.messageId()).equals(t) || name(e.vios()).equalsIgnoreCase(t) || e.kind().name().equalsIgnoreCase(t));
     }
 
     org.eclipse.swt.widgets.Text filterText() {
@@ -284,6 +426,7 @@ public final class TraceView extends ViewPart {
             }
         }
         showQueues();
+        selection.publish(current());
         setContentDescription(cursor.position() + " of " + cursor.trace().size() + " events"
                 + (current >= 0 ? " — now: " + cursor.current().kind() + " at " + name(cursor.current().vios()) : ""));
         return true;
@@ -295,7 +438,7 @@ public final class TraceView extends ViewPart {
             StringBuilder ended = new StringBuilder();
             q.ended().forEach((responder, state) -> ended.append(ended.length() == 0 ? "" : ", ")
                     .append(responder < 0 ? "?" : name(responder)).append(' ').append(state == EntryState.MATCHED ? "matched" : state.name()));
-            new TableItem(queues, SWT.NONE).setText(new String[] { Long.toString(q.messageId()), name(q.sender()), q.policy(),
+            new TableItem(queues, SWT.NONE).setText(new String[] { org.viosbench.engine.MessageIds.label(q.messageId()), name(q.sender()), q.policy(),
                     ended.toString(), Integer.toString(q.pending()) });
         }
     }
@@ -338,5 +481,12 @@ public final class TraceView extends ViewPart {
     @Override
     public void setFocus() {
         canvas.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        setFollowing(false);
+        getSite().getPage().removeSelectionListener(requests);
+        super.dispose();
     }
 }

@@ -76,6 +76,20 @@ class StepClusterTest {
     }
 
     @Test
+    void twoViosesRequestsNeverShareAMessageId() throws Exception {
+        try (StepCluster c = StepCluster.start(ClusterDescription.of(3, DAEMON), 1)) {
+            Request a = c.fire(1, DAEMON, unicast(2, 100));
+            Request b = c.fire(2, DAEMON, unicast(1, 100));
+            assertNotEquals(a.messageId(), b.messageId());
+            assertEquals(1, org.viosbench.engine.MessageIds.sender(a.messageId()));
+            assertEquals(2, org.viosbench.engine.MessageIds.sender(b.messageId()));
+            c.runToQuiet(100);
+            assertTrue(a.future().getNow(null).success() && b.future().getNow(null).success());
+            assertEquals(List.of("VIOS 1 m1.1", "VIOS 2 m2.1"), List.copyOf(BranchComparison.outcomes(c.events()).keySet()));
+        }
+    }
+
+    @Test
     void pickingALaterDeliveryFirstReordersTheRun() throws Exception {
         try (StepCluster c = StepCluster.start(ClusterDescription.of(4, DAEMON), 1)) {
             c.fire(0, DAEMON, broadcast());

@@ -283,6 +283,62 @@ public final class Animator implements TraceListener {
         return f.layerBounds(i).getCenter();
     }
 
+    /** The marks of the Trace view's cursor on the diagram: a ring at the event's layer, a dashed line for a send. */
+    private final List<IFigure> cursorMarks = new ArrayList<>();
+    private TraceEvent cursorEvent;
+    public static final Color CURSOR = new Color(230, 120, 0);
+
+    /**
+     * Marks where event {@code e} happens (the Trace view's cursor): a ring on its VIOS's daemon,
+     * system-call or VKE box, and for a kcluster send a dashed line to the receiving VKE. Replaces the
+     * previous mark; events of VIOSes not on the diagram leave none.
+     */
+    public void showCursor(TraceEvent e) {
+        cursorMarks.forEach(layer::remove);
+        cursorMarks.clear();
+        cursorEvent = null;
+        PartitionFigure at = figure(e.vios());
+        if (at == null || disposed) {
+            return;
+        }
+        cursorEvent = e;
+        Point p = center(at, e.layer());
+        Ellipse ring = new Ellipse();
+        ring.setFill(false);
+        ring.setLineWidth(3);
+        ring.setForegroundColor(CURSOR);
+        ring.setBounds(new Rectangle(p.x - 14, p.y - 14, 28, 28));
+        ring.setToolTip(new Label("trace cursor: " + e.kind() + " " + e.layer() + " message " + e.messageId()));
+        cursorMarks.add(ring);
+        PartitionFigure peer = e.kind() == TraceKind.TRANSMIT && e.peer() != -1 ? figure(e.peer()) : null;
+        if (peer != null) {
+            org.eclipse.draw2d.Polyline line = new org.eclipse.draw2d.Polyline();
+            line.setForegroundColor(CURSOR);
+            line.setLineStyle(org.eclipse.swt.SWT.LINE_DASH);
+            line.setLineWidth(2);
+            line.addPoint(p);
+            line.addPoint(center(peer, Layer.VKE));
+            cursorMarks.add(line);
+        }
+        cursorMarks.forEach(layer::add);
+    }
+
+    /** The event the diagram marks now, or null. */
+    public TraceEvent cursorEvent() {
+        return cursorEvent;
+    }
+
+    /** The centre of the cursor ring (viewer coordinates), or null. */
+    public Point cursorAt() {
+        return cursorMarks.isEmpty() ? null : cursorMarks.get(0).getBounds().getCenter();
+    }
+
+    /** Where event {@code e}'s ring goes: the middle of its layer box in its VIOS figure, or null. */
+    public Point placeOf(TraceEvent e) {
+        PartitionFigure f = figure(e.vios());
+        return f == null ? null : center(f, e.layer());
+    }
+
     /** Stops listening and takes every dot off the diagram. */
     public void dispose() {
         disposed = true;
@@ -292,6 +348,8 @@ public final class Animator implements TraceListener {
         session.cluster().trace().removeListener(this);
         tokens.forEach(t -> layer.remove(t.figure()));
         tokens.clear();
+        cursorMarks.forEach(layer::remove);
+        cursorMarks.clear();
         if (aggregate.getParent() != null) {
             layer.remove(aggregate);
         }

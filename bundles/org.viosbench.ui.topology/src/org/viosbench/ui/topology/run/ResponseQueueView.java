@@ -36,6 +36,14 @@ public final class ResponseQueueView extends SessionView {
     private boolean openOnly;
     /** The request each top-level row shows. */
     private final java.util.Map<TreeItem, SentRequest> requestOf = new java.util.HashMap<>();
+    /** The selected request for the other views (the Trace view moves its cursor there). */
+    private final org.viosbench.ui.trace.SelectionPublisher selection = new org.viosbench.ui.trace.SelectionPublisher();
+    /** The Trace view's cursor selects the row of its message's request. */
+    private final org.eclipse.ui.ISelectionListener traceCursor = (part, sel) -> {
+        if (sel instanceof org.eclipse.jface.viewers.IStructuredSelection s && s.getFirstElement() instanceof org.viosbench.trace.SelectedEvent e) {
+            showRequestOf(e);
+        }
+    };
 
     @Override
     public void createPartControl(Composite parent) {
@@ -55,8 +63,38 @@ public final class ResponseQueueView extends SessionView {
         column("State", 110);
         column("Time", 110);
         column("Detail", 420);
-        tree.addListener(SWT.Selection, e -> inspect());
+        tree.addListener(SWT.Selection, e -> {
+            inspect();
+            SentRequest r = selectedRequest();
+            selection.publish(r == null ? null : r.request());
+        });
+        getSite().setSelectionProvider(selection);
+        getSite().getPage().addSelectionListener(org.viosbench.ui.trace.TraceView.ID, traceCursor);
         startFollowing();
+    }
+
+    /** Selects the row of the request that event {@code e} belongs to (and its packet in the inspector), if shown. */
+    void showRequestOf(org.viosbench.trace.SelectedEvent e) {
+        if (tree == null || tree.isDisposed() || e.sender() == null) {
+            return;
+        }
+        for (java.util.Map.Entry<TreeItem, SentRequest> row : requestOf.entrySet()) {
+            SentRequest r = row.getValue();
+            if (r.request() != null && r.messageId() == e.event().messageId() && r.request().queue().sender() == e.sender()) {
+                tree.setSelection(row.getKey());
+                tree.showItem(row.getKey());
+                inspect();
+                return;
+            }
+        }
+    }
+
+    private SentRequest selectedRequest() {
+        TreeItem item = tree.getSelectionCount() == 0 ? null : tree.getSelection()[0];
+        while (item != null && item.getParentItem() != null) {
+            item = item.getParentItem();
+        }
+        return item == null ? null : requestOf.get(item);
     }
 
     /** Shows only the requests still waiting for responses (true) or all of them. */
@@ -67,11 +105,7 @@ public final class ResponseQueueView extends SessionView {
 
     /** Shows the selected request's packet in the Packet Inspector, when that view is open. */
     private void inspect() {
-        TreeItem item = tree.getSelectionCount() == 0 ? null : tree.getSelection()[0];
-        while (item != null && item.getParentItem() != null) {
-            item = item.getParentItem();
-        }
-        SentRequest r = item == null ? null : requestOf.get(item);
+        SentRequest r = selectedRequest();
         if (r != null && getSite().getPage().findView(PacketInspectorView.ID) instanceof PacketInspectorView inspector) {
             inspector.select(r.messageId());
         }
@@ -160,7 +194,7 @@ public final class ResponseQueueView extends SessionView {
         var result = r.result();
         item.setText(new String[] { "#" + r.number() + "  " + r.from() + " -> " + r.to(), state,
                 result == null ? "" : micros(result.elapsedNanos()),
-                r.refusal() != null ? r.refusal() : "message id " + r.messageId() + ", response: " + r.policy() });
+                r.refusal() != null ? r.refusal() : "message id " + org.viosbench.engine.MessageIds.label(r.messageId()) + ", response: " + r.policy() });
         item.setForeground(1, state.equals("OK") ? OK : state.equals("OPEN") ? WAIT : BAD);
         Topology t = session().topology();
         for (QueueEntry e : r.entries()) {
@@ -193,6 +227,12 @@ public final class ResponseQueueView extends SessionView {
     @Override
     public void setFocus() {
         tree.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        getSite().getPage().removeSelectionListener(org.viosbench.ui.trace.TraceView.ID, traceCursor);
+        super.dispose();
     }
 
 }

@@ -474,4 +474,86 @@ class RunTest {
         assertFalse(Animator.isResponse(new org.viosbench.engine.TraceEvent(0, 2, org.viosbench.engine.Layer.KCLUSTER,
                 org.viosbench.engine.TraceKind.TRANSMIT, 7, 0, 0, "unicast"), null), "sender unknown: inside its send, the request");
     }
+
+    /**
+     * The Trace view follows the running cluster, and its cursor is shared: the Response Queue
+     * selects the event's request, the Packet Inspector its packet, the diagram rings the place; a
+     * request selected in the Response Queue moves the trace cursor to it.
+     */
+    @Test
+    void theTraceViewFollowsTheRunningClusterAndSharesItsCursor() throws Exception {
+        TopologyEditor e = (TopologyEditor) page().openEditor(TopologyEditorInput.sample("small"), TopologyEditor.ID);
+        drain();
+        Topology t = e.topology();
+        org.viosbench.ui.trace.TraceView idle = (org.viosbench.ui.trace.TraceView) page().showView(org.viosbench.ui.trace.TraceView.ID);
+        page().activate(e);
+        assertFalse(idle.setFollowing(true), "nothing runs yet");
+        e.run();
+        for (Vios v : t.vioses()) {
+            until(v.name() + " UP", () -> "UP".equals(state(e, v)));
+        }
+        ResponseQueueView queue = (ResponseQueueView) page().showView(ResponseQueueView.ID);
+        PacketInspectorView inspector = (PacketInspectorView) page().showView(PacketInspectorView.ID);
+        org.viosbench.ui.trace.TraceView trace = (org.viosbench.ui.trace.TraceView) page().showView(org.viosbench.ui.trace.TraceView.ID);
+        page().activate(e);
+        assertTrue(trace.setFollowing(true), "the active editor's cluster runs");
+        Animator.setSpeed(Animator.Speed.OFF);
+        try {
+            List<SentRequest> first = e.session().fire(new FireSpec(1, 20, org.viosbench.protocol.MessageType.DATA, false, new int[] { 2 }, 10,
+                    new byte[] { 1 }, FireSpec.ALL, 0, 5000, 1));
+            List<SentRequest> second = e.session().fire(new FireSpec(3, 20, org.viosbench.protocol.MessageType.DATA, false, new int[] { 4 }, 10,
+                    new byte[] { 2 }, FireSpec.ALL, 0, 5000, 1));
+            until("both requests answered", () -> first.get(0).state().equals("OK") && second.get(0).state().equals("OK"));
+            long m1 = first.get(0).messageId();
+            until("the live trace has vios2 receiving the first request", () -> indexOf(trace, 2, m1, org.viosbench.engine.TraceKind.RECEIVE) >= 0);
+            until("the queue view lists both", () -> queue.tree().getItemCount() == 2);
+
+            // the trace cursor on vios2's receipt: the queue, the inspector and the diagram follow
+            int receipt = indexOf(trace, 2, m1, org.viosbench.engine.TraceKind.RECEIVE);
+            page().activate(trace);
+            trace.select(receipt);
+            drain();
+            assertEquals(1, queue.tree().getSelectionCount());
+            assertTrue(queue.tree().getSelection()[0].getText(0).contains("vios1 (daemon 20) -> vios2"), queue.tree().getSelection()[0].getText(0));
+            int packet = inspector.packetsTable().getSelectionIndex();
+            assertTrue(packet >= 0, "the inspector selected a packet");
+            org.viosbench.engine.TraceEvent shown = e.animator().cursorEvent();
+            assertEquals(trace.trace().event(receipt), shown, "the diagram marks the cursor's event");
+            assertEquals(e.animator().placeOf(shown), e.animator().cursorAt(), "on vios2's kcluster/VKE box");
+
+            // a request picked in the Response Queue moves the trace cursor to its first event, at its sender
+            org.eclipse.swt.widgets.TreeItem row = null;
+            for (org.eclipse.swt.widgets.TreeItem item : queue.tree().getItems()) {
+                if (item.getText(0).contains("vios3 (daemon 20) -> vios4")) {
+                    row = item;
+                }
+            }
+            assertNotNull(row);
+            page().activate(queue);
+            queue.tree().setSelection(row);
+            queue.tree().notifyListeners(SWT.Selection, new Event());
+            drain();
+            org.viosbench.trace.SelectedEvent now = trace.current();
+            assertEquals(second.get(0).messageId(), now.event().messageId());
+            assertEquals(3, now.event().vios(), "at the sender, vios3");
+            assertEquals(now.event(), e.animator().cursorEvent(), "and the diagram follows the trace cursor");
+            org.viosbench.ui.topology.Screenshots.save(e.getSite().getShell(), "shared-cursor.png");
+        } finally {
+            trace.setFollowing(false);
+            Animator.setSpeed(Animator.Speed.SLOW);
+            page().hideView(trace);
+        }
+    }
+
+    /** The index of the first {@code kind} event at {@code vios} of message {@code m} in the trace view, or -1. */
+    private static int indexOf(org.viosbench.ui.trace.TraceView view, int vios, long m, org.viosbench.engine.TraceKind kind) {
+        org.viosbench.trace.RecordedTrace tr = view.trace();
+        for (int i = 0; tr != null && i < tr.size(); i++) {
+            org.viosbench.engine.TraceEvent ev = tr.event(i);
+            if (ev.vios() == vios && ev.messageId() == m && ev.kind() == kind) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }
