@@ -137,6 +137,16 @@ public final class RecordedTrace {
         return sender != null && r.vios() == sender;
     }
 
+    /** The message type (DATA, PING, ...) of {@code messageId}, as its SEND event says, or null. */
+    public String typeOf(long messageId) {
+        for (int i : byMessage.getOrDefault(messageId, new int[0])) {
+            if (events[i].kind() == TraceKind.SEND) {
+                return events[i].outcome();
+            }
+        }
+        return null;
+    }
+
     /** The VIOS that sent request {@code messageId} (its queue is made and its SEND traced there first), or null. */
     public Integer senderOf(long messageId) {
         for (int i : byMessage.getOrDefault(messageId, new int[0])) {

@@ -44,6 +44,17 @@ class TraceCursorTest {
     }
 
     @Test
+    void aMessagesTypeComesFromItsSend() {
+        List<TraceEvent> e = new ArrayList<>();
+        e.add(new TraceEvent(1, 1, Layer.DAEMON, TraceKind.SEND, 7, 2, 60, "PING"));
+        e.add(new TraceEvent(2, 2, Layer.KCLUSTER, TraceKind.RECEIVE, 7, 1, 60, "ok"));
+        e.add(new TraceEvent(3, 2, Layer.KCLUSTER, TraceKind.RECEIVE, 8, 1, 60, "ok"));
+        RecordedTrace t = new RecordedTrace(e, java.util.Map.of());
+        assertEquals("PING", t.typeOf(7));
+        assertEquals(null, t.typeOf(8), "no SEND of message 8 in this trace");
+    }
+
+    @Test
     void steppingForwardAndBackShowsTheQueueAsItWas() {
         TraceCursor c = new TraceCursor(broadcast());
         assertNull(c.current());

@@ -31,6 +31,9 @@ public final class TraceView extends ViewPart {
     public static final String ID = "org.viosbench.ui.trace.view";
     /** Milliseconds between steps while playing. */
     static final int PLAY_MS = 150;
+    /** Play speeds: milliseconds per step and events per second, for the speed chooser. */
+    static final int[][] SPEEDS = { { 1000, 1 }, { 500, 2 }, { PLAY_MS, 7 }, { 50, 20 }, { 10, 100 } };
+    private org.eclipse.swt.widgets.Combo speed;
 
     private FigureCanvas canvas;
     private final ChartFigure chart = new ChartFigure();
@@ -66,14 +69,21 @@ public final class TraceView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        parent.setLayout(new org.eclipse.swt.layout.GridLayout(2, false));
+        parent.setLayout(new org.eclipse.swt.layout.GridLayout(4, false));
         new org.eclipse.swt.widgets.Label(parent, SWT.NONE).setText("Show:");
         filter = new org.eclipse.swt.widgets.Text(parent, SWT.BORDER | SWT.SEARCH);
-        filter.setMessage("message id, VIOS name or event kind (empty: everything)");
+        filter.setMessage("message id, VIOS name, event kind or message type; several words: all must match (empty: everything)");
         filter.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.CENTER, true, false));
         filter.addListener(SWT.Modify, e -> setFilter(filter.getText()));
+        new org.eclipse.swt.widgets.Label(parent, SWT.NONE).setText("Play speed:");
+        speed = new org.eclipse.swt.widgets.Combo(parent, SWT.READ_ONLY);
+        for (int[] s : SPEEDS) {
+            speed.add(s[1] + " events/s");
+        }
+        speed.select(2);
+        speed.setToolTipText("How fast Play steps (Space plays and pauses; Home and End jump to the start and the end)");
         SashForm split = new SashForm(parent, SWT.VERTICAL);
-        split.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        split.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         canvas = chart.showIn(split);
         SashForm bottom = new SashForm(split, SWT.HORIZONTAL);
         events = new Table(bottom, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL);
@@ -111,6 +121,12 @@ public final class TraceView extends ViewPart {
                 e.doit = false;
             } else if (e.keyCode == SWT.ARROW_UP || e.keyCode == SWT.ARROW_LEFT) {
                 stepBack();
+                e.doit = false;
+            } else if (e.keyCode == SWT.HOME || e.keyCode == SWT.END) {
+                moveTo(e.keyCode == SWT.HOME ? 0 : Integer.MAX_VALUE, true);
+                e.doit = false;
+            } else if (e.character == ' ') {
+                setPlaying(!playing);
                 e.doit = false;
             }
         };
@@ -374,16 +390,20 @@ public final class TraceView extends ViewPart {
     }
 
     /**
-     * Keeps the chart's events that belong to message {@code text}, happen at the VIOS named
-     * {@code text} or are of kind {@code text}; the others are drawn faint. Empty keeps all.
+     * Keeps the chart's events that match every word of {@code text}: a word matches an event of
+     * that message (id or label like 3.7), at the VIOS of that name, of that kind (RECEIVE), or of a
+     * message of that type (DATA, PING, ...); the others are drawn faint. Empty keeps all.
      */
     void setFilter(String text) {
-        String t = text.trim();
-        if (t.isEmpty() || cursor == null) {
+        String[] words = text.trim().split("\\s+");
+        if (text.isBlank() || cursor == null) {
             chart.setFilter(null);
             return;
         }
-        chart.setFilter(e -> Long.toString(e.messageId()).equals(t) || org.viosbench.engine.MessageIds.label(e.messageId()).equals(t) || name(e.vios()).equalsIgnoreCase(t) || e.kind().name().equalsIgnoreCase(t));
+        RecordedTrace t = cursor.trace();
+        chart.setFilter(e -> java.util.Arrays.stream(words).allMatch(w -> Long.toString(e.messageId()).equals(w)
+                || org.viosbench.engine.MessageIds.label(e.messageId()).equals(w) || name(e.vios()).equalsIgnoreCase(w)
+                || e.kind().name().equalsIgnoreCase(w) || w.equalsIgnoreCase(t.typeOf(e.messageId()))));
     }
 
     org.eclipse.swt.widgets.Text filterText() {
@@ -446,13 +466,22 @@ public final class TraceView extends ViewPart {
     void setPlaying(boolean on) {
         playing = on;
         if (on) {
-            canvas.getDisplay().timerExec(PLAY_MS, this::tick);
+            canvas.getDisplay().timerExec(playMillis(), this::tick);
         }
+    }
+
+    /** Milliseconds per step at the chosen play speed. */
+    int playMillis() {
+        return SPEEDS[Math.max(0, speed.getSelectionIndex())][0];
+    }
+
+    org.eclipse.swt.widgets.Combo speedCombo() {
+        return speed;
     }
 
     private void tick() {
         if (playing && !canvas.isDisposed() && stepForward()) {
-            canvas.getDisplay().timerExec(PLAY_MS, this::tick);
+            canvas.getDisplay().timerExec(playMillis(), this::tick);
         } else {
             playing = false;
         }

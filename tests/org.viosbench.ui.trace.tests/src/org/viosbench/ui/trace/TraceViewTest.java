@@ -40,7 +40,7 @@ class TraceViewTest {
         List<TraceEvent> e = new ArrayList<>();
         long t = 1_000_000;
         e.add(new TraceEvent(t += 1000, 1, Layer.QUEUE, TraceKind.QUEUE_CREATE, 7, -1, 2, "ALL")); // 0
-        e.add(new TraceEvent(t += 1000, 1, Layer.DAEMON, TraceKind.SEND, 7, -1, 60, "ok"));
+        e.add(new TraceEvent(t += 1000, 1, Layer.DAEMON, TraceKind.SEND, 7, -1, 60, "DATA"));
         e.add(new TraceEvent(t += 1000, 1, Layer.SYSCALL, TraceKind.COPY_IN, 7, -1, 60, "ok"));
         e.add(new TraceEvent(t += 1000, 1, Layer.VKE, TraceKind.ROUTE, 7, -1, 60, "broadcast to 2"));
         e.add(new TraceEvent(t += 1000, 1, Layer.KCLUSTER, TraceKind.TRANSMIT, 7, 2, 60, "broadcast")); // 4
@@ -112,8 +112,36 @@ class TraceViewTest {
         view.filterText().setText("vios2");
         assertTrue(view.chart().matches(6) && view.chart().matches(8));
         assertTrue(!view.chart().matches(4), "vios1's send is not vios2's");
+        view.filterText().setText("vios2 transmit"); // every word must match: vios2's sends only
+        assertTrue(view.chart().matches(8) && !view.chart().matches(6) && !view.chart().matches(4));
+        view.filterText().setText("DATA"); // the message type, from the request's SEND
+        assertTrue(view.chart().matches(0) && view.chart().matches(12), "every event of the DATA message");
+        view.filterText().setText("PING");
+        assertTrue(!view.chart().matches(0), "no PING message in this trace");
         view.filterText().setText("");
         assertTrue(view.chart().matches(4));
+
+        // play speed and keys: Space plays, End jumps to the end, Home to the start
+        view.speedCombo().select(view.speedCombo().getItemCount() - 1);
+        assertEquals(TraceView.SPEEDS[TraceView.SPEEDS.length - 1][0], view.playMillis());
+        Event end = new Event();
+        end.keyCode = SWT.END;
+        view.canvas().notifyListeners(SWT.KeyDown, end);
+        assertEquals(13, view.cursor().position());
+        Event home = new Event();
+        home.keyCode = SWT.HOME;
+        view.canvas().notifyListeners(SWT.KeyDown, home);
+        assertEquals(0, view.cursor().position());
+        Event space = new Event();
+        space.character = ' ';
+        view.canvas().notifyListeners(SWT.KeyDown, space);
+        long until = System.currentTimeMillis() + 5000;
+        while (view.cursor().position() < 13 && System.currentTimeMillis() < until) {
+            drain();
+            Thread.sleep(5);
+        }
+        assertEquals(13, view.cursor().position(), "Space played the trace to its end");
+        view.moveTo(5, true); // back where the clicks left it
         int height = view.chart().getPreferredSize().height;
         Event wheel = new Event();
         wheel.count = 3;
