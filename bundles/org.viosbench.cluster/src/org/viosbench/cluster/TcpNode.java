@@ -30,10 +30,19 @@ public final class TcpNode implements AutoCloseable {
      */
     public static TcpNode start(ClusterDescription description, Map<Integer, InetSocketAddress> addresses, int self, Trace trace,
             ClusterListener listener) throws InterruptedException {
+        return start(description, addresses, self, trace, listener, null);
+    }
+
+    /**
+     * As {@link #start(ClusterDescription, Map, int, Trace, ClusterListener)}, its socket I/O on the
+     * shared threads {@code io} (null: a thread of its own), for several VIOSes in one process.
+     */
+    public static TcpNode start(ClusterDescription description, Map<Integer, InetSocketAddress> addresses, int self, Trace trace,
+            ClusterListener listener, org.viosbench.transport.TcpIo io) throws InterruptedException {
         ViosSpec spec = description.vioses().stream().filter(v -> v.id() == self).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no VIOS with id " + Integer.toUnsignedString(self) + " in cluster "
                         + description.name()));
-        TcpKCluster tcp = TcpKCluster.start(self, addresses);
+        TcpKCluster tcp = TcpKCluster.start(self, addresses, TcpKCluster.Delivery.fromSystemProperty(), io);
         MembershipKCluster membership = new MembershipKCluster(tcp, trace, Objects.requireNonNull(listener),
                 description.heartbeatInterval().toMillis(), description.failureTimeout().toMillis());
         ViosNode node = new ViosNode(spec.name(), membership, trace);

@@ -66,6 +66,8 @@ public final class TcpKCluster implements KCluster {
     private final Map<Integer, InetSocketAddress> addresses;
     private final int[] members;
     private final EventLoopGroup group;
+    /** Whether {@link #group} belongs to a {@link TcpIo} of several ends (then closing this end leaves it running). */
+    private final boolean shared;
     private final Inbox inbox;
     private final Map<Integer, CoalescingWriter> outbound = new ConcurrentHashMap<>();
     private final Map<Integer, Long> backoff = new ConcurrentHashMap<>();
@@ -77,13 +79,14 @@ public final class TcpKCluster implements KCluster {
     private final io.netty.channel.group.ChannelGroup accepted;
     private volatile boolean closed;
 
-    private TcpKCluster(int id, Map<Integer, InetSocketAddress> addresses, Delivery delivery) throws InterruptedException {
+    private TcpKCluster(int id, Map<Integer, InetSocketAddress> addresses, Delivery delivery, TcpIo io) throws InterruptedException {
         this.id = id;
         this.direct = delivery == Delivery.IO_THREAD;
         this.addresses = Map.copyOf(addresses);
         this.members = new TreeMap<>(addresses).keySet().stream().mapToInt(Integer::intValue).toArray();
         SocketTransport transport = SocketTransport.best();
-        this.group = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
+        this.shared = io != null;
+        this.group = shared ? io.group() : new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
         this.inbox = new Inbox("kcluster-tcp-vios-" + Integer.toUnsignedString(id), true);
         this.accepted = new io.netty.channel.group.DefaultChannelGroup(group.next());
         ChannelFuture bound = new ServerBootstrap().group(group).channel(transport.serverSocketChannel())
@@ -96,7 +99,9 @@ public final class TcpKCluster implements KCluster {
                     }
                 }).bind(addresses.get(id)).await();
         if (!bound.isSuccess()) {
-            group.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS);
+            if (!shared) {
+                group.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS);
+            }
             throw new IllegalStateException("VIOS " + Integer.toUnsignedString(id) + " cannot listen on " + addresses.get(id) + ": "
                     + bound.cause().getMessage(), bound.cause());
         }
@@ -116,11 +121,20 @@ public final class TcpKCluster implements KCluster {
 
     /** As {@link #start(int, Map)}, processing received packets as {@code delivery} says. */
     public static TcpKCluster start(int id, Map<Integer, InetSocketAddress> addresses, Delivery delivery) throws InterruptedException {
+        return start(id, addresses, delivery, null);
+    }
+
+    /**
+     * As {@link #start(int, Map, Delivery)}, doing its socket I/O on the threads of {@code io}
+     * (shared with other ends in this process; null: a thread of its own).
+     */
+    public static TcpKCluster start(int id, Map<Integer, InetSocketAddress> addresses, Delivery delivery, TcpIo io)
+            throws InterruptedException {
         Objects.requireNonNull(addresses);
         if (!addresses.containsKey(id)) {
             throw new IllegalArgumentException("VIOS " + Integer.toUnsignedString(id) + " has no address in the cluster");
         }
-        TcpKCluster k = new TcpKCluster(id, addresses, delivery);
+        TcpKCluster k = new TcpKCluster(id, addresses, delivery, io);
         k.inbox.start();
         for (int peer : k.members) {
             if (peer != id) {
@@ -328,7 +342,9 @@ public final class TcpKCluster implements KCluster {
         }
         accepted.close().awaitUninterruptibly(1000);
         server.close().awaitUninterruptibly(1000);
-        group.shutdownGracefully(0, 200, TimeUnit.MILLISECONDS).awaitUninterruptibly(2000);
+        if (!shared) {
+            group.shutdownGracefully(0, 200, TimeUnit.MILLISECONDS).awaitUninterruptibly(2000);
+        }
         inbox.stop(1000);
     }
 }

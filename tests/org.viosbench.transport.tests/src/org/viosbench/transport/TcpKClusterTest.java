@@ -97,6 +97,42 @@ class TcpKClusterTest {
         }
     }
 
+    /** Four ends on one shared I/O thread: traffic flows, one end closing leaves the others (and the thread) running. */
+    @Test
+    void endsSharingOneIoThread() throws Exception {
+        Map<Integer, InetSocketAddress> addresses = freeAddresses(4);
+        Trace trace = new Trace();
+        List<ViosNode> nodes = new ArrayList<>();
+        try (TcpIo io = TcpIo.threads(1)) {
+            try {
+                for (int i = 0; i < 4; i++) {
+                    ViosNode n = new ViosNode("vios" + i, TcpKCluster.start(i, addresses, TcpKCluster.Delivery.IO_THREAD, io), trace);
+                    n.registerHandler(ECHO, m -> Reply.ok(m.payloadBytes()));
+                    nodes.add(n);
+                }
+                awaitMesh(nodes);
+                List<Request> many = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    many.add(nodes.get(i % 4).daemon(SENDER).send(Message.broadcast().targetDaemon(ECHO).payload(new byte[] { (byte) i })
+                            .expectAll().build()));
+                }
+                for (Request r : many) {
+                    RequestResult result = r.await(WAIT);
+                    assertTrue(result.success(), result::toString);
+                    assertEquals(3, result.responses().size());
+                }
+                nodes.get(3).close();
+                await("VIOS 3 gone", () -> !nodes.get(0).kcluster().isReachable(3));
+                RequestResult after = nodes.get(0).daemon(SENDER).send(Message.broadcast().targetDaemon(ECHO).expectAll().build()).await(WAIT);
+                assertTrue(after.success(), "the shared thread still serves the others: " + after);
+                assertEquals(List.of(1, 2), after.responses().stream().map(QueueEntry::responder).toList());
+            } finally {
+                nodes.forEach(ViosNode::close);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> TcpIo.threads(0));
+    }
+
     @Test
     void peerThatGoesAwayIsSuspectedAndReconnectsWhenBack() throws Exception {
         Map<Integer, InetSocketAddress> addresses = freeAddresses(3);

@@ -73,9 +73,11 @@ abstract class BenchCluster implements AutoCloseable {
         }
         ClusterDescription description = ClusterDescription.of(n);
         List<TcpNode> nodes = new ArrayList<>();
+        // the N endpoints share one I/O thread, as VIOSes hosted in one process would: one wake-up serves many sockets
+        org.viosbench.transport.TcpIo io = org.viosbench.transport.TcpIo.threads(1);
         for (int i = 0; i < n; i++) {
             nodes.add(TcpNode.start(description, addresses, i, new Trace(), new ClusterListener() {
-            }));
+            }, io));
         }
         return new BenchCluster() {
             @Override
@@ -108,6 +110,7 @@ abstract class BenchCluster implements AutoCloseable {
             @Override
             public void close() {
                 nodes.forEach(TcpNode::close);
+                io.close();
             }
         };
     }
