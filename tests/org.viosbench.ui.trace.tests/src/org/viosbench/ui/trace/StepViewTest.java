@@ -81,6 +81,22 @@ class StepViewTest {
     }
 
     @Test
+    void clusterStepModeOpensTheView() throws Exception {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        org.eclipse.swt.widgets.Menu bar = page.getWorkbenchWindow().getShell().getMenuBar();
+        org.eclipse.swt.widgets.MenuItem cluster = java.util.Arrays.stream(bar.getItems()).filter(i -> i.getText().replace("&", "").equals("Cluster"))
+                .findFirst().orElseThrow();
+        cluster.getMenu().notifyListeners(SWT.Show, new Event()); // menus fill when shown
+        drain();
+        org.eclipse.swt.widgets.MenuItem step = java.util.Arrays.stream(cluster.getMenu().getItems())
+                .filter(i -> i.getText().replace("&", "").startsWith("Step Mode")).findFirst().orElseThrow();
+        step.notifyListeners(SWT.Selection, new Event());
+        drain();
+        view = (StepView) page.findView(StepView.ID);
+        assertNotNull(view, "Cluster > Step Mode opened the view");
+    }
+
+    @Test
     void startsFromTheActiveTopologyEditor() throws Exception {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         assertNotNull(page.getActiveEditor(), "the workbench opens a sample topology at start");
