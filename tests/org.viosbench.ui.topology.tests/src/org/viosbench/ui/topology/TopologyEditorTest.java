@@ -1,5 +1,6 @@
 package org.viosbench.ui.topology;
 
+import static org.viosbench.testing.ui.Screen.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -54,12 +55,6 @@ class TopologyEditorTest {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
     }
 
-    private static void drain() {
-        Display d = Display.getCurrent();
-        while (d.readAndDispatch()) {
-            // run pending layout and paints
-        }
-    }
 
     private static TopologyEditor open(TopologyEditorInput input) throws Exception {
         IEditorPart part = page().openEditor(input, TopologyEditor.ID);
@@ -103,7 +98,7 @@ class TopologyEditorTest {
         assertTrue(cec.contains(f.getBounds()), "the VIOS is drawn inside its CEC");
         assertTrue(((CecFigure) figure(e, v.cec())).title().contains(v.cec().serial()));
         assertTrue(e.isDirty(), "a sample is unsaved");
-        Screenshots.save(e.getSite().getShell(), "editor-medium.png");
+        org.viosbench.testing.ui.Screen.save(e.getSite().getShell(), "editor-medium.png");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.viosbench.ui.trace;
 
+import static org.viosbench.testing.ui.Screen.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,12 +28,6 @@ import org.viosbench.topology.Topology;
 class StepViewTest {
     private StepView view;
 
-    private static void drain() {
-        Display d = Display.getCurrent();
-        while (d.readAndDispatch()) {
-            // pending UI work
-        }
-    }
 
     private StepView open() throws Exception {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
@@ -142,7 +137,7 @@ class StepViewTest {
         IWorkbenchPage page = view.getSite().getPage();
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
         drain();
-        org.viosbench.ui.trace.Screens.save(view.getSite().getShell(), "step-mode-pending.png");
+        org.viosbench.testing.ui.Screen.save(view.getSite().getShell(), "step-mode-pending.png");
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
         click("Drop"); // vios1 never gets it
         int dropped = transmits(view).get(0);
@@ -172,7 +167,7 @@ class StepViewTest {
         assertTrue(text.contains("VIOS 0 m1: A failed") && text.contains("| B success"), text);
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
         drain();
-        org.viosbench.ui.trace.Screens.save(view.getSite().getShell(), "step-mode.png");
+        org.viosbench.testing.ui.Screen.save(view.getSite().getShell(), "step-mode.png");
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
 
         // the branch saved as a trace file, packets included, reads back whole

@@ -1,5 +1,6 @@
 package org.viosbench.ui.trace;
 
+import static org.viosbench.testing.ui.Screen.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,12 +29,6 @@ class TraceViewTest {
     @TempDir
     Path tmp;
 
-    private static void drain() {
-        Display d = Display.getCurrent();
-        while (d.readAndDispatch()) {
-            // pending UI work
-        }
-    }
 
     /** A broadcast from VIOS 1 to 2 and 3: 2 answers, the send to 3 is lost and 3 suspected. */
     static RecordedTrace broadcast() {
@@ -106,7 +101,7 @@ class TraceViewTest {
         drain();
         assertEquals(5, view.cursor().position());
         assertEquals(4, view.eventsTable().getSelectionIndex());
-        org.viosbench.ui.trace.Screens.save(view.getSite().getShell(), "trace.png");
+        org.viosbench.testing.ui.Screen.save(view.getSite().getShell(), "trace.png");
 
         // the filter keeps one VIOS's events (the others faint); Ctrl+wheel zooms in time
         view.filterText().setText("vios2");
@@ -197,24 +192,6 @@ class TraceViewTest {
         assertEquals(laneOfVios3.x - b.x, (int) Double.parseDouble(event5.getAttribute("cx")), "event 5 where the screen draws it");
     }
 
-    /** What {@code canvas} shows on the screen now. */
-    private static org.eclipse.swt.graphics.ImageData pixels(org.eclipse.swt.widgets.Control canvas) throws InterruptedException {
-        for (int i = 0; i < 5; i++) { // let the X server catch up before reading its pixels
-            Thread.sleep(50);
-            drain();
-            canvas.getDisplay().update();
-        }
-        org.eclipse.swt.graphics.Rectangle area = canvas.getBounds();
-        org.eclipse.swt.graphics.Point at = canvas.toDisplay(0, 0);
-        org.eclipse.swt.graphics.Image shot = new org.eclipse.swt.graphics.Image(canvas.getDisplay(), area.width, area.height);
-        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(canvas.getDisplay());
-        gc.copyArea(shot, at.x, at.y);
-        gc.dispose();
-        org.eclipse.swt.graphics.ImageData data = shot.getImageData();
-        shot.dispose();
-        return data;
-    }
-
     /**
      * The lane header stays on top while the chart scrolls, in a canvas of its own: the chart's
      * canvas never shows a (copied) header band, the header canvas always does, with the names.
@@ -239,12 +216,12 @@ class TraceViewTest {
         canvas.scrollToY(400);
         drain();
         org.eclipse.swt.graphics.RGB header = ChartFigure.HEADER_FILL.getRGB();
-        org.eclipse.swt.graphics.ImageData chart = pixels(canvas);
+        org.eclipse.swt.graphics.ImageData chart = org.viosbench.testing.ui.Screen.pixels(canvas);
         int copies = 0;
         for (int y = 0; y < chart.height; y++) {
             copies += header.equals(chart.palette.getRGB(chart.getPixel(3, y))) ? 1 : 0;
         }
-        org.eclipse.swt.graphics.ImageData top = pixels(view.chart().headerCanvas());
+        org.eclipse.swt.graphics.ImageData top = org.viosbench.testing.ui.Screen.pixels(view.chart().headerCanvas());
         page.hideView(view);
         assertTrue(canvas.getViewport().getViewLocation().y > 0, "the chart scrolled");
         assertEquals(0, copies, "pixel rows of header colour in the chart's canvas");

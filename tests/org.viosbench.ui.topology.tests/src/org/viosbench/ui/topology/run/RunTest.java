@@ -1,5 +1,6 @@
 package org.viosbench.ui.topology.run;
 
+import static org.viosbench.testing.ui.Screen.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -35,12 +36,6 @@ class RunTest {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
     }
 
-    private static void drain() {
-        Display d = Display.getCurrent();
-        while (d.readAndDispatch()) {
-            // pending UI work
-        }
-    }
 
     /** Runs the UI loop until {@code done} holds; fails after 10 s. */
     private static void until(String what, BooleanSupplier done) throws InterruptedException {
@@ -145,7 +140,7 @@ class RunTest {
         // kill vios4: it shows DOWN; a request to it ends SUSPECTED, not waited on forever
         e.session().kill(t.vios(4));
         until("vios4 DOWN", () -> "DOWN".equals(state(e, t.vios(4))));
-        org.viosbench.ui.topology.Screenshots.save(e.getSite().getShell(), "running.png");
+        org.viosbench.testing.ui.Screen.save(e.getSite().getShell(), "running.png");
         Lpar lpar105 = t.lpar(105); // served by vios3 and vios4
         until("lpar105 lost one path", () -> PartitionFigure.IO_DEGRADED.equals(lstate(e, lpar105)));
         e.session().fire(new FireSpec(1, 20, org.viosbench.protocol.MessageType.DATA, false, new int[] { 2, 4 }, 10, new byte[] { 1 },
@@ -217,7 +212,7 @@ class RunTest {
             while (System.currentTimeMillis() < pause) {
                 drain();
             }
-            org.viosbench.ui.topology.Screenshots.save(e.getSite().getShell(), "animating.png");
+            org.viosbench.testing.ui.Screen.save(e.getSite().getShell(), "animating.png");
             // a click on a dot shows its packet
             PacketInspectorView inspector = (PacketInspectorView) page().showView(PacketInspectorView.ID);
             page().activate(e);
@@ -537,7 +532,7 @@ class RunTest {
             assertEquals(second.get(0).messageId(), now.event().messageId());
             assertEquals(3, now.event().vios(), "at the sender, vios3");
             assertEquals(now.event(), e.animator().cursorEvent(), "and the diagram follows the trace cursor");
-            org.viosbench.ui.topology.Screenshots.save(e.getSite().getShell(), "shared-cursor.png");
+            org.viosbench.testing.ui.Screen.save(e.getSite().getShell(), "shared-cursor.png");
         } finally {
             trace.setFollowing(false);
             Animator.setSpeed(Animator.Speed.SLOW);
