@@ -13,17 +13,13 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.ui.IEditorPart;
-import org.eclipse.ui.IPartListener2;
-import org.eclipse.ui.IWorkbenchPartReference;
-import org.eclipse.ui.part.ViewPart;
 import org.viosbench.topology.Problem;
 
 /**
  * The validation problems of the active topology editor, updated after every change; a
  * double-click selects the element in the diagram and scrolls to it.
  */
-public final class ProblemsView extends ViewPart {
+public final class ProblemsView extends EditorFollowingView {
     public static final String ID = "org.viosbench.ui.topology.problems";
 
     private static final Color ERROR = new Color(190, 30, 30);
@@ -32,22 +28,6 @@ public final class ProblemsView extends ViewPart {
     private TableViewer viewer;
     private TopologyEditor editor;
     private final Runnable refresh = this::refresh;
-    private final IPartListener2 parts = new IPartListener2() {
-        @Override
-        public void partActivated(IWorkbenchPartReference ref) {
-            if (ref.getPart(false) instanceof TopologyEditor e) {
-                follow(e);
-            }
-        }
-
-        @Override
-        public void partClosed(IWorkbenchPartReference ref) {
-            if (ref.getPart(false) == editor) {
-                follow(null);
-            }
-        }
-    };
-
     @Override
     public void createPartControl(Composite parent) {
         viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
@@ -60,9 +40,7 @@ public final class ProblemsView extends ViewPart {
         column("Rule", 200, Problem::code);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.addDoubleClickListener(e -> select((Problem) ((IStructuredSelection) e.getSelection()).getFirstElement()));
-        getSite().getPage().addPartListener(parts);
-        IEditorPart active = getSite().getPage().getActiveEditor();
-        follow(active instanceof TopologyEditor e ? e : null);
+        startFollowing();
     }
 
     private void column(String title, int width, java.util.function.Function<Problem, String> text) {
@@ -84,7 +62,8 @@ public final class ProblemsView extends ViewPart {
     }
 
     /** Shows the problems of {@code e} (none when null) from now on. */
-    void follow(TopologyEditor e) {
+    @Override
+    protected void follow(TopologyEditor e) {
         if (editor != null) {
             editor.removeProblemsListener(refresh);
         }
@@ -135,7 +114,6 @@ public final class ProblemsView extends ViewPart {
 
     @Override
     public void dispose() {
-        getSite().getPage().removePartListener(parts);
         follow(null);
         super.dispose();
     }

@@ -3,9 +3,6 @@ package org.viosbench.ui.topology.run;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.ui.IPartListener2;
-import org.eclipse.ui.IWorkbenchPartReference;
-import org.eclipse.ui.part.ViewPart;
 import org.viosbench.ui.topology.TopologyEditor;
 
 /**
@@ -13,7 +10,7 @@ import org.viosbench.ui.topology.TopologyEditor;
  * active, and the cluster when it starts and stops, and refreshes (coalesced, on the UI thread)
  * when the cluster reports a change.
  */
-abstract class SessionView extends ViewPart {
+abstract class SessionView extends org.viosbench.ui.topology.EditorFollowingView {
     private TopologyEditor editor;
     private ClusterSession session;
     private final AtomicBoolean pending = new AtomicBoolean();
@@ -30,20 +27,6 @@ abstract class SessionView extends ViewPart {
         }
     };
     private final Runnable sessionChanged = () -> Display.getDefault().asyncExec(() -> follow(editor));
-    private final IPartListener2 parts = new IPartListener2() {
-        @Override
-        public void partActivated(IWorkbenchPartReference ref) {
-            if (ref.getPart(false) instanceof TopologyEditor e) {
-                follow(e);
-            }
-        }
-    };
-
-    /** Call at the end of createPartControl. */
-    protected void startFollowing() {
-        getSite().getPage().addPartListener(parts);
-        follow(getSite().getPage().getActiveEditor() instanceof TopologyEditor e ? e : null);
-    }
 
     protected TopologyEditor editor() {
         return editor;
@@ -54,7 +37,8 @@ abstract class SessionView extends ViewPart {
     }
 
     /** Shows {@code e}'s running cluster from now on. */
-    void follow(TopologyEditor e) {
+    @Override
+    protected void follow(TopologyEditor e) {
         if (editor != null && editor != e) {
             editor.removeSessionListener(sessionChanged);
         }
@@ -85,7 +69,6 @@ abstract class SessionView extends ViewPart {
 
     @Override
     public void dispose() {
-        getSite().getPage().removePartListener(parts);
         if (session != null) {
             session.removeListener(changed);
         }
