@@ -40,8 +40,7 @@ final class DbCommand extends GroupCommand {
             Json.print(spec.commandLine().getOut(), out);
             return Cli.OK;
         } catch (DatabaseException e) {
-            Json.print(spec.commandLine().getOut(), out.put("ok", false).put("error", e.getMessage()));
-            return Cli.FAILURE;
+            return Json.fail(spec, out, e.getMessage());
         }
     }
 
@@ -120,8 +119,7 @@ final class DbCommand extends GroupCommand {
                         .put("events_per_s", Math.round(events / seconds)).put("db", where.toString()));
                 return Cli.OK;
             } catch (DatabaseException e) {
-                Json.print(spec.commandLine().getOut(), Json.object().put("bench", "trace-store").put("ok", false).put("error", e.getMessage()));
-                return Cli.FAILURE;
+                return Json.fail(spec, Json.object().put("bench", "trace-store"), e.getMessage());
             }
         }
     }
@@ -134,15 +132,13 @@ final class DbCommand extends GroupCommand {
             try (ViosDatabase db = ViosDatabase.open(location.resolve(spec))) {
                 ClusterConfig c = db.config().load().orElse(null);
                 if (c == null) {
-                    Json.print(spec.commandLine().getOut(), Json.object().put("ok", false).put("error", "the VIOS database holds no cluster configuration"));
-                    return Cli.FAILURE;
+                    return fail("the VIOS database holds no cluster configuration");
                 }
                 java.nio.file.Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ConfigJson.toJson(c)) + "\n");
                 Json.print(spec.commandLine().getOut(), Json.object().put("ok", true).put("file", file.toString()).put("vioses", c.vioses().size()));
                 return Cli.OK;
             } catch (DatabaseException e) {
-                Json.print(spec.commandLine().getOut(), Json.object().put("ok", false).put("error", e.getMessage()));
-                return Cli.FAILURE;
+                return fail(e.getMessage());
             }
         }
     }
@@ -174,9 +170,9 @@ final class DbCommand extends GroupCommand {
             }
         }
 
-        private int fail(String message) {
-            Json.print(spec.commandLine().getOut(), Json.object().put("ok", false).put("error", message + " (nothing was changed)"));
-            return Cli.FAILURE;
+        @Override
+        int fail(String message) {
+            return super.fail(message + " (nothing was changed)");
         }
     }
 

@@ -18,6 +18,12 @@ public final class Json {
     }
 
     /** Writes {@code value} as one line of JSON. */
+    /** Prints {@code out} with {@code "ok":false,"error":message} added to the command's output; returns the failure exit code. */
+    static int fail(picocli.CommandLine.Model.CommandSpec spec, com.fasterxml.jackson.databind.node.ObjectNode out, String message) {
+        print(spec.commandLine().getOut(), out.put("ok", false).put("error", message));
+        return Cli.FAILURE;
+    }
+
     public static void print(PrintWriter out, Object value) {
         try {
             out.println(MAPPER.writeValueAsString(value));

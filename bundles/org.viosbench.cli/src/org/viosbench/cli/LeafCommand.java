@@ -14,4 +14,14 @@ abstract class LeafCommand implements Callable<Integer> {
 
     @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
     boolean help;
+
+    /** Prints {@code {"ok":false,"error":message}} and returns the failure exit code. */
+    int fail(String message) {
+        return fail(Json.object(), message);
+    }
+
+    /** Prints {@code out} with {@code "ok":false,"error":message} added and returns the failure exit code. */
+    int fail(com.fasterxml.jackson.databind.node.ObjectNode out, String message) {
+        return Json.fail(spec, out, message);
+    }
 }

@@ -173,9 +173,4 @@ final class RunCommand extends LeafCommand {
         Json.print(spec.commandLine().getOut(), out.put("trace", traceFile.toString()).put("events", sorted.size()));
         return Cli.OK;
     }
-
-    private int fail(String message) {
-        Json.print(spec.commandLine().getOut(), Json.object().put("ok", false).put("error", message));
-        return Cli.FAILURE;
-    }
 }

@@ -45,20 +45,15 @@ final class TraceCommand extends GroupCommand {
             try {
                 t = TraceFile.read(in);
             } catch (NoSuchFileException e) {
-                Json.print(spec.commandLine().getOut(), Json.object().put("ok", false).put("error", in + ": no such file"));
-                return Cli.FAILURE;
+                return fail(in + ": no such file");
             } catch (TraceFileException e) {
-                Json.print(spec.commandLine().getOut(), Json.object().put("ok", false).put("error", in + ": " + e.getMessage())
-                        .put("line", e.line()));
-                return Cli.FAILURE;
+                return fail(Json.object().put("line", e.line()), in + ": " + e.getMessage());
             }
             com.fasterxml.jackson.databind.node.ObjectNode out = Json.object().put("ok", true).put("events", t.size());
             if (pcapng != null) {
                 if (t.packetEvents().isEmpty()) {
-                    Json.print(spec.commandLine().getOut(), Json.object().put("ok", false).put("error", in
-                            + ": the trace holds no packets (it was recorded without them, e.g. by an older viosbench); record it again with"
-                            + " viosbench run ... --trace"));
-                    return Cli.FAILURE;
+                    return fail(in + ": the trace holds no packets (it was recorded without them, e.g. by an older viosbench); record"
+                            + " it again with viosbench run ... --trace");
                 }
                 org.viosbench.protocol.Pcapng pcap = new org.viosbench.protocol.Pcapng();
                 long t0 = t.event(0).timeNanos();
