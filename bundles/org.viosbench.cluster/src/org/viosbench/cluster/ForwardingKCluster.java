@@ -56,6 +56,11 @@ abstract class ForwardingKCluster implements KCluster {
     }
 
     @Override
+    public int awaitYields() {
+        return inner.awaitYields();
+    }
+
+    @Override
     public void addMembershipListener(MembershipListener listener) {
         inner.addMembershipListener(listener);
     }

@@ -91,7 +91,7 @@ public final class Daemon {
             throw new SyscallException(e, "message " + messageId + " to "
                     + (message.isBroadcast() ? "all" : Arrays.toString(responders)));
         }
-        return new Request(messageId, queue);
+        return new Request(messageId, queue, node.kcluster().awaitYields());
     }
 
     private static ResponseSpec spec(Message m, int responders) throws SyscallException {

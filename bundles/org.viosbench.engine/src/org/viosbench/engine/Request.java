@@ -14,12 +14,15 @@ import org.viosbench.protocol.ResponseSpec;
  * completion policy is met or can no longer be met; otherwise it is complete once sent.
  */
 public final class Request {
-    private static final int AWAIT_YIELDS = Integer.getInteger("viosbench.await.yields", 8);
+    /** Set for every request by {@code -Dviosbench.await.yields=N}; else the kcluster end's own count. */
+    private static final Integer AWAIT_YIELDS = Integer.getInteger("viosbench.await.yields");
+    private final int yields;
     private final long messageId;
     private final ResponseQueue queue;
     private final CompletableFuture<RequestResult> future;
 
-    Request(long messageId, ResponseQueue queue) {
+    Request(long messageId, ResponseQueue queue, int yields) {
+        this.yields = AWAIT_YIELDS != null ? AWAIT_YIELDS : yields;
         this.messageId = messageId;
         this.queue = queue;
         this.future = queue != null ? queue.future()
@@ -47,7 +50,7 @@ public final class Request {
     public RequestResult await() throws InterruptedException {
         // a short yield phase first: responses often arrive within microseconds, and a parked
         // caller costs the delivery thread a wake-up system call
-        for (int i = 0; i < AWAIT_YIELDS && !future.isDone(); i++) {
+        for (int i = 0; i < yields && !future.isDone(); i++) {
             Thread.yield();
         }
         try {

@@ -51,6 +51,16 @@ public interface KCluster extends AutoCloseable {
         return Long.MIN_VALUE;
     }
 
+    /**
+     * How many times a caller waiting for responses yields before it parks. Spinning pays off when
+     * responses come back within microseconds on other cores (the in-JVM kcluster); over sockets a
+     * spinning caller mostly takes CPU from the I/O thread it waits for, so ends there say 0.
+     * {@code -Dviosbench.await.yields=N} overrides it for every end.
+     */
+    default int awaitYields() {
+        return 8;
+    }
+
     /** Membership events of this end's view; listeners run on an implementation thread. */
     void addMembershipListener(MembershipListener listener);
 
