@@ -222,6 +222,10 @@ public final class StepView extends ViewPart {
 
     /** Starts step mode on {@code description} with the seed in the seed field: one branch, "main". */
     void start(ClusterDescription description) {
+        if (description.vioses().isEmpty()) {
+            say("The topology has no VIOS: there is nothing to run.", true);
+            return;
+        }
         long s;
         try {
             s = Long.parseLong(seed.getText().trim());

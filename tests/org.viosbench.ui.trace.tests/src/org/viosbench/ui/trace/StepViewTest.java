@@ -197,6 +197,8 @@ class StepViewTest {
         assertEquals(0, view.currentCluster().choices().size());
         click("Drop");
         assertTrue(view.statusLabel().getText().contains("Select a pending delivery"), view.statusLabel().getText());
+        view.start(new ClusterDescription("empty", List.of(), ClusterDescription.DEFAULT_HEARTBEAT, ClusterDescription.DEFAULT_FAILURE_TIMEOUT));
+        assertTrue(view.statusLabel().getText().contains("no VIOS"), view.statusLabel().getText());
         view.seedText().setText("x");
         view.start(ClusterDescription.of(2, 1));
         assertTrue(view.statusLabel().getText().contains("seed must be a whole number"), view.statusLabel().getText());
