@@ -144,28 +144,18 @@ public final class StepView extends ViewPart {
         SashForm right = new SashForm(split, SWT.VERTICAL);
         canvas = chart.showIn(right);
         Composite bottom = new Composite(right, SWT.NONE);
-        bottom.setLayout(new GridLayout(4, false));
+        bottom.setLayout(new GridLayout(6, false));
         branchTable = table(bottom, new String[][] { { "Branch", "120" }, { "From", "150" }, { "Choices", "60" }, { "Events", "60" } });
-        branchTable.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        branchTable.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1));
         branchTable.addListener(SWT.DefaultSelection, e -> switchTo(branchTable.getSelectionIndex()));
         button(bottom, "Fork after selected step", this::fork);
         button(bottom, "Switch to branch", () -> switchTo(branchTable.getSelectionIndex()));
         button(bottom, "Compare with current", this::compare);
-        button(bottom, "Save trace...", () -> {
-            if (current == null) {
-                say("Start step mode first.", true);
-                return;
-            }
-            org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(root.getShell(), SWT.SAVE);
-            d.setFilterExtensions(new String[] { "*.jsonl" });
-            d.setOverwrite(true);
-            String chosen = d.open();
-            if (chosen != null) {
-                saveTrace(java.nio.file.Path.of(chosen));
-            }
-        });
+        button(bottom, "Save trace...", () -> withFile(SWT.SAVE, "*.jsonl", this::saveTrace));
+        button(bottom, "Save recipe...", () -> withFile(SWT.SAVE, "*.step.json", this::saveRecipe));
+        button(bottom, "Replay recipe...", () -> withFile(SWT.OPEN, "*.step.json", this::replayRecipe));
         comparison = new Text(bottom, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
-        comparison.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        comparison.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1));
         right.setWeights(1, 1);
         split.setWeights(2, 3);
         refresh();
@@ -387,6 +377,52 @@ public final class StepView extends ViewPart {
         Branch other = branches.get(sel);
         BranchComparison c = BranchComparison.of(other.cluster().events(), cluster().events());
         comparison.setText("A = " + other.name() + ", B = " + current.name() + "\n" + c.summary());
+    }
+
+    /** Asks for a file (after a start) and hands it to {@code action}. */
+    private void withFile(int style, String extension, java.util.function.Predicate<java.nio.file.Path> action) {
+        if (current == null) {
+            say("Start step mode first.", true);
+            return;
+        }
+        org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(root.getShell(), style);
+        d.setFilterExtensions(new String[] { extension });
+        d.setOverwrite(true);
+        String chosen = d.open();
+        if (chosen != null) {
+            action.test(java.nio.file.Path.of(chosen));
+        }
+    }
+
+    /**
+     * Writes the current branch's recipe (seed and choices; {@code viosbench step} and Replay recipe
+     * read it) and says in the status line how it went.
+     */
+    boolean saveRecipe(java.nio.file.Path file) {
+        try {
+            org.viosbench.cluster.step.StepRecipe.of(cluster()).write(file);
+            say("Saved the recipe of " + current.name() + " (" + cluster().choices().size() + " steps) to " + file, false);
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            say("Not saved: " + e.getMessage(), true);
+            return false;
+        }
+    }
+
+    /** Replays a recipe file on this cluster as a new branch (refused, with where, when the file or a step is wrong). */
+    boolean replayRecipe(java.nio.file.Path file) {
+        try {
+            org.viosbench.cluster.step.StepRecipe r = org.viosbench.cluster.step.StepRecipe.read(file);
+            StepCluster c = StepCluster.replay(cluster().description(), r.seed(), r.choices());
+            current = new Branch("branch " + branches.size(), file.getFileName() + ", seed " + r.seed(), c);
+            branches.add(current);
+            say("Replayed " + file.getFileName() + ": " + r.choices().size() + " steps.", false);
+            refresh();
+            return true;
+        } catch (java.io.IOException | org.viosbench.cluster.step.StepRecipe.BadRecipeException | RuntimeException e) {
+            say("Not replayed: " + e.getMessage(), true);
+            return false;
+        }
     }
 
     /**

@@ -180,6 +180,18 @@ class StepViewTest {
                 "a directory (holding the saved trace) cannot be overwritten");
         assertTrue(view.statusLabel().getText().startsWith("Not saved"), view.statusLabel().getText());
 
+        // the branch kept as a recipe, replayed as a new branch: the same trace
+        java.nio.file.Path recipe = file.getParent().resolve("branch.step.json");
+        assertTrue(view.saveRecipe(recipe), view.statusLabel().getText());
+        List<TraceEvent> kept = view.currentCluster().events();
+        assertTrue(view.replayRecipe(recipe), view.statusLabel().getText());
+        assertEquals(3, view.branches().size());
+        assertEquals(kept, view.currentCluster().events(), "the replayed branch is the saved one");
+        java.nio.file.Files.writeString(recipe, "{ \"format\": \"viosbench-step\" }");
+        assertFalse(view.replayRecipe(recipe));
+        assertTrue(view.statusLabel().getText().contains("/version"), view.statusLabel().getText());
+        assertEquals(3, view.branches().size(), "a bad recipe adds no branch");
+
         // the same seed and the same choices give the same trace
         try (StepCluster again = StepCluster.replay(ClusterDescription.of(3, 1), 1, view.branches().get(0).cluster().choices())) {
             assertEquals(view.branches().get(0).cluster().events(), again.events());
