@@ -99,6 +99,39 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         setPartName(input.getName());
         // the Trace view's cursor, whether that view is active or not (it moves by itself when following a live trace)
         site.getPage().addSelectionListener(org.viosbench.ui.trace.TraceView.ID, traceCursor);
+        site.getPage().addSelectionListener(org.viosbench.ui.trace.StepView.ID, stepState);
+        site.getPage().addPartListener(stepClosed);
+    }
+
+    /** Step mode of this topology's cluster, drawn on the diagram: pending deliveries and the last step. */
+    private org.viosbench.ui.topology.run.StepOverlay stepOverlay;
+    private final org.eclipse.ui.ISelectionListener stepState = (part, selection) -> {
+        if (getGraphicalViewer() == null || getGraphicalViewer().getControl() == null || getGraphicalViewer().getControl().isDisposed()) {
+            return;
+        }
+        Object first = selection instanceof org.eclipse.jface.viewers.IStructuredSelection s ? s.getFirstElement() : null;
+        org.viosbench.cluster.step.StepCluster c = first instanceof org.viosbench.cluster.step.StepCluster sc
+                && sc.description().name().equals(topology.name()) ? sc : null;
+        if (stepOverlay == null) {
+            stepOverlay = new org.viosbench.ui.topology.run.StepOverlay(getGraphicalViewer(),
+                    ((ScalableFreeformRootEditPart) getGraphicalViewer().getRootEditPart()).getLayer(LayerConstants.SCALED_FEEDBACK_LAYER), topology);
+        }
+        stepOverlay.show(c);
+    };
+
+    /** Step mode ends with its view: its drawing leaves the diagram. */
+    private final org.eclipse.ui.IPartListener2 stepClosed = new org.eclipse.ui.IPartListener2() {
+        @Override
+        public void partClosed(org.eclipse.ui.IWorkbenchPartReference ref) {
+            if (org.viosbench.ui.trace.StepView.ID.equals(ref.getId()) && stepOverlay != null) {
+                stepOverlay.clear();
+            }
+        }
+    };
+
+    /** Step mode drawn on this diagram, or null before any. */
+    public org.viosbench.ui.topology.run.StepOverlay stepOverlay() {
+        return stepOverlay;
     }
 
     /** The Trace view's cursor, shown on the diagram while the cluster runs. */
@@ -375,6 +408,8 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
     @Override
     public void dispose() {
         getSite().getPage().removeSelectionListener(org.viosbench.ui.trace.TraceView.ID, traceCursor);
+        getSite().getPage().removeSelectionListener(org.viosbench.ui.trace.StepView.ID, stepState);
+        getSite().getPage().removePartListener(stepClosed);
         stop();
         super.dispose();
     }

@@ -81,6 +81,8 @@ public final class StepView extends ViewPart {
     private FigureCanvas canvas;
     private final ChartFigure chart = new ChartFigure();
     private final List<Button> stepButtons = new ArrayList<>();
+    /** The current branch's step cluster for the other parts (the diagram draws its pending deliveries). */
+    private final SelectionPublisher selection = new SelectionPublisher();
 
     @Override
     public void createPartControl(Composite parent) {
@@ -158,6 +160,7 @@ public final class StepView extends ViewPart {
         comparison.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1));
         right.setWeights(1, 1);
         split.setWeights(2, 3);
+        getSite().setSelectionProvider(selection);
         refresh();
     }
 
@@ -192,7 +195,7 @@ public final class StepView extends ViewPart {
     // ---- starting ----
 
     /** Starts step mode on the topology of the active editor (refused, with the reasons, when it has errors). */
-    void startFromEditor() {
+    public void startFromEditor() {
         IEditorPart editor = getSite().getPage().getActiveEditor();
         Topology t = editor == null ? null : editor.getAdapter(Topology.class);
         if (t == null) {
@@ -449,8 +452,10 @@ public final class StepView extends ViewPart {
         status.getParent().layout(true, true);
     }
 
-    void refresh() {
+    /** Shows the current branch as it stands (after steps made through {@link #currentCluster()} too). */
+    public void refresh() {
         boolean running = current != null;
+        selection.publish(running ? current.cluster() : null);
         stepButtons.forEach(b -> b.setEnabled(running));
         pending.removeAll();
         history.removeAll();
@@ -526,7 +531,8 @@ public final class StepView extends ViewPart {
 
     // ---- for tests ----
 
-    StepCluster currentCluster() {
+    /** The current branch's step cluster, or null before a start. */
+    public StepCluster currentCluster() {
         return current == null ? null : current.cluster();
     }
 
@@ -609,6 +615,7 @@ public final class StepView extends ViewPart {
 
     @Override
     public void dispose() {
+        selection.publish(null);
         closeAll();
         super.dispose();
     }

@@ -274,7 +274,7 @@ public final class Animator implements TraceListener {
     }
 
     /** The middle of the layer box of {@code layer} in a VIOS figure (kcluster and queue: the VKE's and the daemon's). */
-    private static Point center(PartitionFigure f, Layer layer) {
+    static Point center(PartitionFigure f, Layer layer) {
         int i = switch (layer) {
             case DAEMON, QUEUE -> 0;
             case SYSCALL -> 1;

@@ -551,4 +551,42 @@ class RunTest {
         }
         return -1;
     }
+
+    /** Step mode of the drawn topology: its pending deliveries are arrows on the diagram, the last step a ring. */
+    @Test
+    void stepModeDrawsItsPendingDeliveriesOnTheDiagram() throws Exception {
+        TopologyEditor e = (TopologyEditor) page().openEditor(TopologyEditorInput.sample("small"), TopologyEditor.ID);
+        drain();
+        org.viosbench.ui.trace.StepView view = (org.viosbench.ui.trace.StepView) page().showView(org.viosbench.ui.trace.StepView.ID);
+        page().activate(e);
+        view.startFromEditor();
+        drain();
+        org.viosbench.cluster.step.StepCluster c = view.currentCluster();
+        assertNotNull(c, "started from the active editor");
+        try {
+            c.fire(1, 20, org.viosbench.engine.Message.broadcast().targetDaemon(10).payload(new byte[] { 1 }).expectAll()
+                    .timeout(java.time.Duration.ofSeconds(1)).build());
+            view.refresh();
+            drain();
+            StepOverlay overlay = e.stepOverlay();
+            assertNotNull(overlay);
+            assertEquals(List.of(2, 3, 4), overlay.shown().stream().map(org.viosbench.cluster.step.Pending::to).toList());
+            assertEquals(3 * 2 + 1, overlay.figureCount(), "an arrow and a number per delivery, a ring for the last step");
+            c.deliverNext();
+            view.refresh();
+            drain();
+            assertEquals(3, overlay.shown().size(), "two requests still on their way and vios2's response");
+            assertTrue(overlay.shown().stream().anyMatch(p -> p.response() && p.from() == 2 && p.to() == 1));
+            page().activate(e);
+            drain();
+            org.viosbench.testing.ui.Screen.save(e.getSite().getShell(), "step-diagram.png");
+            page().hideView(view);
+            drain();
+            assertEquals(0, overlay.figureCount(), "step mode closed: nothing left on the diagram");
+        } finally {
+            if (page().findView(org.viosbench.ui.trace.StepView.ID) != null) {
+                page().hideView(page().findView(org.viosbench.ui.trace.StepView.ID));
+            }
+        }
+    }
 }
