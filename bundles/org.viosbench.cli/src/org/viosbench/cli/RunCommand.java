@@ -22,10 +22,7 @@ import org.viosbench.engine.SyscallException;
 import org.viosbench.engine.Trace;
 import org.viosbench.engine.TraceEvent;
 import org.viosbench.topology.Conversions;
-import org.viosbench.topology.Problem;
 import org.viosbench.topology.Topology;
-import org.viosbench.topology.Validator;
-import org.viosbench.topology.Vios;
 import org.viosbench.trace.RecordedTrace;
 import org.viosbench.trace.TraceFile;
 
@@ -55,13 +52,9 @@ final class RunCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Topology t = TopologyCommand.read(spec, topologyFile);
+        Topology t = TopologyCommand.readRunnable(spec, topologyFile);
         if (t == null) {
             return Cli.FAILURE;
-        }
-        List<Problem> errors = Validator.validate(t).stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList();
-        if (!errors.isEmpty()) {
-            return fail(topologyFile + " has " + errors.size() + " error(s), for example: " + errors.get(0));
         }
         Set<Integer> ids = new TreeSet<>();
         t.vioses().forEach(v -> ids.add((int) v.id()));
@@ -149,10 +142,7 @@ final class RunCommand extends LeafCommand {
             sorted = new ArrayList<>(events);
         }
         sorted.sort(Comparator.comparingLong(TraceEvent::timeNanos));
-        Map<Integer, String> names = new HashMap<>();
-        for (Vios v : t.vioses()) {
-            names.put((int) v.id(), v.name());
-        }
+        Map<Integer, String> names = TopologyCommand.viosNames(t);
         Map<Integer, byte[]> packets = new HashMap<>();
         for (int i = 0; i < sorted.size(); i++) {
             TraceEvent e = sorted.get(i);

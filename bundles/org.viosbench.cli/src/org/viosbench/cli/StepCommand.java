@@ -3,9 +3,6 @@ package org.viosbench.cli;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.viosbench.cluster.step.StepCluster;
 import org.viosbench.cluster.step.StepRecipe;
@@ -13,10 +10,7 @@ import org.viosbench.engine.MessageIds;
 import org.viosbench.engine.Request;
 import org.viosbench.engine.RequestResult;
 import org.viosbench.topology.Conversions;
-import org.viosbench.topology.Problem;
 import org.viosbench.topology.Topology;
-import org.viosbench.topology.Validator;
-import org.viosbench.topology.Vios;
 import org.viosbench.trace.RecordedTrace;
 import org.viosbench.trace.TraceFile;
 
@@ -43,13 +37,9 @@ final class StepCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException {
-        Topology t = TopologyCommand.read(spec, topologyFile);
+        Topology t = TopologyCommand.readRunnable(spec, topologyFile);
         if (t == null) {
             return Cli.FAILURE;
-        }
-        List<Problem> errors = Validator.validate(t).stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList();
-        if (!errors.isEmpty()) {
-            return fail(topologyFile + " has " + errors.size() + " error(s), for example: " + errors.get(0));
         }
         StepRecipe recipe;
         try {
@@ -66,11 +56,7 @@ final class StepCommand extends LeafCommand {
             return fail(recipeFile + ": " + e.getMessage());
         }
         try (c) {
-            Map<Integer, String> names = new HashMap<>();
-            for (Vios v : t.vioses()) {
-                names.put((int) v.id(), v.name());
-            }
-            TraceFile.write(new RecordedTrace(c.events(), names, c.packets()), traceFile);
+            TraceFile.write(new RecordedTrace(c.events(), TopologyCommand.viosNames(t), c.packets()), traceFile);
             ObjectNode out = Json.object().put("ok", true).put("trace", traceFile.toString()).put("events", c.events().size())
                     .put("choices", c.choices().size()).put("virtualMicros", c.nowNanos() / 1000).put("pending", c.pending().size());
             ArrayNode requests = out.putArray("requests");

@@ -41,6 +41,32 @@ final class TopologyCommand extends GroupCommand {
         return null;
     }
 
+    /**
+     * Reads {@code file} as a topology that can run: refused (printed, null returned) when it cannot
+     * be read or has validation errors.
+     */
+    static Topology readRunnable(CommandSpec spec, Path file) throws IOException {
+        Topology t = read(spec, file);
+        if (t == null) {
+            return null;
+        }
+        List<Problem> errors = Validator.validate(t).stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList();
+        if (!errors.isEmpty()) {
+            Json.fail(spec, Json.object(), file + " has " + errors.size() + " error(s), for example: " + errors.get(0));
+            return null;
+        }
+        return t;
+    }
+
+    /** VIOS id → name, for trace files. */
+    static java.util.Map<Integer, String> viosNames(Topology t) {
+        java.util.Map<Integer, String> names = new java.util.HashMap<>();
+        for (org.viosbench.topology.Vios v : t.vioses()) {
+            names.put((int) v.id(), v.name());
+        }
+        return names;
+    }
+
     @Command(name = "validate", description = { "Read a topology file and print its problems as JSON.",
             "Exit 0 when it has no errors (warnings allowed), 1 when it has errors or cannot be read." })
     static final class Validate extends LeafCommand {
