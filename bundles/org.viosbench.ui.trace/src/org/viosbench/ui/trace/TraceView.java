@@ -170,6 +170,7 @@ public final class TraceView extends ViewPart {
                 chart.setLayers(isChecked());
             }
         });
+        bar.add(exportAction("Save...", "*.jsonl", this::save));
         bar.add(exportAction("Export PNG...", "*.png", this::exportPng));
         bar.add(exportAction("Export SVG...", "*.svg", this::exportSvg));
         bar.add(new Action("Play", Action.AS_CHECK_BOX) {
@@ -204,6 +205,18 @@ public final class TraceView extends ViewPart {
                 }
             }
         };
+    }
+
+    /**
+     * Saves the trace shown (a live one as it stands) as a trace file that File > Open Trace and
+     * {@code viosbench trace export} read.
+     */
+    public void save(java.nio.file.Path file) throws java.io.IOException {
+        if (cursor == null) {
+            throw new java.io.IOException("no trace to save");
+        }
+        org.viosbench.trace.TraceFile.write(cursor.trace(), file);
+        setContentDescription("Saved " + cursor.trace().size() + " events to " + file);
     }
 
     /** The whole chart's size, refused beyond 30,000 pixels tall (an export of everything). */

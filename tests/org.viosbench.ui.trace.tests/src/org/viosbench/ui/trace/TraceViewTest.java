@@ -164,6 +164,13 @@ class TraceViewTest {
         assertTrue(!white.equals(image.palette.getRGB(image.getPixel(laneOfVios3.x - b.x, laneOfVios3.y - b.y))),
                 "a dot where event 5 is drawn");
 
+        // the trace saved from the view reads back equal
+        Path saved = tmp.resolve("saved.jsonl");
+        view.save(saved);
+        assertEquals(view.cursor().trace(), TraceFile.read(saved));
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> view.save(tmp)).getMessage() != null,
+                "a directory cannot be overwritten by a trace");
+
         // the same chart as SVG, drawn by the same paint code: a valid document with every event, the arrows and the lost send
         Path svg = Path.of("target", "chart.svg").toAbsolutePath();
         view.exportSvg(svg);
