@@ -86,7 +86,9 @@ final class ChartFigure extends Figure {
         header.setLayoutData(top);
         header.setContents(headerFigure);
         org.eclipse.draw2d.FigureCanvas canvas = new org.eclipse.draw2d.FigureCanvas(box);
-        canvas.setLayoutData(new org.eclipse.swt.layout.GridData(org.eclipse.swt.SWT.FILL, org.eclipse.swt.SWT.FILL, true, true));
+        org.eclipse.swt.layout.GridData rest = new org.eclipse.swt.layout.GridData(org.eclipse.swt.SWT.FILL, org.eclipse.swt.SWT.FILL, true, true);
+        rest.minimumHeight = 40; // a view squeezed smaller clips the chart rather than giving GTK a negative size
+        canvas.setLayoutData(rest);
         canvas.setContents(this);
         canvas.getViewport().getHorizontalRangeModel().addPropertyChangeListener(e -> {
             if (org.eclipse.draw2d.RangeModel.PROPERTY_VALUE.equals(e.getPropertyName())) {

@@ -85,7 +85,8 @@ public final class StepView extends ViewPart {
     private final SelectionPublisher selection = new SelectionPublisher();
 
     @Override
-    public void createPartControl(Composite parent) {
+    public void createPartControl(Composite view) {
+        Composite parent = Scrolling.content(view, 1000, 560);
         root = parent;
         parent.setLayout(new GridLayout(1, false));
         Composite top = new Composite(parent, SWT.NONE);
@@ -150,9 +151,9 @@ public final class StepView extends ViewPart {
         branchTable = table(bottom, new String[][] { { "Branch", "120" }, { "From", "150" }, { "Choices", "60" }, { "Events", "60" } });
         branchTable.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1));
         branchTable.addListener(SWT.DefaultSelection, e -> switchTo(branchTable.getSelectionIndex()));
-        button(bottom, "Fork after selected step", this::fork);
-        button(bottom, "Switch to branch", () -> switchTo(branchTable.getSelectionIndex()));
-        button(bottom, "Compare with current", this::compare);
+        button(bottom, "Fork after step", this::fork).setToolTipText("A new branch that starts after the step selected in the history");
+        button(bottom, "Switch", () -> switchTo(branchTable.getSelectionIndex()));
+        button(bottom, "Compare", this::compare).setToolTipText("Compare the branch selected above with the current one");
         button(bottom, "Save trace...", () -> withFile(SWT.SAVE, "*.jsonl", this::saveTrace));
         button(bottom, "Save recipe...", () -> withFile(SWT.SAVE, "*.step.json", this::saveRecipe));
         button(bottom, "Replay recipe...", () -> withFile(SWT.OPEN, "*.step.json", this::replayRecipe));

@@ -68,7 +68,8 @@ public final class TraceView extends ViewPart {
     };
 
     @Override
-    public void createPartControl(Composite parent) {
+    public void createPartControl(Composite view) {
+        Composite parent = Scrolling.content(view, 600, 320);
         parent.setLayout(new org.eclipse.swt.layout.GridLayout(4, false));
         new org.eclipse.swt.widgets.Label(parent, SWT.NONE).setText("Show:");
         filter = new org.eclipse.swt.widgets.Text(parent, SWT.BORDER | SWT.SEARCH);

@@ -152,7 +152,7 @@ class StepViewTest {
 
         // a branch after step 2 (the reorder), where vios1's request is delivered instead of dropped
         select(view.historyTable(), 1);
-        click("Fork after selected step");
+        click("Fork after step");
         assertEquals(2, view.branches().size());
         StepCluster branch = view.currentCluster();
         assertEquals(2, branch.choices().size());
@@ -161,7 +161,7 @@ class StepViewTest {
         assertTrue(branch.requests().get(0).future().getNow(null).success(), "in this branch every response arrived");
 
         select(view.branchTable(), 0);
-        click("Compare with current");
+        click("Compare");
         String text = view.comparisonText().getText();
         assertTrue(text.contains("A = main, B = branch 1"), text);
         assertTrue(text.contains("VIOS 0 m1: A failed") && text.contains("| B success"), text);
