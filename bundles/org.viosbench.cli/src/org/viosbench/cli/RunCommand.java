@@ -37,14 +37,11 @@ import picocli.CommandLine.Option;
         "(JSON lines, docs/trace-format in TraceFile). Prints one JSON line: each fired request's outcome, the events written." })
 final class RunCommand extends LeafCommand {
 
-    @Option(names = "--topology", required = true, paramLabel = "FILE", description = "The topology (*.vios.json) to run.")
-    Path topologyFile;
+    @picocli.CommandLine.Mixin
+    TopologyTraceOptions files;
 
     @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "The scenario to play.")
     Path scenarioFile;
-
-    @Option(names = "--trace", required = true, paramLabel = "OUT", description = "Where to write the trace (JSON lines).")
-    Path traceFile;
 
     @Option(names = "--pcapng", paramLabel = "OUT", description = { "Also write every packet sent (heartbeats left out) as pcapng for",
             "Wireshark/tshark with the dissector of `viosbench trace dissector --lua F`." })
@@ -52,7 +49,7 @@ final class RunCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Topology t = TopologyCommand.readRunnable(spec, topologyFile);
+        Topology t = TopologyCommand.readRunnable(spec, files.topologyFile);
         if (t == null) {
             return Cli.FAILURE;
         }
@@ -153,14 +150,14 @@ final class RunCommand extends LeafCommand {
                 }
             }
         }
-        TraceFile.write(new RecordedTrace(sorted, names, packets), traceFile);
+        TraceFile.write(new RecordedTrace(sorted, names, packets), files.traceFile);
         if (pcapngFile != null) {
             synchronized (pcap) {
                 java.nio.file.Files.write(pcapngFile, pcap.bytes());
             }
             out.put("pcapng", pcapngFile.toString());
         }
-        Json.print(spec.commandLine().getOut(), out.put("trace", traceFile.toString()).put("events", sorted.size()));
+        Json.print(spec.commandLine().getOut(), out.put("trace", files.traceFile.toString()).put("events", sorted.size()));
         return Cli.OK;
     }
 }

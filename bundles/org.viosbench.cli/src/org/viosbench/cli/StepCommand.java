@@ -26,18 +26,15 @@ import picocli.CommandLine.Option;
         "Prints one JSON line: each request's outcome, the events written." })
 final class StepCommand extends LeafCommand {
 
-    @Option(names = "--topology", required = true, paramLabel = "FILE", description = "The topology (*.vios.json).")
-    Path topologyFile;
+    @picocli.CommandLine.Mixin
+    TopologyTraceOptions files;
 
     @Option(names = "--recipe", required = true, paramLabel = "FILE", description = "The recipe: seed and choices.")
     Path recipeFile;
 
-    @Option(names = "--trace", required = true, paramLabel = "OUT", description = "Where to write the trace (JSON lines).")
-    Path traceFile;
-
     @Override
     public Integer call() throws IOException {
-        Topology t = TopologyCommand.readRunnable(spec, topologyFile);
+        Topology t = TopologyCommand.readRunnable(spec, files.topologyFile);
         if (t == null) {
             return Cli.FAILURE;
         }
@@ -56,8 +53,8 @@ final class StepCommand extends LeafCommand {
             return fail(recipeFile + ": " + e.getMessage());
         }
         try (c) {
-            TraceFile.write(new RecordedTrace(c.events(), TopologyCommand.viosNames(t), c.packets()), traceFile);
-            ObjectNode out = Json.object().put("ok", true).put("trace", traceFile.toString()).put("events", c.events().size())
+            TraceFile.write(new RecordedTrace(c.events(), TopologyCommand.viosNames(t), c.packets()), files.traceFile);
+            ObjectNode out = Json.object().put("ok", true).put("trace", files.traceFile.toString()).put("events", c.events().size())
                     .put("choices", c.choices().size()).put("virtualMicros", c.nowNanos() / 1000).put("pending", c.pending().size());
             ArrayNode requests = out.putArray("requests");
             for (Request r : c.requests()) {
