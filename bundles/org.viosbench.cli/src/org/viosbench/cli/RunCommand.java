@@ -69,29 +69,9 @@ final class RunCommand extends LeafCommand {
         ObjectNode out = Json.object().put("ok", true);
         ArrayNode fired = out.putArray("requests");
         Map<Integer, Request> requests = new HashMap<>();
-        org.viosbench.protocol.Pcapng pcap = new org.viosbench.protocol.Pcapng();
-        // the bytes of every send (heartbeats left out), per from/to/message id in send order: the trace's TRANSMIT events carry them
-        Map<String, java.util.ArrayDeque<byte[]>> sent = new HashMap<>();
         long epochMicros = System.currentTimeMillis() * 1000;
         long epochNanos = System.nanoTime();
         try (EmbeddedCluster c = EmbeddedCluster.start(Conversions.toClusterDescription(t), trace, 1)) {
-            c.setPacketTap((from, to, packet) -> {
-                int at = packet.readerIndex();
-                if (packet.readableBytes() >= org.viosbench.protocol.Wire.FIXED_HEADER_LENGTH && packet.getUnsignedShort(
-                        at + org.viosbench.protocol.Wire.OFF_TYPE) != org.viosbench.protocol.MessageType.HEARTBEAT.code()) {
-                    byte[] bytes = new byte[packet.readableBytes()];
-                    packet.getBytes(at, bytes);
-                    synchronized (sent) {
-                        sent.computeIfAbsent(from + "/" + to + "/" + packet.getLong(at + org.viosbench.protocol.Wire.OFF_MESSAGE_ID),
-                                k -> new java.util.ArrayDeque<>()).add(bytes);
-                    }
-                    if (pcapngFile != null) {
-                        synchronized (pcap) {
-                            pcap.add(epochMicros + (System.nanoTime() - epochNanos) / 1000, from, to, bytes);
-                        }
-                    }
-                }
-            });
             long start = System.nanoTime();
             for (Scenario.Step s : scenario.steps()) {
                 long wait = start + TimeUnit.MILLISECONDS.toNanos(s.atMillis()) - System.nanoTime();
@@ -140,21 +120,16 @@ final class RunCommand extends LeafCommand {
         }
         sorted.sort(Comparator.comparingLong(TraceEvent::timeNanos));
         Map<Integer, String> names = TopologyCommand.viosNames(t);
-        Map<Integer, byte[]> packets = new HashMap<>();
-        for (int i = 0; i < sorted.size(); i++) {
-            TraceEvent e = sorted.get(i);
-            if (e.kind() == org.viosbench.engine.TraceKind.TRANSMIT) {
-                java.util.ArrayDeque<byte[]> q = sent.get(e.vios() + "/" + e.peer() + "/" + e.messageId());
-                if (q != null && !q.isEmpty()) {
-                    packets.put(i, q.poll());
-                }
-            }
-        }
-        TraceFile.write(new RecordedTrace(sorted, names, packets), files.traceFile);
+        // every kcluster send carries its packet (broadcasts: one per receiver), so the capture is the trace's sends
+        RecordedTrace recorded = new RecordedTrace(sorted, names);
+        TraceFile.write(recorded, files.traceFile);
         if (pcapngFile != null) {
-            synchronized (pcap) {
-                java.nio.file.Files.write(pcapngFile, pcap.bytes());
+            org.viosbench.protocol.Pcapng pcap = new org.viosbench.protocol.Pcapng();
+            for (int i : recorded.packetEvents()) {
+                TraceEvent e = recorded.event(i);
+                pcap.add(epochMicros + (e.timeNanos() - epochNanos) / 1000, e.vios(), e.peer(), e.packet());
             }
+            java.nio.file.Files.write(pcapngFile, pcap.bytes());
             out.put("pcapng", pcapngFile.toString());
         }
         Json.print(spec.commandLine().getOut(), out.put("trace", files.traceFile.toString()).put("events", sorted.size()));

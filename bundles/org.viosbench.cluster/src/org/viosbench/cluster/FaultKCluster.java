@@ -138,7 +138,7 @@ final class FaultKCluster extends ForwardingKCluster {
 
     private void fault(int to, ByteBuf packet, String what) {
         if (trace.enabled()) {
-            trace.emit(localId(), Layer.KCLUSTER, TraceKind.FAULT, messageId(packet), to, packet.readableBytes(), what);
+            trace.emitRaw(localId(), Layer.KCLUSTER, TraceKind.FAULT, packet, to, what);
         }
     }
 

@@ -60,10 +60,16 @@ public final class Correlator {
      * its timeout ({@code timeoutMillis} 0: none).
      */
     ResponseQueue register(long messageId, int[] responders, ResponseSpec spec, int timeoutMillis) {
-        ResponseQueue q = new ResponseQueue(messageId, vios, responders, spec);
+        return register(messageId, null, 0, responders, spec, timeoutMillis);
+    }
+
+    /** As {@link #register(long, int[], ResponseSpec, int)}, for a request of {@code type} with header {@code flags}. */
+    ResponseQueue register(long messageId, org.viosbench.protocol.MessageType type, int flags, int[] responders, ResponseSpec spec,
+            int timeoutMillis) {
+        ResponseQueue q = new ResponseQueue(messageId, type, flags, vios, responders, spec);
         open.put(messageId, q);
         if (trace.enabled()) {
-            trace.emit(vios, Layer.QUEUE, TraceKind.QUEUE_CREATE, messageId, -1, responders.length, spec.policy().name());
+            queueEvent(q, TraceKind.QUEUE_CREATE, -1, responders.length, spec.policy().name());
         }
         for (ResponseQueueListener l : listeners) {
             l.created(q);
@@ -112,7 +118,7 @@ public final class Correlator {
                 case LATE -> TraceKind.LATE;
                 case UNEXPECTED -> TraceKind.UNEXPECTED;
             };
-            trace.emit(vios, Layer.QUEUE, kind, id, responder, response.encodedLength(),
+            trace.emit(vios, Layer.QUEUE, kind, h, responder, response.encodedLength(),
                     h.isError() ? "errno " + response.subHeader().errorCode() : "ok");
         }
         publish(q, changes);
@@ -124,7 +130,7 @@ public final class Correlator {
             ResponseQueue.Changes changes = changes();
             if (q.suspect(responder, changes)) {
                 if (trace.enabled()) {
-                    trace.emit(vios, Layer.QUEUE, TraceKind.SUSPECT, q.messageId(), responder, -1, reason);
+                    queueEvent(q, TraceKind.SUSPECT, responder, -1, reason);
                 }
                 publish(q, changes);
             }
@@ -138,7 +144,7 @@ public final class Correlator {
             ResponseQueue.Changes changes = changes();
             q.endAll(EntryState.ABORTED, changes);
             if (trace.enabled()) {
-                trace.emit(vios, Layer.QUEUE, TraceKind.ERROR, messageId, -1, -1, why.name());
+                queueEvent(q, TraceKind.ERROR, -1, -1, why.name());
             }
             publish(q, changes);
         }
@@ -156,9 +162,14 @@ public final class Correlator {
         ResponseQueue.Changes changes = new ResponseQueue.Changes(); // timeouts are rare: always collect, for the trace
         q.endAll(EntryState.TIMED_OUT, changes);
         if (!changes.ended.isEmpty() && trace.enabled()) {
-            trace.emit(vios, Layer.QUEUE, TraceKind.TIMEOUT, q.messageId(), -1, changes.ended.size(), "timed out");
+            queueEvent(q, TraceKind.TIMEOUT, -1, changes.ended.size(), "timed out");
         }
         publish(q, changes);
+    }
+
+    /** A queue event: about the request of {@code q}. */
+    private void queueEvent(ResponseQueue q, TraceKind kind, int peer, int bytes, String outcome) {
+        trace.emit(vios, Layer.QUEUE, kind, q.messageId(), peer, bytes, outcome, q.type(), q.flags(), null);
     }
 
     /** A collector of ended entries when someone listens, else null (no allocation per response). */
@@ -184,8 +195,7 @@ public final class Correlator {
                 recent.put(q.messageId(), q);
             }
             if (trace.enabled()) {
-                trace.emit(vios, Layer.QUEUE, TraceKind.COMPLETE, q.messageId(), -1, r.responses().size(),
-                        r.success() ? "success" : "failed");
+                queueEvent(q, TraceKind.COMPLETE, -1, r.responses().size(), r.success() ? "success" : "failed");
             }
             for (ResponseQueueListener l : listeners) {
                 l.completed(q, r);

@@ -78,9 +78,9 @@ public final class Daemon {
         }
         byte[] bytes = PacketEncoder.INSTANCE.encodeToArray(packet);
         ResponseQueue queue = spec == null ? null
-                : node.correlator().register(messageId, responders, spec, (int) message.timeout().toMillis());
+                : node.correlator().register(messageId, message.type(), flags, responders, spec, (int) message.timeout().toMillis());
         if (trace.enabled()) {
-            trace.emit(self, Layer.DAEMON, TraceKind.SEND, messageId, message.isBroadcast() ? -1 : responders[0], bytes.length,
+            trace.emit(self, Layer.DAEMON, TraceKind.SEND, packet.header(), message.isBroadcast() ? -1 : responders[0], bytes.length,
                     message.type().name());
         }
         Errno e = node.syscall().send(bytes);
@@ -130,7 +130,7 @@ public final class Daemon {
                 sequence.incrementAndGet(), to[0]), sub.build(), reply.payload());
         Errno e = node.syscall().send(PacketEncoder.INSTANCE.encodeToArray(response));
         if (e != Errno.OK && node.trace().enabled()) {
-            node.trace().emit(node.id(), Layer.DAEMON, TraceKind.DROP, p.header().messageId(), to[0], -1,
+            node.trace().emit(node.id(), Layer.DAEMON, TraceKind.DROP, response.header(), to[0], -1,
                     "response not sent: " + e.name());
         }
     }
@@ -151,7 +151,7 @@ public final class Daemon {
             }
         }
         if (node.trace().enabled()) {
-            node.trace().emit(node.id(), Layer.DAEMON, TraceKind.HANDLE, p.header().messageId(), p.header().source(),
+            node.trace().emit(node.id(), Layer.DAEMON, TraceKind.HANDLE, p.header(), p.header().source(),
                     reply.payload().length, reply.isError() ? "errno " + reply.errorCode() : "ok");
         }
         return reply;

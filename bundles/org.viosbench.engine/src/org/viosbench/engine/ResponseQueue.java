@@ -40,8 +40,17 @@ public final class ResponseQueue {
     /** The result until the correlator has published it. */
     private RequestResult unpublished;
     private Timeout timeout;
+    /** The request's message type (null when registered without it) and header flags, for the trace. */
+    private final org.viosbench.protocol.MessageType type;
+    private final int flags;
 
     ResponseQueue(long messageId, int sender, int[] responders, ResponseSpec spec) {
+        this(messageId, null, 0, sender, responders, spec);
+    }
+
+    ResponseQueue(long messageId, org.viosbench.protocol.MessageType type, int flags, int sender, int[] responders, ResponseSpec spec) {
+        this.type = type;
+        this.flags = flags;
         this.messageId = messageId;
         this.sender = sender;
         this.spec = spec;
@@ -57,6 +66,16 @@ public final class ResponseQueue {
 
     public long messageId() {
         return messageId;
+    }
+
+    /** The request's message type, or null when unknown. */
+    public org.viosbench.protocol.MessageType type() {
+        return type;
+    }
+
+    /** The request's header flags. */
+    int flags() {
+        return flags;
     }
 
     /** The VIOS that sent the request. */

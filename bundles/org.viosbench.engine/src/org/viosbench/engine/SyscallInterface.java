@@ -46,11 +46,11 @@ public final class SyscallInterface {
         }
         byte[] kernel = packet.clone(); // copy-in: the daemon may reuse its buffer at once
         if (trace.enabled()) {
-            trace.emit(vios, Layer.SYSCALL, TraceKind.COPY_IN, messageId(kernel), -1, kernel.length, "ok");
+            trace.emitRaw(vios, Layer.SYSCALL, TraceKind.COPY_IN, Unpooled.wrappedBuffer(kernel), -1, "ok");
         }
         Errno e = vke.submit(kernel);
         if (e != Errno.OK && trace.enabled()) {
-            trace.emit(vios, Layer.SYSCALL, TraceKind.ERROR, messageId(kernel), -1, kernel.length, e.name());
+            trace.emitRaw(vios, Layer.SYSCALL, TraceKind.ERROR, Unpooled.wrappedBuffer(kernel), -1, e.name());
         }
         return e;
     }
@@ -80,7 +80,7 @@ public final class SyscallInterface {
     void copyOut(Daemon d, Packet parsed, ByteBuf packet) {
         byte[] user = ByteBufUtil.getBytes(packet);
         if (trace.enabled()) {
-            trace.emit(vios, Layer.SYSCALL, TraceKind.COPY_OUT, parsed.header().messageId(), d.id(), user.length, "ok");
+            trace.emit(vios, Layer.SYSCALL, TraceKind.COPY_OUT, parsed.header(), d.id(), user.length, "ok");
         }
         d.deliver(parsed.withBytes(Unpooled.wrappedBuffer(user)));
     }
@@ -102,14 +102,4 @@ public final class SyscallInterface {
         return e;
     }
 
-    private static long messageId(byte[] packet) {
-        if (packet.length < Wire.OFF_MESSAGE_ID + 8) {
-            return -1;
-        }
-        long id = 0;
-        for (int i = 0; i < 8; i++) {
-            id = (id << 8) | (packet[Wire.OFF_MESSAGE_ID + i] & 0xFF);
-        }
-        return id;
-    }
 }

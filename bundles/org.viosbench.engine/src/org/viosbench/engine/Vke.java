@@ -53,7 +53,7 @@ public final class Vke {
         Decoded d = PacketDecoder.decode(bytes, false, false);
         if (!(d instanceof Packet p)) {
             if (trace.enabled()) {
-                trace.emit(vios, Layer.VKE, TraceKind.DROP, -1, -1, kernel.length, ((DecodeFailure) d).message());
+                trace.emitRaw(vios, Layer.VKE, TraceKind.DROP, bytes, -1, ((DecodeFailure) d).message());
             }
             return Errno.EINVAL;
         }
@@ -62,20 +62,22 @@ public final class Vke {
             return route(h, Errno.EINVAL, "source " + Integer.toUnsignedString(h.source()) + " is not this VIOS", kernel.length);
         }
         if (h.broadcast()) {
-            if (!trace.enabled()) {
-                kcluster.broadcast(bytes);
-                return Errno.OK;
-            }
-            // trace before handing over: the receivers may act on the packet before broadcast() returns
-            int[] planned = java.util.Arrays.stream(kcluster.members()).filter(m -> m != vios).toArray();
-            trace.emit(vios, Layer.VKE, TraceKind.ROUTE, h.messageId(), -1, kernel.length, "broadcast to " + planned.length);
-            for (int to : planned) {
-                trace.emit(vios, Layer.KCLUSTER, TraceKind.TRANSMIT, h.messageId(), to, kernel.length, "broadcast");
+            // one path, traced or not; traced, each planned send is recorded with the packet it carries before the hand-over
+            // (the receivers may act on the packet before broadcast() returns)
+            boolean traced = trace.enabled();
+            int[] planned = traced ? java.util.Arrays.stream(kcluster.members()).filter(m -> m != vios).toArray() : null;
+            if (traced) {
+                trace.emit(vios, Layer.VKE, TraceKind.ROUTE, h, -1, kernel.length, "broadcast to " + planned.length);
+                for (int to : planned) {
+                    trace.transmit(vios, h, to, kernel, "broadcast");
+                }
             }
             int[] sentTo = kcluster.broadcast(bytes);
-            for (int to : planned) {
-                if (java.util.Arrays.stream(sentTo).noneMatch(x -> x == to)) {
-                    trace.emit(vios, Layer.KCLUSTER, TraceKind.DROP, h.messageId(), to, kernel.length, "not reachable");
+            if (traced) {
+                for (int to : planned) {
+                    if (java.util.Arrays.stream(sentTo).noneMatch(x -> x == to)) {
+                        trace.emit(vios, Layer.KCLUSTER, TraceKind.DROP, h, to, kernel.length, "not reachable");
+                    }
                 }
             }
             return Errno.OK;
@@ -90,18 +92,18 @@ public final class Vke {
             }
         }
         if (trace.enabled()) {
-            trace.emit(vios, Layer.VKE, TraceKind.ROUTE, h.messageId(), -1, kernel.length, "unicast to " + h.destinationCount());
+            trace.emit(vios, Layer.VKE, TraceKind.ROUTE, h, -1, kernel.length, "unicast to " + h.destinationCount());
         }
         Errno result = Errno.OK;
         for (int i = 0; i < h.destinationCount(); i++) {
             int to = h.destination(i);
             if (trace.enabled()) {
-                trace.emit(vios, Layer.KCLUSTER, TraceKind.TRANSMIT, h.messageId(), to, kernel.length, "unicast");
+                trace.transmit(vios, h, to, kernel, "unicast");
             }
             Errno e = kcluster.send(to, bytes);
             if (e != Errno.OK) {
                 if (trace.enabled()) {
-                    trace.emit(vios, Layer.KCLUSTER, TraceKind.ERROR, h.messageId(), to, kernel.length, e.name());
+                    trace.emit(vios, Layer.KCLUSTER, TraceKind.ERROR, h, to, kernel.length, e.name());
                 }
                 result = e; // the destination went away between the check and the send; its entry ends by suspicion
             }
@@ -115,13 +117,13 @@ public final class Vke {
         Decoded d = PacketDecoder.decode(bytes);
         if (!(d instanceof Packet p)) {
             if (trace.enabled()) {
-                trace.emit(vios, Layer.VKE, TraceKind.DROP, -1, from, length, ((DecodeFailure) d).message());
+                trace.emitRaw(vios, Layer.VKE, TraceKind.DROP, bytes, from, ((DecodeFailure) d).message());
             }
             return;
         }
         PacketHeader h = p.header();
         if (trace.enabled()) {
-            trace.emit(vios, Layer.KCLUSTER, TraceKind.RECEIVE, h.messageId(), from, length, "ok");
+            trace.emit(vios, Layer.KCLUSTER, TraceKind.RECEIVE, h, from, length, "ok");
         }
         if (!h.addresses(vios)) {
             drop(h, from, length, "not addressed to this VIOS");
@@ -135,7 +137,7 @@ public final class Vke {
         Daemon daemon = syscall.daemon(target);
         if (daemon != null) {
             if (trace.enabled()) {
-                trace.emit(vios, Layer.VKE, TraceKind.DELIVER, h.messageId(), target, length, "ok");
+                trace.emit(vios, Layer.VKE, TraceKind.DELIVER, h, target, length, "ok");
             }
             syscall.copyOut(daemon, p, bytes);
             return;
@@ -149,7 +151,7 @@ public final class Vke {
 
     private void answerInquiry(Packet request) {
         if (trace.enabled()) {
-            trace.emit(vios, Layer.VKE, TraceKind.INQUIRY, request.header().messageId(), request.header().source(), -1, "ok");
+            trace.emit(vios, Layer.VKE, TraceKind.INQUIRY, request.header(), request.header().source(), -1, "ok");
         }
         if (request.header().responseRequested()) {
             sendResponse(request, SubHeader.builder(), 0, identity.inquiryData());
@@ -169,23 +171,23 @@ public final class Vke {
         Packet response = new Packet(h, sub.targetDaemon(to[1]).build(), payload);
         byte[] bytes = PacketEncoder.INSTANCE.encodeToArray(response);
         if (trace.enabled()) {
-            trace.emit(vios, Layer.KCLUSTER, TraceKind.TRANSMIT, h.messageId(), to[0], bytes.length, "response");
+            trace.transmit(vios, h, to[0], bytes, "response");
         }
         Errno e = kcluster.send(to[0], Unpooled.wrappedBuffer(bytes));
         if (e != Errno.OK && trace.enabled()) {
-            trace.emit(vios, Layer.KCLUSTER, TraceKind.ERROR, h.messageId(), to[0], bytes.length, e.name());
+            trace.emit(vios, Layer.KCLUSTER, TraceKind.ERROR, h, to[0], bytes.length, e.name());
         }
     }
 
     private void drop(PacketHeader h, int from, int length, String why) {
         if (trace.enabled()) {
-            trace.emit(vios, Layer.VKE, TraceKind.DROP, h.messageId(), from, length, why);
+            trace.emit(vios, Layer.VKE, TraceKind.DROP, h, from, length, why);
         }
     }
 
     private Errno route(PacketHeader h, Errno e, String why, int length) {
         if (trace.enabled()) {
-            trace.emit(vios, Layer.VKE, TraceKind.ERROR, h.messageId(), -1, length, e.name() + ": " + why);
+            trace.emit(vios, Layer.VKE, TraceKind.ERROR, h, -1, length, e.name() + ": " + why);
         }
         return e;
     }

@@ -21,30 +21,38 @@ public final class RecordedTrace {
     private final Map<Integer, String> names;
     private final Map<Long, int[]> byMessage = new HashMap<>();
     private final Map<Long, int[]> byView = new HashMap<>();
-    /** The bytes of kcluster sends, by event index (TRANSMIT events only); empty when recorded without them. */
+    /** The bytes of kcluster sends, by event index (TRANSMIT events only; the events' own); empty when recorded without them. */
     private final Map<Integer, byte[]> packets;
 
+    /** A trace of {@code events} as recorded: kcluster sends carry the packets they sent, if they were recorded with them. */
     public RecordedTrace(List<TraceEvent> events, Map<Integer, String> viosNames) {
         this(events, viosNames, Map.of());
     }
 
     /**
-     * A trace whose kcluster sends carry their packet bytes: {@code packets} maps the index of a
-     * TRANSMIT event to the packet it sent (copied).
+     * A trace whose kcluster sends carry their packet bytes: besides the packets the events carry,
+     * {@code packets} maps the index of a TRANSMIT event to the packet it sent (copied). Events
+     * recorded without the facts of their packet (type, flags: files before version 3) get them
+     * here, from the packet they carry or else from where they happen ({@link #inferFacts}).
      *
      * @throws IllegalArgumentException when an index is not a TRANSMIT event of {@code events}
      */
     public RecordedTrace(List<TraceEvent> events, Map<Integer, String> viosNames, Map<Integer, byte[]> packets) {
         this.events = events.toArray(new TraceEvent[0]);
         this.names = Map.copyOf(viosNames);
-        Map<Integer, byte[]> copy = new java.util.TreeMap<>();
         packets.forEach((index, bytes) -> {
             if (index < 0 || index >= this.events.length || this.events[index].kind() != TraceKind.TRANSMIT) {
                 throw new IllegalArgumentException("event " + index + " is not a kcluster send (TRANSMIT); only sends carry packets");
             }
-            copy.put(index, bytes.clone());
+            this.events[index] = this.events[index].withPacket(bytes.clone());
         });
-        this.packets = java.util.Collections.unmodifiableMap(copy);
+        Map<Integer, byte[]> carried = new java.util.TreeMap<>();
+        for (int i = 0; i < this.events.length; i++) {
+            if (this.events[i].packet() != null) {
+                carried.put(i, this.events[i].packet());
+            }
+        }
+        this.packets = java.util.Collections.unmodifiableMap(carried);
         Map<Long, List<Integer>> messages = new HashMap<>();
         Map<Long, List<Integer>> views = new HashMap<>();
         for (int i = 0; i < this.events.length; i++) {
@@ -58,6 +66,51 @@ public final class RecordedTrace {
         }
         messages.forEach((k, v) -> byMessage.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
         views.forEach((k, v) -> byView.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        inferFacts();
+    }
+
+    /**
+     * Gives every event of a message that was recorded without its packet's facts the facts the
+     * packet had: read from the packet it carries, else implied by where it happens (at a VIOS other
+     * than the sender, what it copies in, routes and sends is the response; at the sender, what it
+     * receives, delivers, copies out and matches), with the type the message's SEND names.
+     */
+    private void inferFacts() {
+        for (int i = 0; i < events.length; i++) {
+            TraceEvent e = events[i];
+            if (e.hasFacts() || e.messageId() == -1) {
+                continue;
+            }
+            org.viosbench.protocol.PacketHeader h = e.packet() == null ? null : header(e.packet());
+            if (h != null) {
+                events[i] = e.withFacts(h.type(), h.flags());
+                continue;
+            }
+            Integer sender = senderOf(e.messageId());
+            String type = typeOf(e.messageId());
+            org.viosbench.protocol.MessageType t = null;
+            for (org.viosbench.protocol.MessageType m : org.viosbench.protocol.MessageType.values()) {
+                if (m.name().equals(type)) {
+                    t = m;
+                }
+            }
+            if (t == null || sender == null) {
+                continue;
+            }
+            boolean atSender = e.vios() == sender;
+            boolean response = switch (e.kind()) {
+                case COPY_IN, ROUTE, TRANSMIT -> !atSender;
+                case RECEIVE, DELIVER, COPY_OUT, MATCH, MATCH_ERROR, DUPLICATE, LATE -> atSender;
+                default -> false;
+            };
+            events[i] = e.withFacts(t, response ? org.viosbench.protocol.Wire.FLAG_RESPONSE : 0);
+        }
+    }
+
+    private static org.viosbench.protocol.PacketHeader header(byte[] packet) {
+        org.viosbench.protocol.Decoded d = org.viosbench.protocol.PacketDecoder.decode(io.netty.buffer.Unpooled.wrappedBuffer(packet),
+                false, false);
+        return d instanceof org.viosbench.protocol.Packet p ? p.header() : null;
     }
 
     static long viewKey(int viewer, int peer) {
@@ -105,7 +158,7 @@ public final class RecordedTrace {
         for (int i : eventsOf(send.messageId())) {
             TraceEvent e = events[i];
             if (i > index && e.kind() == TraceKind.RECEIVE && e.vios() == send.peer() && e.peer() == send.vios()
-                    && isResponse(send) == isResponseReceipt(i)) {
+                    && send.response() == e.response()) {
                 out.add(i);
                 break;
             }
@@ -117,24 +170,11 @@ public final class RecordedTrace {
     public List<Integer> responsesOf(long messageId) {
         List<Integer> out = new ArrayList<>();
         for (int i : eventsOf(messageId)) {
-            if (isResponse(events[i])) {
+            if (events[i].kind() == TraceKind.TRANSMIT && events[i].response()) {
                 out.add(i);
             }
         }
         return out;
-    }
-
-    /** A TRANSMIT is a response when a VIOS other than the message's sender sends it. */
-    private boolean isResponse(TraceEvent e) {
-        Integer sender = senderOf(e.messageId());
-        return e.kind() == TraceKind.TRANSMIT && sender != null && e.vios() != sender;
-    }
-
-    /** A RECEIVE is of a response when the message's sender receives it. */
-    private boolean isResponseReceipt(int receive) {
-        TraceEvent r = events[receive];
-        Integer sender = senderOf(r.messageId());
-        return sender != null && r.vios() == sender;
     }
 
     /** The message type (DATA, PING, ...) of {@code messageId}, as its SEND event says, or null. */
@@ -196,11 +236,7 @@ public final class RecordedTrace {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof RecordedTrace t) || !Arrays.equals(events, t.events) || !names.equals(t.names)
-                || !packets.keySet().equals(t.packets.keySet())) {
-            return false;
-        }
-        return packets.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), t.packets.get(e.getKey())));
+        return o instanceof RecordedTrace t && Arrays.equals(events, t.events) && names.equals(t.names); // events compare their packets
     }
 
     @Override

@@ -26,13 +26,15 @@ import com.fasterxml.jackson.core.JsonToken;
  * Trace files: JSON lines, version {@value #VERSION}. The first line describes the trace
  * ({@code {"format":"viosbench-trace","version":2,"vioses":{"1":"vios1",...}}}), every further line
  * is one event ({@code {"t":nanos,"vios":1,"layer":"VKE","kind":"ROUTE","msg":7,"peer":-1,"bytes":85,"outcome":"unicast to 1"}});
- * since version 2 a kcluster send (TRANSMIT) may carry the packet it sent ({@code "packet":"5649..."}, hex).
- * Version 1 files (no packets) are still read. A bad file is refused whole with its line (and
+ * since version 2 a kcluster send (TRANSMIT) may carry the packet it sent ({@code "packet":"5649..."}, hex);
+ * since version 3 an event about a packet names its type and header flags ({@code "type":"DATA","flags":4}:
+ * flag 4 a response, 8 an error, 1 a broadcast). Versions 1 and 2 are still read (the facts are
+ * inferred, see {@link RecordedTrace}). A bad file is refused whole with its line (and
  * column) and what is wrong; nothing half-loaded.
  */
 public final class TraceFile {
     public static final String FORMAT = "viosbench-trace";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** The oldest version this reader reads. */
     public static final int OLDEST_VERSION = 1;
     private static final JsonFactory JSON = new JsonFactory();
@@ -69,6 +71,10 @@ public final class TraceFile {
                     g.writeNumberField("peer", e.peer() == -1 ? -1 : Integer.toUnsignedLong(e.peer()));
                     g.writeNumberField("bytes", e.bytes());
                     g.writeStringField("outcome", e.outcome() == null ? "" : e.outcome());
+                    if (e.type() != null) {
+                        g.writeStringField("type", e.type().name());
+                        g.writeNumberField("flags", e.flags());
+                    }
                     byte[] packet = trace.packet(i);
                     if (packet != null) {
                         g.writeStringField("packet", java.util.HexFormat.of().formatHex(packet));
@@ -169,6 +175,8 @@ public final class TraceFile {
         long peer = Long.MIN_VALUE;
         long bytes = Long.MIN_VALUE;
         String outcome = null;
+        org.viosbench.protocol.MessageType type = null;
+        long flags = 0;
         try (JsonParser p = JSON.createParser(text)) {
             expect(p, JsonToken.START_OBJECT, line, "an event line must be a JSON object");
             for (JsonToken tok; (tok = p.nextToken()) == JsonToken.FIELD_NAME;) {
@@ -184,6 +192,13 @@ public final class TraceFile {
                     case "layer" -> layer = enumValue(Layer.class, p, line, col, field);
                     case "kind" -> kind = enumValue(TraceKind.class, p, line, col, field);
                     case "outcome" -> outcome = p.getValueAsString();
+                    case "type" -> type = enumValue(org.viosbench.protocol.MessageType.class, p, line, col, newer(version, 3, field, line, col));
+                    case "flags" -> {
+                        flags = number(p, v, line, col, newer(version, 3, field, line, col));
+                        if (flags < 0 || flags > 0xFFFF) {
+                            throw new TraceFileException(line, col, "\"flags\" must be a 16-bit header flag word, not " + flags);
+                        }
+                    }
                     case "packet" -> {
                         if (version < 2) {
                             throw new TraceFileException(line, col, "unknown field \"packet\" (packets came with version 2)");
@@ -214,7 +229,18 @@ public final class TraceFile {
         if (packet[0] != null && kind != TraceKind.TRANSMIT) {
             throw new TraceFileException(line, 1, "a " + kind + " event carries a packet; only kcluster sends (TRANSMIT) do");
         }
-        return new TraceEvent(t, (int) vios, layer, kind, msg, peer == -1 ? -1 : (int) peer, (int) bytes, outcome);
+        if (flags != 0 && type == null) {
+            throw new TraceFileException(line, 1, "\"flags\" without \"type\": an event about a packet names both");
+        }
+        return new TraceEvent(t, (int) vios, layer, kind, msg, peer == -1 ? -1 : (int) peer, (int) bytes, outcome, type, (int) flags, null);
+    }
+
+    /** {@code field}, when the file's {@code version} has it; else the refusal. */
+    private static String newer(int version, int since, String field, int line, int col) throws TraceFileException {
+        if (version < since) {
+            throw new TraceFileException(line, col, "unknown field \"" + field + "\" (it came with version " + since + ")");
+        }
+        return field;
     }
 
     private static void expect(JsonParser p, JsonToken token, int line, String problem) throws IOException, TraceFileException {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,9 +60,27 @@ class RunCommandTest {
         c.jumpToTime(Long.MAX_VALUE);
         assertEquals("success", c.queue(first.path("messageId").asLong()).completion());
         assertEquals("failed", c.queue(second.path("messageId").asLong()).completion());
+        // every kcluster send carries its packet, the broadcast's three requests included, and says what it is
+        long broadcast = first.path("messageId").asLong();
+        List<Integer> requests = new java.util.ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            org.viosbench.engine.TraceEvent e = t.event(i);
+            if (e.kind() == org.viosbench.engine.TraceKind.TRANSMIT) {
+                assertTrue(e.packet() != null && e.packet().length == e.bytes(), "send " + i + " carries its packet: " + e);
+                if (e.messageId() == broadcast && !e.response()) {
+                    requests.add(e.peer());
+                    assertTrue(e.broadcast(), e.toString());
+                }
+            }
+        }
+        assertEquals(List.of(2, 3, 4), requests, "one send of the broadcast request per receiver");
+        Run export = CliTest.run("trace", "export", trace.toString(), "--pcapng", tmp.resolve("again.pcapng").toString());
+        assertEquals(Cli.OK, export.code(), export.out());
+        assertEquals(t.packetEvents().size(), export.json().path("packets").asInt());
+        assertEquals(Files.size(tmp.resolve("again.pcapng")), Files.size(pcap), "the run's capture holds the same packets as the trace's sends");
 
         Path shiviz = tmp.resolve("run.shiviz");
-        Run export = CliTest.run("trace", "export", trace.toString(), "--shiviz", shiviz.toString());
+        export = CliTest.run("trace", "export", trace.toString(), "--shiviz", shiviz.toString());
         assertEquals(Cli.OK, export.code(), export.out());
         assertTrue(Files.readString(shiviz).startsWith(org.viosbench.trace.ShivizExport.REGEX + "\n\n"));
         Files.writeString(trace, "{\"format\":\"viosbench-trace\",\"version\":1,\"vioses\":{}}\n{oops\n");

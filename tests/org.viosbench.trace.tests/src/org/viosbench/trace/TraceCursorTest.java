@@ -23,7 +23,7 @@ class TraceCursorTest {
         List<TraceEvent> e = new ArrayList<>();
         long t = 1000;
         e.add(new TraceEvent(t++, 1, Layer.QUEUE, TraceKind.QUEUE_CREATE, 7, -1, 2, "ALL"));
-        e.add(new TraceEvent(t++, 1, Layer.DAEMON, TraceKind.SEND, 7, -1, 60, "ok"));
+        e.add(new TraceEvent(t++, 1, Layer.DAEMON, TraceKind.SEND, 7, -1, 60, "DATA"));
         e.add(new TraceEvent(t++, 1, Layer.SYSCALL, TraceKind.COPY_IN, 7, -1, 60, "ok"));
         e.add(new TraceEvent(t++, 1, Layer.VKE, TraceKind.ROUTE, 7, -1, 60, "broadcast to 2"));
         e.add(new TraceEvent(t++, 1, Layer.KCLUSTER, TraceKind.TRANSMIT, 7, 2, 60, "broadcast")); // 4
@@ -40,6 +40,14 @@ class TraceCursorTest {
         e.add(new TraceEvent(t++, 1, Layer.QUEUE, TraceKind.SUSPECT, 7, 3, -1, "suspected")); // 15
         e.add(new TraceEvent(t++, 1, Layer.QUEUE, TraceKind.COMPLETE, 7, -1, 1, "FAILED")); // 16
         e.add(new TraceEvent(t++, 1, Layer.KCLUSTER, TraceKind.MEMBERSHIP, -1, 3, -1, "UP: heard again")); // 17
+        // as the engine traces them: every event of message 7 with the facts of its packet (10-12 the response)
+        for (int i = 0; i < e.size(); i++) {
+            if (e.get(i).messageId() == 7) {
+                boolean response = i >= 10 && i <= 12;
+                e.set(i, e.get(i).withFacts(org.viosbench.protocol.MessageType.DATA, response ? org.viosbench.protocol.Wire.FLAG_RESPONSE
+                        : org.viosbench.protocol.Wire.FLAG_BROADCAST | org.viosbench.protocol.Wire.FLAG_RESPONSE_REQUESTED));
+            }
+        }
         return new RecordedTrace(e, Map.of(1, "vios1", 2, "vios2", 3, "vios3"));
     }
 

@@ -1,6 +1,7 @@
 package org.viosbench.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +50,10 @@ class TraceFileTest {
     @CsvSource(delimiter = '|', value = {
             "not JSON          | 3 | {\"t\"        | {t            | not valid JSON",
             "wrong format      | 1 | viosbench-trace | other      | not a viosbench trace",
-            "newer version     | 1 | \"version\":2 | \"version\":3 | written by a newer viosbench",
+            "newer version     | 1 | \"version\":3 | \"version\":4 | written by a newer viosbench",
+            "flags without type| 2 | \"type\":\"DATA\", | ''     | without \"type\"",
+            "bad type          | 2 | \"DATA\"    | \"DATUM\"   | not one of",
+            "flags too wide    | 2 | \"flags\":3 | \"flags\":65536 | 16-bit",
             "unknown kind      | 4 | \"SYSCALL\"   | \"SYSCAL\"    | not one of",
             "missing field     | 5 | ,\"bytes\":60 | ''          | missing field \"bytes\"",
             "unknown field     | 6 | \"outcome\"   | \"result\"    | unknown field \"result\"",
@@ -86,13 +90,34 @@ class TraceFileTest {
         assertTrue(Files.readString(f).contains("\"packet\":\"56494f530100ff\""), Files.readString(f));
         assertEquals(null, back.packet(0), "event 0 is not a send");
 
-        Path v1 = tmp.resolve("v1.jsonl");
-        TraceFile.write(TraceCursorTest.broadcast(), v1);
-        Files.writeString(v1, Files.readString(v1).replace("\"version\":2", "\"version\":1"));
-        assertEquals(TraceCursorTest.broadcast(), TraceFile.read(v1), "a version 1 file (no packets) still reads");
-        Files.writeString(v1, Files.readString(f).replace("\"version\":2", "\"version\":1"));
-        TraceFileException old = assertThrows(TraceFileException.class, () -> TraceFile.read(v1));
+        Path v2 = tmp.resolve("v2.jsonl");
+        Files.writeString(v2, Files.readString(f).replace("\"version\":3", "\"version\":2"));
+        TraceFileException older = assertThrows(TraceFileException.class, () -> TraceFile.read(v2));
+        assertTrue(older.getMessage().contains("came with version 3"), older.getMessage());
+        Files.writeString(v2, Files.readString(f).replace("\"version\":3", "\"version\":1").replaceAll(",\"type\":\"DATA\",\"flags\":\\d+", ""));
+        TraceFileException old = assertThrows(TraceFileException.class, () -> TraceFile.read(v2));
         assertTrue(old.getMessage().contains("packets came with version 2"), old.getMessage());
+    }
+
+    /** Files of versions 1 and 2 name no packet facts: they are inferred, the same as the engine records them now. */
+    @Test
+    void olderFilesReadWithTheFactsTheEngineRecordsNow() throws Exception {
+        RecordedTrace now = TraceCursorTest.broadcast();
+        Path f = tmp.resolve("now.jsonl");
+        TraceFile.write(now, f);
+        for (int version = 1; version <= 2; version++) {
+            Path old = tmp.resolve("v" + version + ".jsonl");
+            Files.writeString(old, Files.readString(f).replace("\"version\":3", "\"version\":" + version)
+                    .replaceAll(",\"type\":\"DATA\",\"flags\":\\d+", ""));
+            assertFalse(Files.readString(old).contains("flags"));
+            RecordedTrace back = TraceFile.read(old);
+            for (int i = 0; i < now.size(); i++) {
+                assertEquals(now.event(i).response(), back.event(i).response(), "version " + version + ", " + now.event(i));
+                assertEquals(now.event(i).type(), back.event(i).type(), "version " + version + ", " + now.event(i));
+            }
+            assertEquals(List.of(11), back.receiptsOf(10));
+            assertEquals(List.of(10), back.responsesOf(7));
+        }
     }
 
     @Test

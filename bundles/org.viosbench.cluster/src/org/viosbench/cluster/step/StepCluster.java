@@ -67,8 +67,6 @@ public final class StepCluster implements AutoCloseable {
     /** Per choice, what it did, for people ("deliver next: #3 VIOS 2 → 0 DATA response m1, ..."). */
     private final List<String> log = new ArrayList<>();
     private final List<Request> requests = new ArrayList<>();
-    /** The packet each kcluster send (TRANSMIT event, by index) carried. */
-    private final Map<Integer, byte[]> packets = new TreeMap<>();
     private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long nextPending = 1;
     private boolean closed;
@@ -174,10 +172,14 @@ public final class StepCluster implements AutoCloseable {
         return list;
     }
 
-    /** The packet bytes of every kcluster send so far, by the index of its TRANSMIT event (copies). */
+    /** The packet bytes of every kcluster send so far, by the index of its TRANSMIT event (copies; the events carry them). */
     public synchronized Map<Integer, byte[]> packets() {
         Map<Integer, byte[]> copy = new TreeMap<>();
-        packets.forEach((i, b) -> copy.put(i, b.clone()));
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).packet() != null) {
+                copy.put(i, events.get(i).packet().clone());
+            }
+        }
         return copy;
     }
 
@@ -268,10 +270,11 @@ public final class StepCluster implements AutoCloseable {
     /** Loses pending delivery {@code id} on its link (the trace shows the drop). */
     public void drop(long id) {
         step(() -> {
-            Pending p = held(id).info();
+            Held h = held(id);
+            Pending p = h.info();
             record(new Choice.Drop(id), p.describe());
             pending.remove(id);
-            trace.emit(p.from(), Layer.KCLUSTER, TraceKind.DROP, p.messageId(), p.to(), p.bytes(), "dropped in step mode");
+            trace.emitRaw(p.from(), Layer.KCLUSTER, TraceKind.DROP, Unpooled.wrappedBuffer(h.bytes()), p.to(), "dropped in step mode");
             return true;
         });
     }
@@ -289,7 +292,7 @@ public final class StepCluster implements AutoCloseable {
             Pending later = new Pending(p.id(), p.from(), p.to(), p.messageId(), p.type(), p.response(), p.error(), p.bytes(),
                     p.sentNanos(), p.dueNanos() + nanos);
             pending.put(id, new Held(later, h.bytes()));
-            trace.emit(p.from(), Layer.KCLUSTER, TraceKind.FAULT, p.messageId(), p.to(), p.bytes(),
+            trace.emitRaw(p.from(), Layer.KCLUSTER, TraceKind.FAULT, Unpooled.wrappedBuffer(h.bytes()), p.to(),
                     "delayed by " + nanos / 1000 + " µs in step mode");
             return true;
         });
@@ -320,7 +323,7 @@ public final class StepCluster implements AutoCloseable {
                 Pending p = h.info();
                 if (p.from() == vios || p.to() == vios) {
                     pending.remove(p.id());
-                    trace.emit(p.from(), Layer.KCLUSTER, TraceKind.DROP, p.messageId(), p.to(), p.bytes(), "VIOS " + vios + " killed");
+                    trace.emitRaw(p.from(), Layer.KCLUSTER, TraceKind.DROP, Unpooled.wrappedBuffer(h.bytes()), p.to(), "VIOS " + vios + " killed");
                 }
             }
             trace.emit(vios, Layer.KCLUSTER, TraceKind.FAULT, -1, -1, -1, "killed in step mode");
@@ -477,15 +480,6 @@ public final class StepCluster implements AutoCloseable {
             info = new Pending(id, from, to, -1, null, false, false, bytes.length, now, now + LINK_NANOS);
         }
         pending.put(id, new Held(info, bytes));
-        // the VKE traced this send (a broadcast traces all its sends first): the latest TRANSMIT of it without bytes yet
-        for (int i = events.size() - 1; i >= 0; i--) {
-            TraceEvent e = events.get(i);
-            if (e.kind() == TraceKind.TRANSMIT && e.vios() == from && e.peer() == to && e.messageId() == info.messageId()
-                    && !packets.containsKey(i)) {
-                packets.put(i, bytes);
-                break;
-            }
-        }
     }
 
     /** One VIOS's kcluster end: sends join the pending list; membership is the set of live VIOSes. */

@@ -283,7 +283,7 @@ final class ChartFigure extends Figure {
                 continue;
             }
             Point to = dot(r);
-            boolean response = isResponse(i);
+            boolean response = trace.event(i).response();
             g.setForegroundColor(response ? RESPONSE : REQUEST);
             g.drawLine(from, to);
             double angle = Math.atan2(to.y - from.y, to.x - from.x);
@@ -325,11 +325,6 @@ final class ChartFigure extends Figure {
                 g.drawText(name, left + x(l, org.viosbench.engine.Layer.DAEMON) - b.x - w / 2, top + 6);
             }
         }
-    }
-
-    private boolean isResponse(int send) {
-        Integer sender = trace.senderOf(trace.event(send).messageId());
-        return sender != null && trace.event(send).vios() != sender;
     }
 
     RecordedTrace trace() {

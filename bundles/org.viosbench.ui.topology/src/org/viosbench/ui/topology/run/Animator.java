@@ -227,7 +227,7 @@ public final class Animator implements TraceListener {
         }
         boolean failure = e.kind() == TraceKind.DROP || e.kind() == TraceKind.ERROR || e.kind() == TraceKind.FAULT
                 || e.kind() == TraceKind.TIMEOUT || e.kind() == TraceKind.SUSPECT || e.kind() == TraceKind.MATCH_ERROR;
-        boolean response = isResponse(e, session.senderOf(e.messageId()));
+        boolean response = e.response();
         Color color = failure ? FAILURE : response ? RESPONSE : REQUEST;
         Point from = center(at, e.layer());
         Point to = from;
@@ -251,21 +251,6 @@ public final class Animator implements TraceListener {
         return duration;
     }
 
-    /**
-     * Whether {@code e} is a hop of a response: at a responder its handler and everything it sends
-     * back, at the sender everything it receives and the match (the request's hops otherwise).
-     */
-    static boolean isResponse(TraceEvent e, Integer sender) {
-        if (sender == null) {
-            return false; // still inside the sender's send(): the request itself
-        }
-        boolean atSender = e.vios() == sender;
-        return switch (e.kind()) {
-            case HANDLE, COPY_IN, ROUTE, TRANSMIT -> !atSender;
-            case RECEIVE, DELIVER, COPY_OUT, MATCH -> atSender;
-            default -> false;
-        };
-    }
 
     private PartitionFigure figure(int viosId) {
         Vios v = topology.vios(Integer.toUnsignedLong(viosId));

@@ -457,18 +457,6 @@ class RunTest {
         }
     }
 
-    @Test
-    void responseHopsAreToldFromRequestHops() {
-        java.util.function.BiFunction<Integer, org.viosbench.engine.TraceKind, Boolean> response = (vios, kind) -> Animator.isResponse(
-                new org.viosbench.engine.TraceEvent(0, vios, org.viosbench.engine.Layer.KCLUSTER, kind, 7, 0, 0, "unicast"), 1);
-        assertFalse(response.apply(1, org.viosbench.engine.TraceKind.TRANSMIT), "the sender's transmit is the request");
-        assertTrue(response.apply(2, org.viosbench.engine.TraceKind.TRANSMIT), "a responder's transmit is a response");
-        assertFalse(response.apply(2, org.viosbench.engine.TraceKind.RECEIVE), "what a responder receives is the request");
-        assertTrue(response.apply(1, org.viosbench.engine.TraceKind.RECEIVE), "what the sender receives is a response");
-        assertTrue(response.apply(1, org.viosbench.engine.TraceKind.MATCH));
-        assertFalse(Animator.isResponse(new org.viosbench.engine.TraceEvent(0, 2, org.viosbench.engine.Layer.KCLUSTER,
-                org.viosbench.engine.TraceKind.TRANSMIT, 7, 0, 0, "unicast"), null), "sender unknown: inside its send, the request");
-    }
 
     /**
      * The Trace view follows the running cluster, and its cursor is shared: the Response Queue
