@@ -21,7 +21,7 @@ import org.viosbench.engine.RequestResult;
 import org.viosbench.engine.SyscallException;
 import org.viosbench.engine.Trace;
 import org.viosbench.engine.TraceEvent;
-import org.viosbench.topology.Conversions;
+import org.viosbench.session.Conversions;
 import org.viosbench.topology.Topology;
 import org.viosbench.trace.RecordedTrace;
 import org.viosbench.trace.TraceFile;

@@ -9,7 +9,7 @@ import org.viosbench.cluster.step.StepRecipe;
 import org.viosbench.engine.MessageIds;
 import org.viosbench.engine.Request;
 import org.viosbench.engine.RequestResult;
-import org.viosbench.topology.Conversions;
+import org.viosbench.session.Conversions;
 import org.viosbench.topology.Topology;
 import org.viosbench.trace.RecordedTrace;
 import org.viosbench.trace.TraceFile;

@@ -51,6 +51,15 @@ public final class Daemon {
      * @throws SyscallException when the system call refused the packet; nothing was sent then
      */
     public Request send(Message message) throws SyscallException {
+        return send(message, null);
+    }
+
+    /**
+     * As {@link #send(Message)}, telling {@code beforeSend} (when not null) the message id the
+     * request gets before anything of it is queued, traced or sent: a caller that watches the
+     * trace knows its own packets from their first hop.
+     */
+    public Request send(Message message, java.util.function.LongConsumer beforeSend) throws SyscallException {
         int self = node.id();
         Trace trace = node.trace();
         if (message.payload().length > Wire.MAX_PAYLOAD_LENGTH) {
@@ -58,6 +67,9 @@ public final class Daemon {
                     + Wire.MAX_PAYLOAD_LENGTH);
         }
         long messageId = node.correlator().nextMessageId();
+        if (beforeSend != null) {
+            beforeSend.accept(messageId);
+        }
         int[] responders = message.isBroadcast()
                 ? Arrays.stream(node.syscall().members()).filter(m -> m != self).toArray()
                 : message.destinations();

@@ -14,7 +14,7 @@ import org.viosbench.cli.CliTest.Run;
 import org.viosbench.cluster.step.StepCluster;
 import org.viosbench.cluster.step.StepRecipe;
 import org.viosbench.engine.Message;
-import org.viosbench.topology.Conversions;
+import org.viosbench.session.Conversions;
 import org.viosbench.topology.Samples;
 
 /** {@code viosbench step}: a recipe replayed from the command line gives the same trace file every time. */

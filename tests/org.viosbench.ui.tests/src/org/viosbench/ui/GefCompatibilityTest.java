@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * GEF classic 3.2 on today's platform, with the two compatibility fragments: a graphical viewer
  * with edit parts, a flyout palette, and the classes the fragments restore, loaded as GEF loads them.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.viosbench.testing.ui.NoErrorsLogged.class)
 class GefCompatibilityTest {
 
     /** The diagram: a list of node names. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.viosbench.cli.info.ComponentVersions;
 
 /** Runs inside the real viosbench workbench (started by the test harness) on a real display. */
+@org.junit.jupiter.api.extension.ExtendWith(org.viosbench.testing.ui.NoErrorsLogged.class)
 class WorkbenchTest {
 
     private static IWorkbenchWindow window() {

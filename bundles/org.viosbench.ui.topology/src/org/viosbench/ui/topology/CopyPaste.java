@@ -38,9 +38,10 @@ final class CopyPaste {
     static List<Object> selection(List<?> parts) {
         Set<Object> models = new LinkedHashSet<>();
         for (Object p : parts) {
-            Object m = ((EditPart) p).getModel();
-            if (m instanceof Cec || m instanceof Partition) {
-                models.add(m);
+            // the workbench selection reaches the editor's actions from every part (a trace event from the Trace view, a
+            // request from the Response Queue): only the diagram's own edit parts are copied
+            if (p instanceof EditPart part && (part.getModel() instanceof Cec || part.getModel() instanceof Partition)) {
+                models.add(part.getModel());
             }
         }
         models.removeIf(m -> m instanceof Partition p && models.contains(p.cec()));

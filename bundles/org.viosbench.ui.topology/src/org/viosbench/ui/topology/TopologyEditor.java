@@ -60,10 +60,10 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
     private List<Problem> problems = List.of();
     private final List<Runnable> problemsListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Runnable> sessionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private org.viosbench.ui.topology.run.ClusterSession session;
+    private org.viosbench.session.ClusterSession session;
     private org.viosbench.ui.topology.run.Animator animator;
     private final java.util.concurrent.atomic.AtomicBoolean stateRefreshPending = new java.util.concurrent.atomic.AtomicBoolean();
-    private final Runnable sessionChanged = () -> {
+    private final org.viosbench.session.SessionListener sessionChanged = change -> {
         if (stateRefreshPending.compareAndSet(false, true)) {
             org.eclipse.swt.widgets.Display.getDefault().asyncExec(() -> {
                 stateRefreshPending.set(false);
@@ -334,7 +334,7 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
     }
 
     /** The running cluster of this topology, or null. */
-    public org.viosbench.ui.topology.run.ClusterSession session() {
+    public org.viosbench.session.ClusterSession session() {
         return session;
     }
 
@@ -347,7 +347,8 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         if (session != null) {
             throw new IllegalStateException(topology.name() + " is running already");
         }
-        session = org.viosbench.ui.topology.run.ClusterSession.start(topology);
+        session = org.viosbench.session.ClusterSession.start(topology);
+        org.viosbench.ui.topology.run.RunLock.set(topology, true);
         session.addListener(sessionChanged);
         getGraphicalViewer().setProperty(SESSION, session);
         animator = new org.viosbench.ui.topology.run.Animator(getGraphicalViewer(),
@@ -365,11 +366,15 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         if (session == null) {
             return;
         }
-        org.viosbench.ui.topology.run.ClusterSession s = session;
+        org.viosbench.session.ClusterSession s = session;
         session = null;
         animator.dispose();
         s.removeListener(sessionChanged);
-        s.close();
+        try {
+            s.close();
+        } finally {
+            org.viosbench.ui.topology.run.RunLock.set(topology, false);
+        }
         if (getGraphicalViewer().getControl() != null && !getGraphicalViewer().getControl().isDisposed()) {
             getGraphicalViewer().setProperty(SESSION, null);
             setPartName(getEditorInput().getName());
@@ -491,8 +496,8 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         if (type == Topology.class) {
             return topology(); // for views outside this bundle (step mode, the live trace)
         }
-        if (type == org.viosbench.engine.Trace.class) {
-            return session == null ? null : session.cluster().trace(); // the running cluster's events, for the Trace view
+        if (type == org.viosbench.session.ClusterSession.class) {
+            return session; // the running cluster and its timeline, for the Trace view
         }
         if (type == ZoomManager.class) {
             return ((ScalableFreeformRootEditPart) getGraphicalViewer().getRootEditPart()).getZoomManager();

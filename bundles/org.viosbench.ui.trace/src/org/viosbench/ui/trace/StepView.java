@@ -33,7 +33,7 @@ import org.viosbench.engine.Message;
 import org.viosbench.engine.SyscallException;
 import org.viosbench.engine.TraceEvent;
 import org.viosbench.protocol.PacketDissector;
-import org.viosbench.topology.Conversions;
+import org.viosbench.session.Conversions;
 import org.viosbench.topology.Problem;
 import org.viosbench.topology.Topology;
 import org.viosbench.topology.Validator;

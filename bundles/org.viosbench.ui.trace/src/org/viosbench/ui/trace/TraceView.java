@@ -51,21 +51,14 @@ public final class TraceView extends ViewPart {
             showRequest(r.messageId(), r.queue().sender());
         }
     };
-    /** Following a running cluster: its engine trace, the events so far, the VIOS names. */
-    private org.viosbench.engine.Trace followed;
-    private final java.util.List<TraceEvent> live = new java.util.ArrayList<>();
-    private java.util.Map<Integer, String> liveNames = java.util.Map.of();
-    private int shownLive;
+    /** Following a running cluster: its session (whose timeline holds everything since it started), and how much is shown. */
+    private org.viosbench.session.ClusterSession followed;
+    private long shownLive;
     private Action follow;
     /** Events a live trace holds at most; following stops there (the chart stays). */
     static final int LIVE_MAX = 100_000;
     /** How often a live trace is redrawn. */
     static final int LIVE_MS = 250;
-    private final org.viosbench.engine.TraceListener liveListener = e -> {
-        synchronized (live) {
-            live.add(e);
-        }
-    };
 
     @Override
     public void createPartControl(Composite view) {
@@ -292,10 +285,7 @@ public final class TraceView extends ViewPart {
      * false also says why in the view. Following stops at {@link #LIVE_MAX} events.
      */
     public boolean setFollowing(boolean on) {
-        if (followed != null) {
-            followed.removeListener(liveListener);
-            followed = null;
-        }
+        followed = null;
         if (follow != null) {
             follow.setChecked(false);
         }
@@ -303,23 +293,15 @@ public final class TraceView extends ViewPart {
             return false;
         }
         org.eclipse.ui.IEditorPart editor = getSite().getPage().getActiveEditor();
-        org.viosbench.engine.Trace trace = editor == null ? null : editor.getAdapter(org.viosbench.engine.Trace.class);
-        org.viosbench.topology.Topology topology = editor == null ? null : editor.getAdapter(org.viosbench.topology.Topology.class);
-        if (trace == null || topology == null) {
+        org.viosbench.session.ClusterSession session = editor == null ? null : editor.getAdapter(org.viosbench.session.ClusterSession.class);
+        if (session == null || !session.isRunning()) {
             setContentDescription("No running cluster to follow: open a topology and run it (Cluster > Run).");
             return false;
         }
-        java.util.Map<Integer, String> names = new java.util.HashMap<>();
-        topology.vioses().forEach(v -> names.put((int) v.id(), v.name()));
-        liveNames = names;
-        synchronized (live) {
-            live.clear();
-        }
         shownLive = -1;
-        followed = trace;
-        trace.addListener(liveListener);
+        followed = session;
         follow.setChecked(true);
-        setPartName("Trace: " + topology.name() + " (live)");
+        setPartName("Trace: " + session.topology().name() + " (live)");
         pollLive();
         return true;
     }
@@ -333,18 +315,22 @@ public final class TraceView extends ViewPart {
         if (followed == null || canvas.isDisposed()) {
             return;
         }
-        java.util.List<TraceEvent> copy = null;
-        synchronized (live) {
-            if (live.size() != shownLive) {
-                copy = new java.util.ArrayList<>(live.subList(0, Math.min(live.size(), LIVE_MAX)));
+        org.viosbench.session.Timeline timeline = followed.timeline();
+        long appended = timeline.appended();
+        if (appended != shownLive) {
+            java.util.List<TraceEvent> copy = timeline.events();
+            if (copy.size() > LIVE_MAX) {
+                copy = new java.util.ArrayList<>(copy.subList(0, LIVE_MAX));
             }
-        }
-        if (copy != null) {
             copy.sort(java.util.Comparator.comparingLong(TraceEvent::timeNanos)); // events of several VIOS threads, in time order
             boolean atEnd = cursor == null || cursor.position() >= cursor.trace().size();
             int position = cursor == null ? 0 : cursor.position();
-            shownLive = copy.size();
-            show(new RecordedTrace(copy, liveNames), atEnd ? copy.size() : position);
+            shownLive = appended;
+            show(new RecordedTrace(copy, followed.names()), atEnd ? copy.size() : position);
+            long letGo = timeline.letGo();
+            if (letGo > 0) {
+                setContentDescription("The running cluster's newest " + timeline.capacity() + " events; " + letGo + " older ones let go.");
+            }
             if (copy.size() >= LIVE_MAX) {
                 setFollowing(false);
                 setContentDescription("Stopped following at " + LIVE_MAX + " events; the chart keeps them.");

@@ -23,6 +23,7 @@ import org.viosbench.ui.topology.commands.Edits;
  * A benchmark, not a timed test: the editor on 64 CECs x (4 VIOSes + 32 LPARs), 4096 mappings.
  * Prints one JSON line (open, scroll and drag times on this display); asserts only that it all drew.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.viosbench.testing.ui.NoErrorsLogged.class)
 class LargeTopologyBenchmarkTest {
 
     @TempDir

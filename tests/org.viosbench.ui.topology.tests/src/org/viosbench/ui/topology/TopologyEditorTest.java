@@ -46,6 +46,7 @@ import org.viosbench.ui.topology.parts.PartitionFigure;
 import org.viosbench.ui.topology.parts.PartitionPart;
 
 /** The topology editor in the real workbench on a real display: drive it, then check model and figures. */
+@org.junit.jupiter.api.extension.ExtendWith(org.viosbench.testing.ui.NoErrorsLogged.class)
 class TopologyEditorTest {
 
     @TempDir

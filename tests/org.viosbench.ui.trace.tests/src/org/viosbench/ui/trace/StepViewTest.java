@@ -25,6 +25,7 @@ import org.viosbench.engine.TraceKind;
 import org.viosbench.topology.Topology;
 
 /** Step mode in the real workbench: the buttons and lists drive the real engines, a branch and a comparison. */
+@org.junit.jupiter.api.extension.ExtendWith(org.viosbench.testing.ui.NoErrorsLogged.class)
 class StepViewTest {
     private StepView view;
 

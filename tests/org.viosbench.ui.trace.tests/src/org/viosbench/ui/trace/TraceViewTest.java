@@ -24,6 +24,7 @@ import org.viosbench.trace.RecordedTrace;
 import org.viosbench.trace.TraceFile;
 
 /** The Trace view in the real workbench: chart, table and cursor follow one another; stepping back shows the queue as it was. */
+@org.junit.jupiter.api.extension.ExtendWith(org.viosbench.testing.ui.NoErrorsLogged.class)
 class TraceViewTest {
 
     @TempDir

@@ -130,7 +130,7 @@ public final class PartitionPart extends ElementPart implements NodeEditPart {
     public void refreshState() {
         Object session = getViewer().getProperty(org.viosbench.ui.topology.TopologyEditor.SESSION);
         PartitionFigure f = (PartitionFigure) getFigure();
-        if (session instanceof org.viosbench.ui.topology.run.ClusterSession s) {
+        if (session instanceof org.viosbench.session.ClusterSession s) {
             if (partition() instanceof Vios v) {
                 f.setState(s.state(v).name());
                 f.setFault(s.fault(v));

@@ -1,5 +1,7 @@
 package org.viosbench.ui.topology.run;
 
+import org.viosbench.session.ClusterSession;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;

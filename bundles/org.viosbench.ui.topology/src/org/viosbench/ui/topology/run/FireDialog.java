@@ -1,5 +1,7 @@
 package org.viosbench.ui.topology.run;
 
+import org.viosbench.session.FireSpec;
+
 import java.util.List;
 
 import org.eclipse.jface.dialogs.IDialogConstants;

@@ -1,5 +1,7 @@
 package org.viosbench.ui.topology.run;
 
+import org.viosbench.session.FireSpec;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;

@@ -1,5 +1,9 @@
 package org.viosbench.ui.topology.run;
 
+import org.viosbench.session.ClusterSession;
+import org.viosbench.session.FireSpec;
+import org.viosbench.session.SentRequest;
+
 import java.util.List;
 
 import org.eclipse.swt.SWT;

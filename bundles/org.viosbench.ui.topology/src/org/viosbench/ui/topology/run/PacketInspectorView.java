@@ -1,5 +1,7 @@
 package org.viosbench.ui.topology.run;
 
+import org.viosbench.session.CapturedPacket;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,8 @@
 package org.viosbench.ui.topology.run;
 
+import org.viosbench.session.ClusterSession;
+import org.viosbench.session.SentRequest;
+
 import java.util.List;
 import java.util.Locale;
 

@@ -20,7 +20,7 @@ public final class RunLock {
         return t != null && RUNNING.contains(t);
     }
 
-    static void set(Topology t, boolean running) {
+    public static void set(Topology t, boolean running) {
         if (running) {
             RUNNING.add(t);
         } else {

@@ -1,5 +1,7 @@
 package org.viosbench.ui.topology.run;
 
+import org.viosbench.session.ClusterSession;
+
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.swt.widgets.Display;
@@ -17,7 +19,7 @@ abstract class SessionView extends org.viosbench.ui.topology.EditorFollowingView
     /** Refreshes at most this often while the cluster keeps reporting changes. */
     static final int REFRESH_DELAY_MS = 150;
 
-    private final Runnable changed = () -> {
+    private final org.viosbench.session.SessionListener changed = change -> {
         if (pending.compareAndSet(false, true)) {
             Display d = Display.getDefault();
             d.asyncExec(() -> d.timerExec(REFRESH_DELAY_MS, () -> {

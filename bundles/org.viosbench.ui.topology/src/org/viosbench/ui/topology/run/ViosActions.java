@@ -1,5 +1,7 @@
 package org.viosbench.ui.topology.run;
 
+import org.viosbench.session.ClusterSession;
+
 import java.util.List;
 
 import org.eclipse.gef.EditPart;

@@ -1,5 +1,8 @@
 package org.viosbench.ui.topology.run;
 
+import org.viosbench.session.FireSpec;
+import org.viosbench.session.SentRequest;
+
 import static org.viosbench.testing.ui.Screen.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,6 +33,7 @@ import org.viosbench.ui.topology.commands.Edits;
 import org.viosbench.ui.topology.parts.PartitionFigure;
 
 /** Run the drawn cluster, fire messages from the dialog, watch the response queues fill, kill a VIOS. */
+@org.junit.jupiter.api.extension.ExtendWith(org.viosbench.testing.ui.NoErrorsLogged.class)
 class RunTest {
 
     private static IWorkbenchPage page() {
@@ -457,6 +461,50 @@ class RunTest {
         }
     }
 
+
+    /**
+     * What a new user does first: run the sample, fire a broadcast, then open the Trace view and
+     * switch between it and the diagram. Nothing reaches the error log (the workbench selection of
+     * the Trace view once reached the editor's copy action and failed there), and following the
+     * cluster shows its whole history, the broadcast fired before the view was even open included.
+     */
+    @Test
+    void aNewUserFiresABroadcastThenOpensTheTraceViewAndSeesItsHistory() throws Exception {
+        TopologyEditor e = (TopologyEditor) page().openEditor(TopologyEditorInput.sample("small"), TopologyEditor.ID);
+        drain();
+        Topology t = e.topology();
+        e.run();
+        for (Vios v : t.vioses()) {
+            until(v.name() + " UP", () -> "UP".equals(state(e, v)));
+        }
+        Animator.setSpeed(Animator.Speed.OFF);
+        List<SentRequest> fired = e.session().fire(new FireSpec(1, 20, org.viosbench.protocol.MessageType.DATA, true, new int[0], 10,
+                "hello".getBytes(), FireSpec.ALL, 0, 5000, 1));
+        until("the broadcast answered", () -> fired.get(0).state().equals("OK"));
+        long id = fired.get(0).messageId();
+
+        org.viosbench.ui.trace.TraceView trace = (org.viosbench.ui.trace.TraceView) page().showView(org.viosbench.ui.trace.TraceView.ID);
+        for (int i = 0; i < 3; i++) { // tabs back and forth
+            page().activate(e);
+            drain();
+            page().activate(trace);
+            drain();
+        }
+        page().activate(e);
+        assertTrue(trace.setFollowing(true), "the active editor's cluster runs");
+        page().activate(trace);
+        until("the live trace holds the broadcast's three sends", () -> trace.trace() != null && trace.trace().events().stream()
+                .filter(ev -> ev.messageId() == id && ev.kind() == org.viosbench.engine.TraceKind.TRANSMIT && !ev.response()).count() == 3);
+        org.viosbench.trace.RecordedTrace shown = trace.trace();
+        assertEquals("started", shown.event(0).outcome(), "from the cluster's start: " + shown.event(0));
+        assertEquals(3, shown.events().stream().filter(ev -> ev.messageId() == id && ev.kind() == org.viosbench.engine.TraceKind.MATCH).count(),
+                "the three responses matched, long before the view was opened");
+        trace.select(indexOf(trace, 1, id, org.viosbench.engine.TraceKind.QUEUE_CREATE));
+        drain();
+        page().activate(e);
+        drain();
+        e.stop();
+    }
 
     /**
      * The Trace view follows the running cluster, and its cursor is shared: the Response Queue

@@ -1,59 +1,81 @@
-package org.viosbench.ui.topology.run;
+package org.viosbench.session;
 
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.viosbench.cluster.ClusterListener;
 import org.viosbench.cluster.ClusterState;
 import org.viosbench.cluster.EmbeddedCluster;
+import org.viosbench.cluster.Faults;
+import org.viosbench.cluster.PacketTap;
 import org.viosbench.cluster.ViosState;
+import org.viosbench.engine.Errno;
 import org.viosbench.engine.Request;
 import org.viosbench.engine.SyscallException;
 import org.viosbench.engine.Trace;
-import org.viosbench.topology.Conversions;
+import org.viosbench.engine.TraceEvent;
+import org.viosbench.protocol.Wire;
 import org.viosbench.topology.Problem;
 import org.viosbench.topology.Topology;
 import org.viosbench.topology.Validator;
 import org.viosbench.topology.Vios;
+import org.viosbench.trace.RecordedTrace;
+
+import io.netty.buffer.ByteBuf;
 
 /**
- * The drawn topology running as an embedded cluster: every VIOS with its daemons, heartbeat
- * membership, and the requests fired from the editor. Listeners hear of membership changes and of
- * requests (on cluster threads: hand over to the UI thread).
+ * A topology running as a cluster, and everything done to it: the one object through which a
+ * running cluster is started, fired at, faulted, killed, restarted and stopped, whoever drives it
+ * (the editor, a view, a script). It holds the cluster's whole {@link Timeline} from its start,
+ * the requests fired with their response queues, and the packets of those requests, and publishes
+ * typed {@link SessionEvent}s to its listeners. Thread-safe.
  */
 public final class ClusterSession implements AutoCloseable {
-    /** At most this many fired requests are kept for the Response Queue view. */
+    /** At most this many fired requests (and captured packets) are kept. */
     public static final int KEPT = 500;
 
     private final Topology topology;
     private final EmbeddedCluster cluster;
+    private final Timeline timeline;
     private final List<SentRequest> sent = Collections.synchronizedList(new ArrayList<>());
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private int fired;
-    private final java.util.Map<Vios, String> faults = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Set<Long> firedIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final java.util.Map<Long, Integer> senders = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The thread inside {@link #fire} while it sends: what it sends before send() returns the id is ours too. */
-    private volatile Thread firing;
-    private final java.util.Deque<CapturedPacket> packets = new java.util.ArrayDeque<>();
-    /** The trace events of fired messages (the last {@value #KEPT_EVENTS}). */
-    private final java.util.Deque<org.viosbench.engine.TraceEvent> events = new java.util.ArrayDeque<>();
-    public static final int KEPT_EVENTS = 50_000;
+    private final Map<Vios, String> faults = new ConcurrentHashMap<>();
+    /** Message ids of the requests fired here: known before their first hop (see {@code Daemon.send(Message, LongConsumer)}). */
+    private final Set<Long> firedIds = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Integer> senders = new ConcurrentHashMap<>();
+    private final Deque<CapturedPacket> packets = new ArrayDeque<>();
     private int captured;
+    private volatile boolean closed;
 
-    private ClusterSession(Topology topology, EmbeddedCluster cluster) {
+    private ClusterSession(Topology topology, EmbeddedCluster cluster, Timeline timeline) {
         this.topology = topology;
         this.cluster = cluster;
+        this.timeline = timeline;
     }
 
     /**
-     * Starts {@code topology} as drawn.
+     * Starts {@code topology} as drawn, in real time, keeping the newest {@link Timeline#DEFAULT_CAPACITY} events.
      *
      * @throws IllegalStateException when it has validation errors (they are named) or cannot start
      */
     public static ClusterSession start(Topology topology) {
+        return start(topology, Timeline.DEFAULT_CAPACITY);
+    }
+
+    /** As {@link #start(Topology)}, keeping the newest {@code keptEvents} events in the timeline. */
+    public static ClusterSession start(Topology topology, int keptEvents) {
         List<Problem> errors = Validator.validate(topology).stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList();
         if (!errors.isEmpty()) {
             StringBuilder s = new StringBuilder("the topology has " + errors.size() + " error(s); fix them to run it:");
@@ -63,36 +85,28 @@ public final class ClusterSession implements AutoCloseable {
         if (topology.vioses().isEmpty()) {
             throw new IllegalStateException("the topology has no VIOS to run");
         }
+        Timeline timeline = new Timeline(keptEvents);
+        Trace trace = new Trace();
+        trace.addListener(timeline); // before the start: the timeline holds the cluster's life from its first event
         EmbeddedCluster cluster;
         try {
-            cluster = EmbeddedCluster.start(Conversions.toClusterDescription(topology), new Trace(), 1);
+            cluster = EmbeddedCluster.start(Conversions.toClusterDescription(topology), trace, 1);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the cluster did not start: " + e.getMessage(), e);
         }
-        ClusterSession s = new ClusterSession(topology, cluster);
+        ClusterSession s = new ClusterSession(topology, cluster, timeline);
         cluster.addListener(new ClusterListener() {
             @Override
             public void viosStateChanged(int viewer, int vios, ViosState state, String reason) {
-                s.changed();
+                s.publish(new SessionEvent.Membership(viewer, vios, state, reason));
             }
 
             @Override
             public void clusterStateChanged(ClusterState state) {
-                s.changed();
+                s.publish(new SessionEvent.Cluster(state));
             }
         });
         cluster.setPacketTap(s::tap);
-        cluster.trace().addListener(e -> {
-            if (s.isFired(e.messageId())) {
-                synchronized (s.events) {
-                    s.events.addLast(e);
-                    if (s.events.size() > KEPT_EVENTS) {
-                        s.events.removeFirst();
-                    }
-                }
-            }
-        });
-        RunLock.set(topology, true);
         return s;
     }
 
@@ -104,12 +118,34 @@ public final class ClusterSession implements AutoCloseable {
         return topology;
     }
 
+    /** Everything the cluster did since it started (within the timeline's capacity). */
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    /** VIOS id → name, for traces. */
+    public Map<Integer, String> names() {
+        Map<Integer, String> names = new TreeMap<>();
+        topology.vioses().forEach(v -> names.put((int) v.id(), v.name()));
+        return names;
+    }
+
+    /** The timeline as a recorded trace (in time order, with the VIOS names). */
+    public RecordedTrace trace() {
+        return timeline.snapshot(names());
+    }
+
+    /** Whether the session still runs. */
+    public boolean isRunning() {
+        return !closed;
+    }
+
     /** The state of VIOS {@code v} as the cluster's coordinator sees it. */
     public ViosState state(Vios v) {
         return cluster.state((int) v.id());
     }
 
-    /** Fires {@code spec} (repeat times); each becomes a row of the Response Queue view, sent or refused. */
+    /** Fires {@code spec} (repeat times); each becomes a request row, sent or refused. */
     public List<SentRequest> fire(FireSpec spec) {
         List<SentRequest> out = new ArrayList<>();
         String from = name(spec.source()) + " (daemon " + spec.sendingDaemon() + ")";
@@ -121,18 +157,13 @@ public final class ClusterSession implements AutoCloseable {
                 number = ++fired;
             }
             try {
-                org.viosbench.engine.Message message = spec.message();
-                Request req;
-                firing = Thread.currentThread();
-                try {
-                    req = cluster.node(spec.source()).daemon(spec.sendingDaemon()).send(message);
-                } finally {
-                    firing = null;
-                }
-                firedIds.add(req.messageId());
-                senders.put(req.messageId(), spec.source());
+                Request req = cluster.node(spec.source()).daemon(spec.sendingDaemon()).send(spec.message(), id -> {
+                    firedIds.add(id);
+                    senders.put(id, spec.source());
+                });
                 r = new SentRequest(number, from, to, spec.policy(), req, null, System.nanoTime());
-                req.future().whenComplete((result, error) -> changed());
+                SentRequest row = r;
+                req.future().whenComplete((result, error) -> publish(new SessionEvent.Requests(row)));
             } catch (SyscallException | IllegalStateException e) {
                 r = new SentRequest(number, from, to, spec.policy(), null, e.getMessage(), System.nanoTime());
             }
@@ -143,8 +174,8 @@ public final class ClusterSession implements AutoCloseable {
                     sent.remove(0);
                 }
             }
+            publish(new SessionEvent.Requests(r));
         }
-        changed();
         return out;
     }
 
@@ -161,52 +192,47 @@ public final class ClusterSession implements AutoCloseable {
     }
 
     /** Engine threads: keeps a copy of the packets of fired requests and their responses (not heartbeats). */
-    private void tap(int from, int to, io.netty.buffer.ByteBuf packet) {
+    private void tap(int from, int to, ByteBuf packet) {
         int at = packet.readerIndex();
-        if (packet.readableBytes() < org.viosbench.protocol.Wire.OFF_MESSAGE_ID + 8
-                || !isFired(packet.getLong(at + org.viosbench.protocol.Wire.OFF_MESSAGE_ID))) {
+        if (packet.readableBytes() < Wire.OFF_MESSAGE_ID + 8 || !isFired(packet.getLong(at + Wire.OFF_MESSAGE_ID))) {
             return;
         }
         byte[] bytes = new byte[packet.readableBytes()];
         packet.getBytes(at, bytes);
+        CapturedPacket p;
         synchronized (packets) {
-            packets.addLast(new CapturedPacket(++captured, System.nanoTime(), name(from), to == org.viosbench.cluster.PacketTap.BROADCAST
-                    ? "broadcast" : name(to), bytes));
+            p = new CapturedPacket(++captured, System.nanoTime(), name(from), to == PacketTap.BROADCAST ? "broadcast" : name(to), bytes);
+            packets.addLast(p);
             while (packets.size() > KEPT) {
                 packets.removeFirst();
             }
         }
-        changed();
+        publish(new SessionEvent.Captured(p));
     }
 
     /**
      * Sends raw packet bytes (an edited packet) through the system call of the VIOS its header names
      * as source, as its sending daemon would; the VKE checks them like any other.
      */
-    public org.viosbench.engine.Errno resend(byte[] packet) {
-        if (packet.length < org.viosbench.protocol.Wire.FIXED_HEADER_LENGTH) {
-            return org.viosbench.engine.Errno.EINVAL;
+    public Errno resend(byte[] packet) {
+        if (packet.length < Wire.FIXED_HEADER_LENGTH) {
+            return Errno.EINVAL;
         }
-        int source = java.nio.ByteBuffer.wrap(packet).getInt(org.viosbench.protocol.Wire.OFF_SOURCE);
+        int source = ByteBuffer.wrap(packet).getInt(Wire.OFF_SOURCE);
         if (!cluster.ids().contains(source) || !cluster.isRunning(source)) {
-            return org.viosbench.engine.Errno.ENXIO;
+            return Errno.ENXIO;
         }
-        long id = java.nio.ByteBuffer.wrap(packet).getLong(org.viosbench.protocol.Wire.OFF_MESSAGE_ID);
-        firedIds.add(id);
-        firing = Thread.currentThread();
+        firedIds.add(ByteBuffer.wrap(packet).getLong(Wire.OFF_MESSAGE_ID)); // the id is in the bytes: known before they leave
         try {
             return cluster.node(source).syscall().send(packet);
         } finally {
-            firing = null;
-            changed();
+            publish(new SessionEvent.Requests(null));
         }
     }
 
-    /** Every traced hop of fired message {@code messageId} (request and responses), in order. */
-    public List<org.viosbench.engine.TraceEvent> events(long messageId) {
-        synchronized (events) {
-            return events.stream().filter(e -> e.messageId() == messageId).toList();
-        }
+    /** Every traced hop of fired message {@code messageId} (request and responses) the timeline keeps, in order. */
+    public List<TraceEvent> events(long messageId) {
+        return timeline.events().stream().filter(e -> e.messageId() == messageId).toList();
     }
 
     /** The packets of the fired requests and their responses, as sent (the last {@value #KEPT}), oldest first. */
@@ -216,14 +242,14 @@ public final class ClusterSession implements AutoCloseable {
         }
     }
 
-    /** The VIOS that fired request {@code messageId}, or null (unknown, or still inside its send). */
+    /** The VIOS that fired request {@code messageId}, or null. */
     public Integer senderOf(long messageId) {
         return senders.get(messageId);
     }
 
-    /** Whether {@code messageId} is one of the requests fired from the editor (or a response to one). */
+    /** Whether {@code messageId} is one of the requests fired here (its responses share the id). */
     public boolean isFired(long messageId) {
-        return firedIds.contains(messageId) || (Thread.currentThread() == firing && messageId != -1 && firedIds.add(messageId));
+        return firedIds.contains(messageId);
     }
 
     /** The fault injected on {@code v} (for its figure), or null. */
@@ -234,53 +260,55 @@ public final class ClusterSession implements AutoCloseable {
     /** Drops {@code percent} % of the packets {@code v} sends and receives. */
     public void drop(Vios v, int percent) {
         int id = (int) v.id();
-        cluster.faults().drop(id, org.viosbench.cluster.Faults.ANY, percent / 100.0);
-        cluster.faults().drop(org.viosbench.cluster.Faults.ANY, id, percent / 100.0);
-        faults.put(v, "DROP " + percent + "%");
-        changed();
+        cluster.faults().drop(id, Faults.ANY, percent / 100.0);
+        cluster.faults().drop(Faults.ANY, id, percent / 100.0);
+        fault(v, "DROP " + percent + "%");
     }
 
     /** Delays the packets {@code v} sends and receives by {@code millis} ms, give or take {@code jitter}. */
     public void delay(Vios v, int millis, int jitter) {
         int id = (int) v.id();
-        cluster.faults().delay(id, org.viosbench.cluster.Faults.ANY, java.time.Duration.ofMillis(millis), java.time.Duration.ofMillis(jitter));
-        cluster.faults().delay(org.viosbench.cluster.Faults.ANY, id, java.time.Duration.ofMillis(millis), java.time.Duration.ofMillis(jitter));
-        faults.put(v, "DELAY " + millis + " ms");
-        changed();
+        cluster.faults().delay(id, Faults.ANY, Duration.ofMillis(millis), Duration.ofMillis(jitter));
+        cluster.faults().delay(Faults.ANY, id, Duration.ofMillis(millis), Duration.ofMillis(jitter));
+        fault(v, "DELAY " + millis + " ms");
     }
 
     /** Cuts {@code v} off from every other VIOS (a partition); the others suspect it. */
     public void isolate(Vios v) {
-        java.util.Set<Integer> others = new java.util.HashSet<>();
+        Set<Integer> others = new HashSet<>();
         topology.vioses().stream().filter(o -> o != v).forEach(o -> others.add((int) o.id()));
-        cluster.faults().partition(java.util.Set.of((int) v.id()), others);
-        faults.put(v, "CUT OFF");
-        changed();
+        cluster.faults().partition(Set.of((int) v.id()), others);
+        fault(v, "CUT OFF");
     }
 
     /** Cuts the kcluster link between {@code a} and {@code b} both ways; each suspects the other. */
     public void cut(Vios a, Vios b) {
-        cluster.faults().partition(java.util.Set.of((int) a.id()), java.util.Set.of((int) b.id()));
+        cluster.faults().partition(Set.of((int) a.id()), Set.of((int) b.id()));
         faults.merge(a, "LINK CUT", (x, y) -> x);
         faults.merge(b, "LINK CUT", (x, y) -> x);
-        changed();
+        publish(new SessionEvent.Faults("link " + a.name() + " - " + b.name() + " cut"));
     }
 
     /** Removes every injected fault. */
     public void heal() {
         cluster.faults().heal();
         faults.clear();
-        changed();
+        publish(new SessionEvent.Faults("healed"));
     }
 
     public void kill(Vios v) {
         cluster.kill((int) v.id());
-        changed();
+        publish(new SessionEvent.Faults(v.name() + " killed"));
     }
 
     public void restart(Vios v) {
         cluster.restart((int) v.id());
-        changed();
+        publish(new SessionEvent.Faults(v.name() + " restarted"));
+    }
+
+    private void fault(Vios v, String what) {
+        faults.put(v, what);
+        publish(new SessionEvent.Faults(v.name() + ": " + what));
     }
 
     private String name(int id) {
@@ -288,27 +316,31 @@ public final class ClusterSession implements AutoCloseable {
         return v == null ? "VIOS " + Integer.toUnsignedString(id) : v.name();
     }
 
-    /** {@code l} runs (on a cluster thread or the caller's) after membership or requests changed. */
-    public void addListener(Runnable l) {
+    public void addListener(SessionListener l) {
         listeners.add(l);
     }
 
-    public void removeListener(Runnable l) {
+    public void removeListener(SessionListener l) {
         listeners.remove(l);
     }
 
-    private void changed() {
-        listeners.forEach(Runnable::run);
+    private void publish(SessionEvent e) {
+        for (SessionListener l : listeners) {
+            l.changed(e);
+        }
     }
 
-    /** Stops every VIOS; open requests end. The topology can be edited again. */
+    /** Stops every VIOS; open requests end. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             cluster.close();
         } finally {
-            RunLock.set(topology, false);
-            changed();
+            publish(new SessionEvent.Stopped());
         }
     }
 }

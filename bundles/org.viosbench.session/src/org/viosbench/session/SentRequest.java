@@ -1,4 +1,4 @@
-package org.viosbench.ui.topology.run;
+package org.viosbench.session;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.viosbench.topology;
+package org.viosbench.session;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,6 +7,14 @@ import java.util.List;
 import org.viosbench.cluster.ClusterDescription;
 import org.viosbench.cluster.ViosSpec;
 import org.viosbench.db.ClusterConfig;
+import org.viosbench.topology.AutoLayout;
+import org.viosbench.topology.Cec;
+import org.viosbench.topology.Lpar;
+import org.viosbench.topology.Mapping;
+import org.viosbench.topology.OsType;
+import org.viosbench.topology.Topology;
+import org.viosbench.topology.Vios;
+import org.viosbench.topology.ViosRole;
 
 /**
  * What is drawn is what runs: a topology to and from the VIOS database's cluster configuration,

@@ -1,4 +1,4 @@
-package org.viosbench.topology;
+package org.viosbench.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +13,12 @@ import org.viosbench.cluster.EmbeddedCluster;
 import org.viosbench.cluster.ViosState;
 import org.viosbench.db.ClusterConfig;
 import org.viosbench.db.ViosDatabase;
+import org.viosbench.topology.AutoLayout;
+import org.viosbench.topology.Samples;
+import org.viosbench.topology.Problem;
+import org.viosbench.topology.Topology;
+import org.viosbench.topology.Validator;
+import org.viosbench.topology.Vios;
 
 /** What is drawn is what runs: through a real Derby VIOS database and a real embedded cluster. */
 class ConversionsTest {

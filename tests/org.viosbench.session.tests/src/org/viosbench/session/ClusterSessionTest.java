@@ -1,0 +1,109 @@
+package org.viosbench.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.viosbench.engine.TraceEvent;
+import org.viosbench.engine.TraceKind;
+import org.viosbench.protocol.MessageType;
+import org.viosbench.topology.Samples;
+import org.viosbench.topology.Topology;
+import org.viosbench.topology.Vios;
+import org.viosbench.trace.RecordedTrace;
+import org.viosbench.trace.TraceCursor;
+
+/** A topology running as a real embedded cluster, driven through its session. */
+class ClusterSessionTest {
+
+    private static FireSpec broadcastFrom(int source) {
+        return new FireSpec(source, 20, MessageType.DATA, true, new int[0], 10, "hi".getBytes(), FireSpec.ALL, 0, 3000, 1);
+    }
+
+    @Test
+    void theTimelineHoldsTheClusterFromItsStartWhoeverLooksLater() throws Exception {
+        Topology t = Samples.build("small");
+        try (ClusterSession s = ClusterSession.start(t)) {
+            List<SentRequest> fired = s.fire(broadcastFrom(1));
+            fired.addAll(s.fire(broadcastFrom(2)));
+            for (SentRequest r : fired) {
+                assertTrue(r.request().future().get(5, TimeUnit.SECONDS).success(), r.refusal());
+            }
+            // a view that opens only now still sees everything: the VIOSes starting, then both broadcasts hop by hop
+            RecordedTrace trace = s.trace();
+            assertEquals("started", trace.event(0).outcome(), trace.event(0).toString());
+            assertEquals(t.vioses().size(), trace.events().stream().filter(e -> "started".equals(e.outcome())).count());
+            for (SentRequest r : fired) {
+                long id = r.messageId();
+                assertTrue(s.isFired(id));
+                List<TraceEvent> sends = trace.events().stream().filter(e -> e.messageId() == id && e.kind() == TraceKind.TRANSMIT
+                        && !e.response()).toList();
+                assertEquals(t.vioses().size() - 1, sends.size(), "one send per receiver of the broadcast");
+                sends.forEach(e -> assertNotNull(e.packet(), "with its packet: " + e));
+                TraceCursor c = new TraceCursor(trace);
+                c.jumpToTime(Long.MAX_VALUE);
+                assertEquals("success", c.queue(id).completion());
+            }
+            assertEquals(0, s.timeline().letGo());
+            assertEquals(s.timeline().appended(), s.timeline().events().size());
+        }
+    }
+
+    @Test
+    void aSmallTimelineKeepsTheNewestEventsAndCountsTheOthers() throws Exception {
+        try (ClusterSession s = ClusterSession.start(Samples.build("small"), 50)) {
+            s.fire(broadcastFrom(1)).get(0).request().future().get(5, TimeUnit.SECONDS);
+            Timeline tl = s.timeline();
+            long all = tl.appended();
+            assertTrue(all > 50, "a broadcast to 3 VIOSes and its responses make more than 50 events: " + all);
+            assertEquals(50, tl.events().size());
+            assertEquals(all - 50, tl.letGo());
+            assertEquals(TraceKind.COMPLETE, tl.events().get(49).kind(), "the newest is kept: " + tl.events().get(49));
+            assertEquals(List.of(), tl.since(all));
+            assertEquals(1, tl.since(all - 1).size());
+            assertEquals(50, tl.since(0).size(), "what was let go is skipped");
+        }
+    }
+
+    @Test
+    void listenersHearTypedChanges() throws Exception {
+        Topology t = Samples.build("small");
+        List<SessionEvent> heard = new CopyOnWriteArrayList<>();
+        Vios victim = t.vioses().get(t.vioses().size() - 1);
+        ClusterSession s = ClusterSession.start(t);
+        try {
+            s.addListener(heard::add);
+            SentRequest r = s.fire(broadcastFrom(1)).get(0);
+            r.request().future().get(5, TimeUnit.SECONDS);
+            s.kill(victim);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (heard.stream().noneMatch(e -> e instanceof SessionEvent.Membership m && m.vios() == (int) victim.id())
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            s.close();
+        }
+        assertTrue(heard.stream().anyMatch(e -> e instanceof SessionEvent.Requests q && q.request() != null), heard.toString());
+        assertTrue(heard.stream().anyMatch(e -> e instanceof SessionEvent.Captured), heard.toString());
+        assertTrue(heard.stream().anyMatch(e -> e instanceof SessionEvent.Faults f && f.what().contains("killed")), heard.toString());
+        assertTrue(heard.stream().anyMatch(e -> e instanceof SessionEvent.Membership m && m.vios() == (int) victim.id()),
+                "the others notice the kill: " + heard);
+        assertTrue(heard.get(heard.size() - 1) instanceof SessionEvent.Stopped, heard.toString());
+        assertFalse(s.isRunning());
+    }
+
+    @Test
+    void aTopologyWithErrorsIsRefusedWithThem() {
+        Topology t = new Topology("empty");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ClusterSession.start(t));
+        assertTrue(e.getMessage().contains("no VIOS"), e.getMessage());
+    }
+}
