@@ -28,8 +28,25 @@ public final class OpenTopologyHandler extends AbstractHandler {
         return null;
     }
 
+    /** Why {@code file} cannot be opened as a topology (where and what is wrong), or null when it can. */
+    public static String refusal(Path file) {
+        try {
+            org.viosbench.topology.TopologyFile.read(file);
+            return null;
+        } catch (org.viosbench.topology.TopologyFileException e) {
+            return file + " was not opened: " + e.getMessage();
+        } catch (java.io.IOException e) {
+            return file + " cannot be read: " + e.getMessage();
+        }
+    }
+
     /** Opens {@code file} in a topology editor; says why when it cannot. Returns the editor, or null. */
     public static TopologyEditor open(IWorkbenchPage page, Path file) {
+        String refused = refusal(file);
+        if (refused != null) { // said here, before an editor exists: the workbench never sees a failing part
+            MessageDialog.openInformation(page.getWorkbenchWindow().getShell(), "Topology not opened", refused);
+            return null;
+        }
         try {
             return (TopologyEditor) page.openEditor(TopologyEditorInput.of(file), TopologyEditor.ID);
         } catch (PartInitException e) {

@@ -412,9 +412,11 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
 
     @Override
     public void dispose() {
-        getSite().getPage().removeSelectionListener(org.viosbench.ui.trace.TraceView.ID, traceCursor);
-        getSite().getPage().removeSelectionListener(org.viosbench.ui.trace.StepView.ID, stepState);
-        getSite().getPage().removePartListener(stepClosed);
+        if (getSite() != null) { // null when init refused the input: nothing was registered
+            getSite().getPage().removeSelectionListener(org.viosbench.ui.trace.TraceView.ID, traceCursor);
+            getSite().getPage().removeSelectionListener(org.viosbench.ui.trace.StepView.ID, stepState);
+            getSite().getPage().removePartListener(stepClosed);
+        }
         stop();
         super.dispose();
     }

@@ -31,7 +31,11 @@ final class NameEditing {
             @Override
             protected Command getDirectEditCommand(DirectEditRequest request) {
                 Element e = (Element) getHost().getModel();
-                String name = ((String) request.getCellEditor().getValue()).trim();
+                Object value = request.getCellEditor().getValue();
+                if (!(value instanceof String text)) {
+                    return null; // the cell editor holds no text (closed before anything was typed)
+                }
+                String name = text.trim();
                 if (!name.matches(VALID) || name.equals(e.name())) {
                     return null;
                 }

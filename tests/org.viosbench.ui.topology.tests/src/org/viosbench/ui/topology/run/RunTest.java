@@ -501,6 +501,8 @@ class RunTest {
                 "the three responses matched, long before the view was opened");
         trace.select(indexOf(trace, 1, id, org.viosbench.engine.TraceKind.QUEUE_CREATE));
         drain();
+        org.viosbench.testing.ui.Screen.save(e.getSite().getShell(), "trace-history.png");
+        trace.setFollowing(false);
         page().activate(e);
         drain();
         e.stop();
