@@ -34,6 +34,7 @@ import org.viosbench.ui.topology.parts.PartitionFigure;
 
 /** Run the drawn cluster, fire messages from the dialog, watch the response queues fill, kill a VIOS. */
 @org.junit.jupiter.api.extension.ExtendWith(org.viosbench.testing.ui.NoErrorsLogged.class)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class RunTest {
 
     private static IWorkbenchPage page() {
@@ -469,6 +470,7 @@ class RunTest {
      * cluster shows its whole history, the broadcast fired before the view was even open included.
      */
     @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // last: it leaves the Trace view on a trace whose message ids the shared-cursor test reuses
     void aNewUserFiresABroadcastThenOpensTheTraceViewAndSeesItsHistory() throws Exception {
         TopologyEditor e = (TopologyEditor) page().openEditor(TopologyEditorInput.sample("small"), TopologyEditor.ID);
         drain();
