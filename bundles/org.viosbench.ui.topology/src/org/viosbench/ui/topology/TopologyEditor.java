@@ -400,7 +400,8 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
 
     /** Redraws every VIOS with its live state. */
     private void refreshStates() {
-        if (getGraphicalViewer() == null || getGraphicalViewer().getControl().isDisposed()) {
+        // also runs late, from an asyncExec queued by the cluster, when the editor has closed meanwhile
+        if (getGraphicalViewer() == null || getGraphicalViewer().getControl() == null || getGraphicalViewer().getControl().isDisposed()) {
             return;
         }
         for (Object part : getGraphicalViewer().getEditPartRegistry().values()) {

@@ -174,13 +174,17 @@ public final class ResponseQueueView extends SessionView {
         String idle = idleText();
         setContentDescription(idle != null ? idle : requests.isEmpty() ? "Fire a message from a VIOS (right-click it)."
                 : requests.size() > SHOWN ? "The newest " + SHOWN + " of " + requests.size() + " requests." : "");
+        SentRequest selected = selectedRequest(); // a rebuild keeps the user's (or the trace cursor's) choice
         tree.setRedraw(false);
         try {
             tree.removeAll();
             requestOf.clear();
             List<SentRequest> shown = openOnly ? requests.stream().filter(r -> r.state().equals("OPEN")).toList() : requests;
             for (int i = shown.size() - 1; i >= Math.max(0, shown.size() - SHOWN); i--) {
-                row(shown.get(i));
+                TreeItem item = row(shown.get(i));
+                if (selected != null && shown.get(i) == selected) {
+                    tree.setSelection(item);
+                }
             }
         } finally {
             tree.setRedraw(true);
@@ -190,7 +194,7 @@ public final class ResponseQueueView extends SessionView {
         }
     }
 
-    private void row(SentRequest r) {
+    private TreeItem row(SentRequest r) {
         TreeItem item = new TreeItem(tree, SWT.NONE);
         requestOf.put(item, r);
         String state = r.state();
@@ -210,6 +214,7 @@ public final class ResponseQueueView extends SessionView {
             child.setForeground(1, e.state() == EntryState.MATCHED ? OK : e.state() == EntryState.PENDING ? WAIT : BAD);
         }
         item.setExpanded(true);
+        return item;
     }
 
     private static String micros(long nanos) {

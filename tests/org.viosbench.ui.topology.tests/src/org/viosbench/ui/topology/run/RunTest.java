@@ -34,7 +34,6 @@ import org.viosbench.ui.topology.parts.PartitionFigure;
 
 /** Run the drawn cluster, fire messages from the dialog, watch the response queues fill, kill a VIOS. */
 @org.junit.jupiter.api.extension.ExtendWith(org.viosbench.testing.ui.NoErrorsLogged.class)
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class RunTest {
 
     private static IWorkbenchPage page() {
@@ -470,7 +469,6 @@ class RunTest {
      * cluster shows its whole history, the broadcast fired before the view was even open included.
      */
     @Test
-    @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // last: it leaves the Trace view on a trace whose message ids the shared-cursor test reuses
     void aNewUserFiresABroadcastThenOpensTheTraceViewAndSeesItsHistory() throws Exception {
         TopologyEditor e = (TopologyEditor) page().openEditor(TopologyEditorInput.sample("small"), TopologyEditor.ID);
         drain();
@@ -548,7 +546,12 @@ class RunTest {
             page().activate(trace);
             trace.select(receipt);
             drain();
-            assertEquals(1, queue.tree().getSelectionCount());
+            StringBuilder diag = new StringBuilder("selected " + trace.current() + "; rows:");
+            for (org.eclipse.swt.widgets.TreeItem item : queue.tree().getItems()) {
+                diag.append(" [").append(item.getText(0)).append(" | ").append(item.getText(3)).append("]");
+            }
+            diag.append("; sent ids ").append(e.session().sent().stream().map(r -> r.messageId() + "/" + r.request().queue().sender()).toList());
+            assertEquals(1, queue.tree().getSelectionCount(), diag.toString());
             assertTrue(queue.tree().getSelection()[0].getText(0).contains("vios1 (daemon 20) -> vios2"), queue.tree().getSelection()[0].getText(0));
             int packet = inspector.packetsTable().getSelectionIndex();
             assertTrue(packet >= 0, "the inspector selected a packet");
