@@ -72,45 +72,14 @@ public final class TraceCursor {
 
     /** The response queue of {@code messageId} as it was here, or null when it was not created yet. */
     public QueueState queue(long messageId) {
-        int[] idx = trace.eventsOf(messageId);
-        QueueState q = null;
-        Map<Integer, EntryState> ended = new LinkedHashMap<>();
-        for (int i : idx) {
+        List<TraceEvent> before = new ArrayList<>();
+        for (int i : trace.eventsOf(messageId)) {
             if (i >= position) {
                 break;
             }
-            TraceEvent e = trace.event(i);
-            switch (e.kind()) {
-                case QUEUE_CREATE -> q = new QueueState(messageId, e.vios(), e.outcome(), e.bytes(), Map.of(), e.bytes(), null);
-                case MATCH -> ended.putIfAbsent(e.peer(), EntryState.MATCHED);
-                case MATCH_ERROR -> ended.putIfAbsent(e.peer(), EntryState.ERROR);
-                case SUSPECT -> ended.putIfAbsent(e.peer(), EntryState.SUSPECTED);
-                case TIMEOUT -> {
-                    for (int k = 0; k < e.bytes(); k++) { // the timeout ends the rest; the engine does not name them
-                        ended.put(-1 - countUnnamed(ended), EntryState.TIMED_OUT);
-                    }
-                }
-                case COMPLETE -> {
-                    if (q != null) {
-                        q = new QueueState(messageId, q.sender(), q.policy(), q.expected(), Map.copyOf(ended), 0, e.outcome());
-                    }
-                }
-                default -> {
-                    // hops, not queue changes
-                }
-            }
+            before.add(trace.event(i));
         }
-        if (q == null) {
-            return null;
-        }
-        if (q.completion() != null) {
-            return new QueueState(messageId, q.sender(), q.policy(), q.expected(), Map.copyOf(ended), 0, q.completion());
-        }
-        return new QueueState(messageId, q.sender(), q.policy(), q.expected(), Map.copyOf(ended), Math.max(0, q.expected() - ended.size()), null);
-    }
-
-    private static int countUnnamed(Map<Integer, EntryState> ended) {
-        return (int) ended.keySet().stream().filter(k -> k < 0).count();
+        return QueueState.of(messageId, before);
     }
 
     /** Every response queue created before here and not yet completed, oldest first. */

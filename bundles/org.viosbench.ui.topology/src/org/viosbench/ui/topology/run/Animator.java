@@ -78,6 +78,17 @@ public final class Animator implements TraceListener {
     private long nextStart;
     private long started;
     private boolean disposed;
+    /** Messages the animation takes in (added on engine threads). */
+    private final java.util.Set<Long> animated = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Queue events that did not fit the incoming buffer: never drawn, but past for the queues shown. */
+    private final Queue<TraceEvent> lostQueueEvents = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Per message, the queue events the animation has reached (played, or passed over): its "now". UI thread only. */
+    private final java.util.Map<Long, List<TraceEvent>> reached = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Long, List<TraceEvent>> eldest) {
+            return size() > 2 * ClusterSession.KEPT;
+        }
+    };
 
     /** One dot: where it goes from and to, when, and its figure. */
     private record Token(Ellipse figure, Point from, Point to, long start, long duration) {
@@ -152,8 +163,38 @@ public final class Animator implements TraceListener {
         if (speed == Speed.OFF || !session.isFired(e.messageId())) {
             return;
         }
+        animated.add(e.messageId());
         if (!incoming.offer(e)) {
             overflow.incrementAndGet();
+            if (e.layer() == Layer.QUEUE) {
+                lostQueueEvents.add(e);
+            }
+        }
+    }
+
+    /**
+     * Whether message {@code messageId} is being animated: then the views show its queue as the
+     * animation has reached it ({@link #shownQueue}), not as the engine has it already.
+     */
+    public boolean animates(long messageId) {
+        return animated.contains(messageId);
+    }
+
+    /** Request {@code messageId}'s response queue at the moment being animated, or null before the animation reached its creation. */
+    public org.viosbench.trace.QueueState shownQueue(long messageId) {
+        List<TraceEvent> events = reached.get(messageId);
+        return events == null ? null : org.viosbench.trace.QueueState.of(messageId, events);
+    }
+
+    /** Whether the animation still has something to play or show. */
+    public boolean busy() {
+        return !incoming.isEmpty() || !backlog.isEmpty() || !tokens.isEmpty();
+    }
+
+    /** The animation has reached {@code e} (played it or passed over it). */
+    private void reach(TraceEvent e) {
+        if (e.layer() == Layer.QUEUE) {
+            reached.computeIfAbsent(e.messageId(), k -> new ArrayList<>()).add(e);
         }
     }
 
@@ -182,9 +223,13 @@ public final class Animator implements TraceListener {
         }
         lastFrame = now;
         incoming.drainTo(backlog);
+        for (TraceEvent lost; (lost = lostQueueEvents.poll()) != null;) {
+            reach(lost);
+        }
         // start the next events in order, one hop after another
         while (!paused && !backlog.isEmpty() && nextStart <= clock) {
             TraceEvent e = backlog.poll();
+            reach(e);
             if (tokens.size() >= MAX_TOKENS) {
                 overflow.incrementAndGet();
                 continue;
@@ -194,7 +239,7 @@ public final class Animator implements TraceListener {
         }
         if (backlog.size() > 4 * MAX_TOKENS) { // far behind: skip ahead, counting what is skipped
             while (backlog.size() > MAX_TOKENS) {
-                backlog.poll();
+                reach(backlog.poll());
                 overflow.incrementAndGet();
             }
         }

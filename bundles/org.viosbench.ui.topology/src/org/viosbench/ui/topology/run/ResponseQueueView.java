@@ -179,7 +179,7 @@ public final class ResponseQueueView extends SessionView {
         try {
             tree.removeAll();
             requestOf.clear();
-            List<SentRequest> shown = openOnly ? requests.stream().filter(r -> r.state().equals("OPEN")).toList() : requests;
+            List<SentRequest> shown = openOnly ? requests.stream().filter(r -> shownState(r).equals("OPEN")).toList() : requests;
             for (int i = shown.size() - 1; i >= Math.max(0, shown.size() - SHOWN); i--) {
                 TreeItem item = row(shown.get(i));
                 if (selected != null && shown.get(i) == selected) {
@@ -189,16 +189,65 @@ public final class ResponseQueueView extends SessionView {
         } finally {
             tree.setRedraw(true);
         }
-        if (session != null && session.anyOpen()) {
+        Animator animator = animator();
+        if (session != null && (session.anyOpen() || animator != null && animator.busy())) {
             tree.getDisplay().timerExec(REFRESH_MS, tick);
         }
+    }
+
+    private Animator animator() {
+        return editor() == null ? null : editor().animator();
+    }
+
+    /**
+     * The queue of {@code r} at the moment the diagram animates, or null when {@code r} is shown as
+     * it is (no animation plays it): so the queue fills as the dots arrive, not ahead of them.
+     */
+    private org.viosbench.trace.QueueState animated(SentRequest r) {
+        Animator a = animator();
+        if (a == null || r.request() == null || !a.animates(r.messageId())) {
+            return null;
+        }
+        org.viosbench.trace.QueueState q = a.shownQueue(r.messageId());
+        // not reached yet: created, nothing answered
+        return q != null ? q : new org.viosbench.trace.QueueState(r.messageId(), r.request().queue().sender(), r.policy(), r.entries().size(),
+                java.util.Map.of(), r.entries().size(), null);
+    }
+
+    /** OPEN, OK, FAILED or REFUSED, as shown (see {@link #animated}). */
+    String shownState(SentRequest r) {
+        org.viosbench.trace.QueueState q = animated(r);
+        if (q == null) {
+            return r.state();
+        }
+        return q.open() ? "OPEN" : "success".equals(q.completion()) ? "OK" : "FAILED";
+    }
+
+    /** The state entry {@code e} of a request is shown in, given its animated queue {@code q} (null: as it is). */
+    private static EntryState shownEntry(QueueEntry e, org.viosbench.trace.QueueState q) {
+        if (q == null) {
+            return e.state();
+        }
+        EntryState named = q.ended().get(e.responder());
+        if (named != null) {
+            return named;
+        }
+        boolean timeoutShown = q.ended().keySet().stream().anyMatch(k -> k < 0);
+        if (e.state() == EntryState.TIMED_OUT && timeoutShown) {
+            return EntryState.TIMED_OUT;
+        }
+        if ((e.state() == EntryState.CANCELLED || e.state() == EntryState.ABORTED) && !q.open()) {
+            return e.state();
+        }
+        return EntryState.PENDING;
     }
 
     private TreeItem row(SentRequest r) {
         TreeItem item = new TreeItem(tree, SWT.NONE);
         requestOf.put(item, r);
-        String state = r.state();
-        var result = r.result();
+        org.viosbench.trace.QueueState animated = animated(r);
+        String state = shownState(r);
+        var result = state.equals("OPEN") ? null : r.result();
         item.setText(new String[] { "#" + r.number() + "  " + r.from() + " -> " + r.to(), state,
                 result == null ? "" : micros(result.elapsedNanos()),
                 r.refusal() != null ? r.refusal() : "message id " + org.viosbench.engine.MessageIds.label(r.messageId()) + ", response: " + r.policy() });
@@ -207,11 +256,12 @@ public final class ResponseQueueView extends SessionView {
         for (QueueEntry e : r.entries()) {
             TreeItem child = new TreeItem(item, SWT.NONE);
             Vios v = t.vios(Integer.toUnsignedLong(e.responder()));
-            String detail = e.state() == EntryState.ERROR ? "error " + e.errorCode()
-                    : e.payload() != null && e.payload().length > 0 ? e.payload().length + " bytes: " + preview(e.payload()) : "";
-            child.setText(new String[] { v == null ? "VIOS " + Integer.toUnsignedString(e.responder()) : v.name(), e.state().name(),
-                    e.state().ended() && e.endedNanos() > 0 ? micros(e.endedNanos() - r.sentNanos()) : "", detail });
-            child.setForeground(1, e.state() == EntryState.MATCHED ? OK : e.state() == EntryState.PENDING ? WAIT : BAD);
+            EntryState shown = shownEntry(e, animated);
+            String detail = shown == EntryState.ERROR ? "error " + e.errorCode()
+                    : shown == EntryState.MATCHED && e.payload() != null && e.payload().length > 0 ? e.payload().length + " bytes: " + preview(e.payload()) : "";
+            child.setText(new String[] { v == null ? "VIOS " + Integer.toUnsignedString(e.responder()) : v.name(), shown.name(),
+                    shown.ended() && e.endedNanos() > 0 ? micros(e.endedNanos() - r.sentNanos()) : "", detail });
+            child.setForeground(1, shown == EntryState.MATCHED ? OK : shown == EntryState.PENDING ? WAIT : BAD);
         }
         item.setExpanded(true);
         return item;

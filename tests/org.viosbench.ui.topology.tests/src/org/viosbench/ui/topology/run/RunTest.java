@@ -84,6 +84,7 @@ class RunTest {
         TopologyEditor e = (TopologyEditor) page().openEditor(TopologyEditorInput.sample("small"), TopologyEditor.ID);
         drain();
         Topology t = e.topology();
+        Animator.setSpeed(Animator.Speed.NORMAL); // the queue view follows the animation: real-time pace
         e.run();
         assertTrue(e.getPartName().endsWith("[running]"));
         for (Vios v : t.vioses()) {
@@ -397,6 +398,7 @@ class RunTest {
         drain();
         assertFalse(view.fire.isEnabled(), "not running yet");
         assertTrue(view.status.getText().contains("not running"), view.status.getText());
+        Animator.setSpeed(Animator.Speed.NORMAL); // the queue view follows the animation: real-time pace
         e.run();
         try {
             until("the view sees the running cluster", () -> view.fire.isEnabled());
@@ -461,6 +463,49 @@ class RunTest {
         }
     }
 
+
+    /**
+     * One "now": in slow motion the Response Queue shows the request as the diagram animates it. The
+     * engine has the response matched within microseconds, but the row stays OPEN with vios2 PENDING
+     * until the response's dots have climbed back to vios1 and the match is played; MATCHED after.
+     */
+    @Test
+    void inSlowMotionTheQueueFillsAsTheDotsArrive() throws Exception {
+        TopologyEditor e = (TopologyEditor) page().openEditor(TopologyEditorInput.sample("small"), TopologyEditor.ID);
+        drain();
+        Topology t = e.topology();
+        e.run();
+        for (Vios v : t.vioses()) {
+            until(v.name() + " UP", () -> "UP".equals(state(e, v)));
+        }
+        ResponseQueueView queue = (ResponseQueueView) page().showView(ResponseQueueView.ID);
+        page().activate(e);
+        Animator.setSpeed(Animator.Speed.SLOW);
+        Animator.setPaused(false);
+        try {
+            SentRequest r = e.session().fire(new FireSpec(1, 20, org.viosbench.protocol.MessageType.DATA, false, new int[] { 2 }, 10,
+                    "hi".getBytes(), FireSpec.ALL, 0, 10_000, 1)).get(0);
+            until("the engine matched the response", () -> r.state().equals("OK"));
+            until("the queue view lists the request", () -> queue.tree().getItemCount() == 1);
+            org.eclipse.swt.widgets.TreeItem row = queue.tree().getItem(0);
+            assertEquals("OPEN", row.getText(1), "the animation has not brought the response back yet");
+            assertEquals(List.of("vios2 PENDING"), rows(row));
+            assertTrue(e.animator().busy());
+            org.viosbench.testing.ui.Screen.save(e.getSite().getShell(), "queue-animating.png");
+            long startedBefore = e.animator().started();
+            until("the match is played", () -> {
+                org.eclipse.swt.widgets.TreeItem now = queue.tree().getItemCount() == 1 ? queue.tree().getItem(0) : null;
+                return now != null && !now.isDisposed() && now.getText(1).equals("OK");
+            });
+            assertTrue(e.animator().started() - startedBefore >= 10, "the request's and the response's hops were played first: "
+                    + (e.animator().started() - startedBefore));
+            assertEquals(List.of("vios2 MATCHED"), rows(queue.tree().getItem(0)));
+            assertEquals(org.viosbench.engine.EntryState.MATCHED, e.animator().shownQueue(r.messageId()).ended().get(2));
+        } finally {
+            Animator.setSpeed(Animator.Speed.OFF);
+            e.stop();
+        }
+    }
 
     /**
      * What a new user does first: run the sample, fire a broadcast, then open the Trace view and
