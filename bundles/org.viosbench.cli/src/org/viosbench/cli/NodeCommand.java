@@ -223,22 +223,25 @@ final class NodeCommand implements Callable<Integer> {
 
     private void send(TcpNode node, JsonNode cmd) {
         String tag = cmd.path("tag").asText("");
-        Message m;
+        org.viosbench.engine.MessageSpec spec;
         try {
-            m = MessageJson.message(cmd, "");
-        } catch (PacketJson.JsonInputException e) {
+            spec = org.viosbench.cluster.JsonMessage.read(cmd, "", java.util.Set.of("op", "tag"), java.util.Map.of(), null);
+        } catch (org.viosbench.engine.MessageSpec.Invalid e) {
             print(Json.object().put("event", "error").put("tag", tag).put("detail", e.getMessage()));
             return;
         }
-        Request r;
-        try {
-            r = node.node().daemon(20).send(m);
-        } catch (SyscallException e) {
-            print(Json.object().put("event", "result").put("tag", tag).put("sent", false).put("errno", e.errno().name())
-                    .put("detail", e.getMessage()));
-            return;
+        Message m = spec.message();
+        for (int k = 0; k < spec.repeat(); k++) { // "repeat": that many requests, a result line each
+            Request r;
+            try {
+                r = node.node().daemon(spec.sendingDaemon()).send(m);
+            } catch (SyscallException e) {
+                print(Json.object().put("event", "result").put("tag", tag).put("sent", false).put("errno", e.errno().name())
+                        .put("detail", e.getMessage()));
+                continue;
+            }
+            r.future().orTimeout(60, TimeUnit.SECONDS).whenComplete((result, error) -> print(result(tag, r, result, error)));
         }
-        r.future().orTimeout(60, TimeUnit.SECONDS).whenComplete((result, error) -> print(result(tag, r, result, error)));
     }
 
     private static ObjectNode result(String tag, Request r, RequestResult result, Throwable error) {

@@ -68,7 +68,8 @@ final class RunCommand extends LeafCommand {
         trace.addListener(events::add);
         ObjectNode out = Json.object().put("ok", true);
         ArrayNode fired = out.putArray("requests");
-        Map<Integer, Request> requests = new HashMap<>();
+        // per fire step, its requests (one, or "repeat" of them), in the order sent
+        Map<Integer, List<Request>> requests = new java.util.TreeMap<>();
         long epochMicros = System.currentTimeMillis() * 1000;
         long epochNanos = System.nanoTime();
         try (EmbeddedCluster c = EmbeddedCluster.start(Conversions.toClusterDescription(t), trace, 1)) {
@@ -80,10 +81,13 @@ final class RunCommand extends LeafCommand {
                 }
                 switch (s.action()) {
                     case "fire" -> {
-                        try {
-                            requests.put(s.index(), c.node(s.vios()).daemon(s.sendingDaemon()).send(s.message()));
-                        } catch (SyscallException | IllegalStateException e) {
-                            fired.addObject().put("step", s.index()).put("sent", false).put("error", e.getMessage());
+                        for (int k = 0; k < s.fire().repeat(); k++) {
+                            try {
+                                requests.computeIfAbsent(s.index(), x -> new ArrayList<>())
+                                        .add(c.node(s.vios()).daemon(s.fire().sendingDaemon()).send(s.fire().message()));
+                            } catch (SyscallException | IllegalStateException e) {
+                                fired.addObject().put("step", s.index()).put("sent", false).put("error", e.getMessage());
+                            }
                         }
                     }
                     case "kill" -> c.kill(s.vios());
@@ -100,17 +104,19 @@ final class RunCommand extends LeafCommand {
                     default -> c.faults().heal();
                 }
             }
-            for (Map.Entry<Integer, Request> r : new java.util.TreeMap<>(requests).entrySet()) {
-                RequestResult result = r.getValue().future().orTimeout(60, TimeUnit.SECONDS).exceptionally(x -> null).join();
-                ObjectNode n = fired.addObject().put("step", r.getKey()).put("sent", true).put("messageId", r.getValue().messageId());
-                if (result == null) {
-                    n.put("success", false).put("error", "no result within 60 s");
-                    continue;
-                }
-                n.put("success", result.success()).put("elapsedMicros", result.elapsedNanos() / 1000);
-                ArrayNode entries = n.putArray("entries");
-                for (QueueEntry e : result.entries()) {
-                    entries.addObject().put("responder", Integer.toUnsignedLong(e.responder())).put("state", e.state().name());
+            for (Map.Entry<Integer, List<Request>> step : requests.entrySet()) {
+                for (Request r : step.getValue()) {
+                    RequestResult result = r.future().orTimeout(60, TimeUnit.SECONDS).exceptionally(x -> null).join();
+                    ObjectNode n = fired.addObject().put("step", step.getKey()).put("sent", true).put("messageId", r.messageId());
+                    if (result == null) {
+                        n.put("success", false).put("error", "no result within 60 s");
+                        continue;
+                    }
+                    n.put("success", result.success()).put("elapsedMicros", result.elapsedNanos() / 1000);
+                    ArrayNode entries = n.putArray("entries");
+                    for (QueueEntry e : result.entries()) {
+                        entries.addObject().put("responder", Integer.toUnsignedLong(e.responder())).put("state", e.state().name());
+                    }
                 }
             }
         }

@@ -24,7 +24,7 @@ record Scenario(List<Step> steps) {
     private static final Set<String> ACTIONS = Set.of("fire", "kill", "restart", "drop", "delay", "cut", "heal");
 
     /** One step: when (ms after the start), what, on which VIOS(es), and for fire the message and sending daemon. */
-    record Step(int index, long atMillis, String action, int vios, int other, int sendingDaemon, Message message, double percent,
+    record Step(int index, long atMillis, String action, int vios, int other, org.viosbench.engine.MessageSpec fire, double percent,
             long millis) {
     }
 
@@ -83,20 +83,28 @@ record Scenario(List<Step> steps) {
         String action = actions.get(0);
         JsonNode v = n.get(action);
         long at = n.path("at").asLong();
+        return switch (action) {
+            case "fire" -> {
+                int from = vios(file, v.path("from"), path + "/fire/from", vioses);
+                org.viosbench.engine.MessageSpec m = fire(file, v, path + "/fire", vioses);
+                yield new Step(i, at, action, from, -1, m, 0, 0);
+            }
+            case "kill", "restart" -> new Step(i, at, action, vios(file, v, path + "/" + action, vioses), -1, null, 0, 0);
+            case "drop" -> new Step(i, at, action, vios(file, v.path("vios"), path + "/drop/vios", vioses), -1, null,
+                    range(file, v.path("percent"), path + "/drop/percent", 0, 100), 0);
+            case "delay" -> new Step(i, at, action, vios(file, v.path("vios"), path + "/delay/vios", vioses), -1, null, 0,
+                    (long) range(file, v.path("millis"), path + "/delay/millis", 0, 60_000));
+            case "cut" -> new Step(i, at, action, vios(file, v.path(0), path + "/cut/0", vioses), vios(file, v.path(1), path + "/cut/1", vioses),
+                    null, 0, 0);
+            default -> new Step(i, at, "heal", -1, -1, null, 0, 0);
+        };
+    }
+
+    /** A fire step's message: read like every message a person or file gives. */
+    private static org.viosbench.engine.MessageSpec fire(Path file, JsonNode v, String path, Set<Integer> vioses) throws BadScenarioException {
         try {
-            return switch (action) {
-                case "fire" -> new Step(i, at, action, vios(file, v.path("from"), path + "/fire/from", vioses), -1, v.path("sendingDaemon").asInt(20),
-                        MessageJson.message(v, path + "/fire"), 0, 0);
-                case "kill", "restart" -> new Step(i, at, action, vios(file, v, path + "/" + action, vioses), -1, 0, null, 0, 0);
-                case "drop" -> new Step(i, at, action, vios(file, v.path("vios"), path + "/drop/vios", vioses), -1, 0, null,
-                        range(file, v.path("percent"), path + "/drop/percent", 0, 100), 0);
-                case "delay" -> new Step(i, at, action, vios(file, v.path("vios"), path + "/delay/vios", vioses), -1, 0, null, 0,
-                        (long) range(file, v.path("millis"), path + "/delay/millis", 0, 60_000));
-                case "cut" -> new Step(i, at, action, vios(file, v.path(0), path + "/cut/0", vioses), vios(file, v.path(1), path + "/cut/1", vioses),
-                        0, null, 0, 0);
-                default -> new Step(i, at, "heal", -1, -1, 0, null, 0, 0);
-            };
-        } catch (PacketJson.JsonInputException e) {
+            return org.viosbench.cluster.JsonMessage.read(v, path, Set.of("from"), java.util.Map.of(), vioses::contains);
+        } catch (org.viosbench.engine.MessageSpec.Invalid e) {
             throw new BadScenarioException(file + ": " + e.getMessage());
         }
     }

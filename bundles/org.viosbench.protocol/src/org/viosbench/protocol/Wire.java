@@ -48,6 +48,15 @@ public final class Wire {
     /** Entry flag: a reader that does not know the entry type must reject the packet. */
     public static final int ENTRY_FLAG_MANDATORY = 0x01;
 
+    /** Largest daemon id (TARGET_DAEMON, ORIGINATING_DAEMON, REPLY_TO: 16 bits). */
+    public static final int MAX_DAEMON = 0xFFFF;
+    /** Most responses one request may expect (EXPECTED_RESPONSES: 16 bits). */
+    public static final int MAX_EXPECTED_RESPONSES = 0xFFFF;
+    /** Longest response timeout in ms (TIMEOUT: 31 bits; 0 means none). */
+    public static final int MAX_TIMEOUT_MILLIS = Integer.MAX_VALUE;
+    /** Largest VIOS id (source, destinations: unsigned 32 bits). */
+    public static final long MAX_VIOS_ID = 0xFFFF_FFFFL;
+
     /** Most destinations one packet may list (a real VIOS cluster has at most 24 nodes). */
     public static final int MAX_DESTINATIONS = 256;
     /** Largest header, including fields appended by later minor versions. */

@@ -186,54 +186,13 @@ public record StepRecipe(long seed, List<Choice> choices) {
         return n.asLong();
     }
 
+    /** A fire choice's message: read like every message a person or file gives ({@link org.viosbench.engine.MessageSpec}). */
     private static Message message(JsonNode n, String path) throws BadRecipeException {
-        if (!n.isObject()) {
-            throw new BadRecipeException(path, "the message: type, to or broadcast, targetDaemon, payloadHex, expect, timeoutMillis");
-        }
         try {
-            Message.Builder b;
-            if (n.path("broadcast").asBoolean(false)) {
-                b = Message.broadcast();
-            } else {
-                JsonNode to = n.path("to");
-                if (!to.isArray() || to.isEmpty()) {
-                    throw new BadRecipeException(path + "/to", "a list of VIOS ids, or \"broadcast\": true");
-                }
-                int[] ids = new int[to.size()];
-                for (int i = 0; i < ids.length; i++) {
-                    ids[i] = (int) whole(to.get(i), path + "/to/" + i, 0, 0xFFFF_FFFFL);
-                }
-                b = Message.to(ids);
-            }
-            MessageType type;
-            try {
-                type = MessageType.valueOf(n.path("type").asText("DATA"));
-            } catch (IllegalArgumentException e) {
-                throw new BadRecipeException(path + "/type", "not a message type: " + n.path("type"));
-            }
-            byte[] payload;
-            try {
-                payload = HexFormat.of().parseHex(n.path("payloadHex").asText(""));
-            } catch (IllegalArgumentException e) {
-                throw new BadRecipeException(path + "/payloadHex", "the payload in hex: " + e.getMessage());
-            }
-            b.type(type).targetDaemon((int) whole(n.path("targetDaemon"), path + "/targetDaemon", 0, 0xFFFF)).payload(payload)
-                    .timeout(Duration.ofMillis(whole(n.path("timeoutMillis"), path + "/timeoutMillis", 0, Integer.MAX_VALUE)));
-            JsonNode expect = n.path("expect");
-            if (expect.isIntegralNumber()) {
-                b.expectAtLeast((int) whole(expect, path + "/expect", 1, 0xFFFF));
-            } else {
-                switch (expect.asText("all")) {
-                    case "all" -> b.expectAll();
-                    case "first" -> b.expectFirst();
-                    case "none" -> {
-                    }
-                    default -> throw new BadRecipeException(path + "/expect", "\"all\", \"first\", \"none\" or a number, not " + expect);
-                }
-            }
-            return b.build();
-        } catch (IllegalArgumentException e) {
-            throw new BadRecipeException(path, e.getMessage());
+            return org.viosbench.cluster.JsonMessage.read(n, path, java.util.Set.of(),
+                    java.util.Map.of(org.viosbench.engine.MessageSpec.DAEMON, "targetDaemon"), null).message();
+        } catch (org.viosbench.engine.MessageSpec.Invalid e) {
+            throw new BadRecipeException(e.where(), e.problem());
         }
     }
 

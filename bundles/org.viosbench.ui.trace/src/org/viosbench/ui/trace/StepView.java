@@ -108,14 +108,14 @@ public final class StepView extends ViewPart {
         to = new Combo(fire, SWT.READ_ONLY);
         new Label(fire, SWT.NONE).setText("daemon");
         daemon = new Text(fire, SWT.BORDER);
-        daemon.setText("1");
+        daemon.setText(Integer.toString(org.viosbench.engine.MessageSpec.DEFAULT_TARGET_DAEMON));
         new Label(fire, SWT.NONE).setText("responses");
         response = new Combo(fire, SWT.READ_ONLY);
         response.setItems("all", "first", "none");
         response.select(0);
         new Label(fire, SWT.NONE).setText("timeout ms");
         timeout = new Text(fire, SWT.BORDER);
-        timeout.setText("5");
+        timeout.setText(Integer.toString(org.viosbench.engine.MessageSpec.DEFAULT_TIMEOUT_MILLIS));
         new Label(fire, SWT.NONE).setText("payload");
         payload = new Text(fire, SWT.BORDER);
         payload.setText("hello");
@@ -245,8 +245,10 @@ public final class StepView extends ViewPart {
         targets.add(0, BROADCAST);
         to.setItems(targets.toArray(String[]::new));
         to.select(0);
+        // the message defaults, but addressed to a daemon the cluster runs
         List<Integer> daemons = description.vioses().get(0).daemons();
-        daemon.setText(Integer.toString(daemons.isEmpty() ? 1 : daemons.get(0)));
+        daemon.setText(Integer.toString(daemons.isEmpty() || daemons.contains(org.viosbench.engine.MessageSpec.DEFAULT_TARGET_DAEMON)
+                ? org.viosbench.engine.MessageSpec.DEFAULT_TARGET_DAEMON : daemons.get(0)));
         comparison.setText("");
         say("Step mode on " + description.name() + ": " + n.size() + " VIOSes, nothing moves until you say so.", false);
         refresh();
@@ -267,31 +269,29 @@ public final class StepView extends ViewPart {
             say("Start step mode first.", true);
             return;
         }
-        int d;
-        long ms;
-        try {
-            d = Integer.parseInt(daemon.getText().trim());
-            ms = Long.parseLong(timeout.getText().trim());
-        } catch (NumberFormatException e) {
-            say("Daemon and timeout must be whole numbers.", true);
-            return;
-        }
-        if (d < 0 || d > 0xFFFF || ms < 0) {
-            say("The daemon must be 0..65535 and the timeout 0 or more ms.", true);
-            return;
-        }
         int source = idOf(from.getText());
-        Message.Builder b = BROADCAST.equals(to.getText()) ? Message.broadcast() : Message.to(idOf(to.getText()));
-        b.targetDaemon(d).payload(payload.getText().getBytes(StandardCharsets.UTF_8)).timeout(Duration.ofMillis(ms));
-        switch (response.getText()) {
-            case "all" -> b.expectAll();
-            case "first" -> b.expectFirst();
-            default -> {
-            }
+        java.util.Map<String, Object> v = new java.util.HashMap<>();
+        if (BROADCAST.equals(to.getText())) {
+            v.put(org.viosbench.engine.MessageSpec.BROADCAST, true);
+        } else {
+            v.put(org.viosbench.engine.MessageSpec.TO, List.of(Integer.toUnsignedLong(idOf(to.getText()))));
+        }
+        v.put(org.viosbench.engine.MessageSpec.DAEMON, daemon.getText());
+        v.put(org.viosbench.engine.MessageSpec.EXPECT, response.getText());
+        v.put(org.viosbench.engine.MessageSpec.TIMEOUT, timeout.getText());
+        v.put(org.viosbench.engine.MessageSpec.PAYLOAD, payload.getText());
+        java.util.Map<String, String> label = java.util.Map.of(org.viosbench.engine.MessageSpec.DAEMON, "daemon",
+                org.viosbench.engine.MessageSpec.EXPECT, "responses", org.viosbench.engine.MessageSpec.TIMEOUT, "timeout ms",
+                org.viosbench.engine.MessageSpec.PAYLOAD, "payload", org.viosbench.engine.MessageSpec.TO, "to");
+        org.viosbench.engine.MessageSpec spec;
+        try {
+            spec = org.viosbench.engine.MessageSpec.read(org.viosbench.engine.MessageSpec.form(v, label), null);
+        } catch (org.viosbench.engine.MessageSpec.Invalid e) {
+            say(e.getMessage(), true);
+            return;
         }
         try {
-            List<Integer> own = cluster().description().vioses().stream().filter(v -> v.id() == source).findFirst().orElseThrow().daemons();
-            cluster().fire(source, own.isEmpty() ? d : own.get(0), b.build());
+            cluster().fire(source, spec.sendingDaemon(), spec.message());
             say("Fired; its packets wait below.", false);
         } catch (SyscallException e) {
             say("The system call refused it: " + e.errno() + " " + e.getMessage(), true);

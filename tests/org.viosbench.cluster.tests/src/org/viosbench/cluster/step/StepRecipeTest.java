@@ -65,8 +65,8 @@ class StepRecipeTest {
             "newer version   | \"version\" : 1   | \"version\" : 2     | /version                            | not supported",
             "unknown choice  | \"deliverNext\"   | \"deliverSoon\"     | /choices/7/deliverSoon              | unknown choice",
             "bad VIOS        | \"kill\" : 3      | \"kill\" : -3       | /choices/8/kill                     | whole number",
-            "bad type        | \"PING\"          | \"PONG\"            | /choices/1/fire/message/type        | not a message type",
-            "bad payload     | \"0102\"          | \"01zz\"            | /choices/0/fire/message/payloadHex  | in hex",
+            "bad type        | \"PING\"          | \"PONG\"            | /choices/1/fire/message/type        | must be one of [DATA, PING",
+            "bad payload     | \"0102\"          | \"01zz\"            | /choices/0/fire/message/payloadHex  | must be hex",
             "bad expect      | \"expect\" : 1    | \"expect\" : 0      | /choices/1/fire/message/expect      | whole number",
     })
     void badRecipesAreRefusedWithWhere(String name, String from, String to, String where, String why) throws Exception {

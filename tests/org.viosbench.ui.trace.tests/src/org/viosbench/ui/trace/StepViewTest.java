@@ -206,7 +206,7 @@ class StepViewTest {
         drain();
         view.timeoutText().setText("soon");
         click("Fire");
-        assertTrue(view.statusLabel().getText().contains("whole numbers"), view.statusLabel().getText());
+        assertTrue(view.statusLabel().getText().startsWith("timeout ms: must be a whole number"), view.statusLabel().getText());
         assertEquals(0, view.currentCluster().choices().size());
         click("Drop");
         assertTrue(view.statusLabel().getText().contains("Select a pending delivery"), view.statusLabel().getText());

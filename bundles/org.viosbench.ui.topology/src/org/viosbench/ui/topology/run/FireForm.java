@@ -1,6 +1,7 @@
 package org.viosbench.ui.topology.run;
 
 import org.viosbench.session.FireSpec;
+import org.viosbench.engine.MessageSpec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class FireForm {
         Composite c = new Composite(parent, SWT.NONE);
         control = c;
         c.setLayout(new GridLayout(2, false));
-        sendingDaemon = field(c, "Sending daemon:", "20");
+        sendingDaemon = field(c, "Sending daemon:", Integer.toString(MessageSpec.DEFAULT_SENDING_DAEMON));
         label(c, "Message type:");
         type = new Combo(c, SWT.READ_ONLY);
         for (MessageType t : new MessageType[] { MessageType.DATA, MessageType.PING, MessageType.INQUIRY }) {
@@ -64,7 +65,7 @@ final class FireForm {
         GridData listData = new GridData(SWT.FILL, SWT.FILL, true, true);
         listData.heightHint = 90;
         destinations.setLayoutData(listData);
-        targetDaemon = field(c, "Target daemon:", "10");
+        targetDaemon = field(c, "Target daemon:", Integer.toString(MessageSpec.DEFAULT_TARGET_DAEMON));
         payload = field(c, "Payload:", "hello");
         label(c, "");
         Composite payloadKind = new Composite(c, SWT.NONE);
@@ -85,7 +86,7 @@ final class FireForm {
         policy.setItems(FireSpec.NONE, FireSpec.ALL, FireSpec.FIRST, FireSpec.AT_LEAST);
         policy.select(1);
         atLeast = field(c, "N (for at least N):", "1");
-        timeout = field(c, "Timeout (ms):", "2000");
+        timeout = field(c, "Timeout (ms):", Integer.toString(MessageSpec.DEFAULT_TIMEOUT_MILLIS));
         repeat = field(c, "Repeat:", "1");
         for (Control w : new Control[] { sendingDaemon, type, broadcast, destinations, targetDaemon, payload, hex, policy, atLeast, timeout,
                 repeat }) {
@@ -132,7 +133,7 @@ final class FireForm {
     /** Puts a file's bytes in the payload field, as hex (refused over 1 MiB). */
     void loadPayload(java.nio.file.Path file) {
         try {
-            if (java.nio.file.Files.size(file) > 1 << 20) {
+            if (java.nio.file.Files.size(file) > org.viosbench.protocol.Wire.MAX_PAYLOAD_LENGTH) {
                 onCheck.accept(file.getFileName() + " is larger than a payload may be (1 MiB).");
                 return;
             }
@@ -156,62 +157,53 @@ final class FireForm {
         onCheck.accept(problem);
         return problem;
     }
+    /** The form's fields as {@link MessageSpec#read} takes them: text as typed, errors named by their labels. */
+    private MessageSpec.Fields fields() {
+        boolean all = broadcast.getSelection();
+        java.util.Map<String, Object> v = new java.util.HashMap<>();
+        java.util.Map<String, String> label = new java.util.HashMap<>();
+        v.put(MessageSpec.SENDING_DAEMON, sendingDaemon.getText());
+        label.put(MessageSpec.SENDING_DAEMON, "Sending daemon");
+        v.put(MessageSpec.TYPE, type.getText());
+        label.put(MessageSpec.TYPE, "Message type");
+        v.put(MessageSpec.BROADCAST, all);
+        label.put(MessageSpec.BROADCAST, "Broadcast");
+        if (!all) {
+            List<Object> ids = new ArrayList<>();
+            for (int i : destinations.getSelectionIndices()) {
+                ids.add(others.get(i).id());
+            }
+            v.put(MessageSpec.TO, ids);
+        }
+        label.put(MessageSpec.TO, "Destination");
+        v.put(MessageSpec.DAEMON, targetDaemon.getText());
+        label.put(MessageSpec.DAEMON, "Target daemon");
+        String payloadField = hex.getSelection() ? MessageSpec.PAYLOAD_HEX : MessageSpec.PAYLOAD;
+        v.put(payloadField, payload.getText());
+        label.put(payloadField, hex.getSelection() ? "Payload (hex)" : "Payload");
+        String p = policy.getText();
+        v.put(MessageSpec.EXPECT, p.equals(FireSpec.AT_LEAST) ? atLeast.getText() : p);
+        label.put(MessageSpec.EXPECT, p.equals(FireSpec.AT_LEAST) ? "N (for at least N)" : "Response wanted");
+        v.put(MessageSpec.TIMEOUT, timeout.getText());
+        label.put(MessageSpec.TIMEOUT, "Timeout (ms)");
+        v.put(MessageSpec.REPEAT, repeat.getText());
+        label.put(MessageSpec.REPEAT, "Repeat");
+        return MessageSpec.form(v, label);
+    }
+
     private FireSpec read() {
         if (source == null) {
             throw new IllegalArgumentException("Choose the VIOS to fire from.");
         }
-        int sending = number(sendingDaemon, "sending daemon", 0, 0xFFFF);
-        int target = number(targetDaemon, "target daemon", 0, 0xFFFF);
-        boolean all = broadcast.getSelection();
-        destinations.setEnabled(!all);
-        int[] to = new int[0];
-        if (!all) {
-            List<Integer> ids = new ArrayList<>();
-            for (int i : destinations.getSelectionIndices()) {
-                ids.add((int) others.get(i).id());
-            }
-            if (ids.isEmpty()) {
-                throw new IllegalArgumentException("Choose at least one destination, or broadcast.");
-            }
-            to = ids.stream().mapToInt(Integer::intValue).toArray();
-        }
-        byte[] bytes;
-        if (hex.getSelection()) {
-            String h = payload.getText().replaceAll("\\s", "");
-            try {
-                bytes = HexFormat.of().parseHex(h);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("The payload is not hex: an even number of digits 0-9, a-f.");
-            }
-        } else {
-            bytes = payload.getText().getBytes(StandardCharsets.UTF_8);
-        }
-        if (bytes.length > 1 << 20) {
-            throw new IllegalArgumentException("The payload is " + bytes.length + " bytes; the limit is 1 MiB.");
-        }
-        String p = policy.getText();
-        int expected = all ? others.size() : to.length;
-        int n = 0;
-        if (p.equals(FireSpec.AT_LEAST)) {
-            n = number(atLeast, "N", 1, 65535);
-            if (n > expected) {
-                throw new IllegalArgumentException("N is " + n + " but only " + expected + " VIOS(es) can answer.");
-            }
-        }
-        int millis = number(timeout, "timeout", 1, 3_600_000);
-        int times = number(repeat, "repeat", 1, 10_000);
-        return new FireSpec((int) source.id(), sending, MessageType.valueOf(type.getText()), all, to, target, bytes, p, n, millis, times);
-    }
-
-    private static int number(Text t, String what, int min, int max) {
+        destinations.setEnabled(!broadcast.getSelection());
         try {
-            int v = Integer.parseInt(t.getText().trim());
-            if (v >= min && v <= max) {
-                return v;
+            MessageSpec m = MessageSpec.read(fields(), id -> others.stream().anyMatch(o -> o.id() == Integer.toUnsignedLong(id)));
+            if (m.expect() == MessageSpec.Expect.AT_LEAST && m.broadcast() && m.atLeast() > others.size()) {
+                throw new IllegalArgumentException("N (for at least N): " + m.atLeast() + ", but only " + others.size() + " VIOS(es) can answer.");
             }
-        } catch (NumberFormatException e) {
-            // said below
+            return new FireSpec((int) source.id(), m);
+        } catch (MessageSpec.Invalid e) {
+            throw new IllegalArgumentException(e.getMessage());
         }
-        throw new IllegalArgumentException("The " + what + " must be a whole number " + min + ".." + max + ", not \"" + t.getText() + "\".");
     }
 }

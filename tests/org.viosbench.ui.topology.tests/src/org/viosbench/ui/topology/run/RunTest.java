@@ -103,16 +103,16 @@ class RunTest {
         d.form().destinations.deselectAll();
         d.form().check();
         assertFalse(fire.isEnabled());
-        assertTrue(d.getErrorMessage().contains("at least one destination"), d.getErrorMessage());
+        assertTrue(d.getErrorMessage().startsWith("Destination: needs at least one VIOS"), d.getErrorMessage());
         d.form().broadcast.setSelection(true);
         d.form().targetDaemon.setText("abc");
         assertFalse(fire.isEnabled());
-        assertTrue(d.getErrorMessage().contains("target daemon"), d.getErrorMessage());
+        assertTrue(d.getErrorMessage().startsWith("Target daemon: must be a whole number 0..65535"), d.getErrorMessage());
         d.form().targetDaemon.setText("10");
         d.form().hex.setSelection(true);
         d.form().payload.setText("zz");
         d.form().check();
-        assertTrue(d.getErrorMessage().contains("not hex"), d.getErrorMessage());
+        assertTrue(d.getErrorMessage().startsWith("Payload (hex): must be hex"), d.getErrorMessage());
         java.nio.file.Path file = java.nio.file.Files.createTempFile("payload", ".bin");
         java.nio.file.Files.write(file, new byte[] { 1, 2, 3 });
         d.form().loadPayload(file);
@@ -407,7 +407,7 @@ class RunTest {
             view.form.destinations.deselectAll();
             view.form.check();
             assertFalse(view.fire.isEnabled());
-            assertTrue(view.status.getText().contains("at least one destination"), view.status.getText());
+            assertTrue(view.status.getText().contains("at least one VIOS"), view.status.getText());
             view.form.destinations.select(1); // the others of vios2: vios1, vios3, vios4
             view.form.check();
             assertTrue(view.fire.isEnabled());
