@@ -39,6 +39,10 @@ import io.netty.buffer.Unpooled;
  * UP again (but not added to requests already running).
  */
 final class MembershipKCluster extends ForwardingKCluster {
+    private static final System.Logger LOG = System.getLogger(MembershipKCluster.class.getName());
+    /** Heartbeat ticks that threw (each logged). */
+    private volatile long tickFailures;
+
 
     private static final class Peer {
         volatile long lastHeard;
@@ -143,6 +147,9 @@ final class MembershipKCluster extends ForwardingKCluster {
             changes.forEach(this::announce);
         } catch (RuntimeException e) {
             // keep ticking: a failed heartbeat must not end failure detection
+            tickFailures++;
+            LOG.log(System.Logger.Level.ERROR, "heartbeat tick of VIOS " + Integer.toUnsignedString(inner.localId()) + " failed (" + tickFailures
+                    + " so far); failure detection goes on", e);
         }
     }
 

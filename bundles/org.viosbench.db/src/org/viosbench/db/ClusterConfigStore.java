@@ -217,8 +217,9 @@ public final class ClusterConfigStore {
     private static void rollback(Connection c) {
         try {
             c.rollback();
-        } catch (SQLException ignored) {
-            // the original failure is what the caller reports
+        } catch (SQLException e) {
+            // the original failure is what the caller reports; this one is logged beside it
+            System.getLogger(ClusterConfigStore.class.getName()).log(System.Logger.Level.WARNING, "rollback after a failed transaction failed too", e);
         }
     }
 }

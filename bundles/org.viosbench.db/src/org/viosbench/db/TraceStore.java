@@ -138,8 +138,9 @@ public final class TraceStore {
     private static void rollback(Connection c) {
         try {
             c.rollback();
-        } catch (SQLException ignored) {
-            // the original failure is what the caller reports
+        } catch (SQLException e) {
+            // the original failure is what the caller reports; this one is logged beside it
+            System.getLogger(TraceStore.class.getName()).log(System.Logger.Level.WARNING, "rollback after a failed transaction failed too", e);
         }
     }
 }

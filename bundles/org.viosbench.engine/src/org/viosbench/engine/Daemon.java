@@ -22,7 +22,10 @@ import org.viosbench.protocol.Wire;
 public final class Daemon {
     private final ViosNode node;
     private final int id;
+    private static final System.Logger LOG = System.getLogger(Daemon.class.getName());
     private final AtomicInteger sequence = new AtomicInteger();
+    /** Requests whose handler threw (each answered EREMOTEIO, logged and traced). */
+    private final java.util.concurrent.atomic.AtomicLong handlerFailures = new java.util.concurrent.atomic.AtomicLong();
     private volatile MessageHandler handler;
 
     Daemon(ViosNode node, int id) {
@@ -147,9 +150,15 @@ public final class Daemon {
         }
     }
 
+    /** How many times this daemon's handler threw. */
+    public long handlerFailures() {
+        return handlerFailures.get();
+    }
+
     private Reply handle(Packet p) {
         MessageHandler h = handler;
         Reply reply;
+        String failure = null;
         if (h == null) {
             reply = Reply.error(Errno.ENOENT, "daemon " + id + " on VIOS " + Integer.toUnsignedString(node.id()) + " has no handler");
         } else {
@@ -159,12 +168,17 @@ public final class Daemon {
                     reply = Reply.ok(new byte[0]);
                 }
             } catch (Exception | LinkageError ex) {
-                reply = Reply.error(Errno.EREMOTEIO, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+                failure = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+                reply = Reply.error(Errno.EREMOTEIO, failure);
+                long n = handlerFailures.incrementAndGet();
+                LOG.log(System.Logger.Level.WARNING, "the handler of " + this + " threw on message " + MessageIds.label(p.header().messageId())
+                        + " (failure " + n + "); answered EREMOTEIO", ex);
             }
         }
         if (node.trace().enabled()) {
             node.trace().emit(node.id(), Layer.DAEMON, TraceKind.HANDLE, p.header(), p.header().source(),
-                    reply.payload().length, reply.isError() ? "errno " + reply.errorCode() : "ok");
+                    reply.payload().length, failure != null ? "handler threw " + failure + "; errno " + reply.errorCode()
+                            : reply.isError() ? "errno " + reply.errorCode() : "ok");
         }
         return reply;
     }

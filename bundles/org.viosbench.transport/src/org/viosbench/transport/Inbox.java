@@ -30,7 +30,10 @@ final class Inbox {
     private record Item(int from, ByteBuf bytes, boolean joined, String reason) {
     }
 
+    private static final System.Logger LOG = System.getLogger(Inbox.class.getName());
     private final Queue<Item> queue = PlatformDependent.newMpscQueue();
+    /** Receivers and listeners that threw: each logged, none stops delivery. */
+    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
     private final CopyOnWriteArrayList<MembershipListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLongArray arrivals = new AtomicLongArray(1024);
     private final ConcurrentHashMap<Integer, Long> arrivalsOther = new ConcurrentHashMap<>();
@@ -95,7 +98,7 @@ final class Inbox {
                 r.receive(from, bytes);
             }
         } catch (RuntimeException e) {
-            // as on the delivery thread
+            failed("the receiver of a packet from VIOS " + Integer.toUnsignedString(from), e); // as on the delivery thread
         } finally {
             if (release) {
                 ReferenceCountUtil.release(bytes);
@@ -195,6 +198,8 @@ final class Inbox {
                 }
             } catch (RuntimeException e) {
                 // a failing receiver must not stop this VIOS's delivery thread
+                failed(item.bytes() != null ? "the receiver of a packet from VIOS " + Integer.toUnsignedString(item.from())
+                        : "a membership listener", e);
             } finally {
                 if (release && item.bytes() != null) {
                     ReferenceCountUtil.release(item.bytes());
@@ -202,5 +207,15 @@ final class Inbox {
             }
         }
         return n;
+    }
+
+    /** How many times a receiver or membership listener threw. */
+    long failures() {
+        return failures.get();
+    }
+
+    private void failed(String who, RuntimeException e) {
+        long n = failures.incrementAndGet();
+        LOG.log(System.Logger.Level.ERROR, who + " threw (failure " + n + " of this inbox); delivery goes on", e);
     }
 }

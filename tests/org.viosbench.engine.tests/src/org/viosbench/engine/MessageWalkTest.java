@@ -151,4 +151,22 @@ class MessageWalkTest {
         assertTrue(r.future().getNow(null).success());
         assertEquals(events.size(), trace.listenerFailures(), "every event's failure counted");
     }
+
+    @Test
+    void aHandlerThatThrowsIsAnsweredCountedAndVisibleInTheTrace() throws Exception {
+        ViosNode sender = node(0);
+        ViosNode receiver = node(1);
+        receiver.registerHandler(11, m -> {
+            throw new IllegalStateException("disk on fire");
+        });
+        Request r = sender.daemon(20).send(Message.to(1).targetDaemon(11).expectAll().build());
+        kcluster.deliverAll();
+        RequestResult result = r.future().getNow(null);
+        assertFalse(result.success());
+        assertEquals(Errno.EREMOTEIO.code(), result.entries().get(0).errorCode());
+        assertEquals(1, receiver.daemon(11).handlerFailures());
+        TraceEvent handle = events.stream().filter(e -> e.kind() == TraceKind.HANDLE).findFirst().orElseThrow();
+        assertTrue(handle.outcome().contains("handler threw IllegalStateException: disk on fire"), handle.outcome());
+        assertTrue(events.stream().anyMatch(e -> e.kind() == TraceKind.MATCH_ERROR && e.error()), "the error response is matched as such");
+    }
 }

@@ -438,7 +438,8 @@ public final class StepCluster implements AutoCloseable {
             try {
                 l.run();
             } catch (RuntimeException e) {
-                // a view's bug must not break stepping
+                // a view's bug must not break stepping; it is logged
+                System.getLogger(StepCluster.class.getName()).log(System.Logger.Level.ERROR, "a step listener threw; stepping goes on", e);
             }
         }
     }

@@ -109,7 +109,9 @@ public final class VirtualTimer implements Timer {
             try {
                 a.task.run(a);
             } catch (Exception e) {
-                // a failing timeout task must not stop the clock
+                // a failing timeout task must not stop the clock; it is logged
+                System.getLogger(VirtualTimer.class.getName()).log(System.Logger.Level.ERROR,
+                        "a timeout task due at " + a.due + " ns (virtual) threw; the clock goes on", e);
             }
         }
         now = Math.max(now, nanos);
