@@ -56,8 +56,8 @@ abstract class ForwardingKCluster implements KCluster {
     }
 
     @Override
-    public int awaitYields() {
-        return inner.awaitYields();
+    public org.viosbench.engine.Idle awaitIdle() {
+        return inner.awaitIdle();
     }
 
     @Override

@@ -106,7 +106,7 @@ public final class Daemon {
             throw new SyscallException(e, "message " + messageId + " to "
                     + (message.isBroadcast() ? "all" : Arrays.toString(responders)));
         }
-        return new Request(messageId, queue, node.kcluster().awaitYields());
+        return new Request(messageId, queue, node.kcluster().awaitIdle());
     }
 
     private static ResponseSpec spec(Message m, int responders) throws SyscallException {

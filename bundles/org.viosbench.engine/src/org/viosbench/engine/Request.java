@@ -16,13 +16,13 @@ import org.viosbench.protocol.ResponseSpec;
 public final class Request {
     /** Set for every request by {@code -Dviosbench.await.yields=N}; else the kcluster end's own count. */
     private static final Integer AWAIT_YIELDS = Integer.getInteger("viosbench.await.yields");
-    private final int yields;
+    private final Idle idle;
     private final long messageId;
     private final ResponseQueue queue;
     private final CompletableFuture<RequestResult> future;
 
-    Request(long messageId, ResponseQueue queue, int yields) {
-        this.yields = AWAIT_YIELDS != null ? AWAIT_YIELDS : yields;
+    Request(long messageId, ResponseQueue queue, Idle idle) {
+        this.idle = AWAIT_YIELDS != null ? Idle.yielding(AWAIT_YIELDS) : idle;
         this.messageId = messageId;
         this.queue = queue;
         this.future = queue != null ? queue.future()
@@ -50,8 +50,8 @@ public final class Request {
     public RequestResult await() throws InterruptedException {
         // a short yield phase first: responses often arrive within microseconds, and a parked
         // caller costs the delivery thread a wake-up system call
-        for (int i = 0; i < yields && !future.isDone(); i++) {
-            Thread.yield();
+        for (int i = 1; !future.isDone() && idle.pause(i); i++) {
+            // spin or yield as the kcluster end says
         }
         try {
             return future.get();

@@ -21,10 +21,9 @@ import io.netty.util.internal.PlatformDependent;
  * parked. Arrival times are recorded per source when a packet is offered, for failure detection.
  */
 final class Inbox {
-    private static final int SPINS = 20;
-    private static final int YIELDS = 10;
     private static final int BATCH = 256;
-    private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** The delivery thread spins ~20 times, yields ~10 times, then parks (at most 50 ms; a new packet wakes it). */
+    private static final org.viosbench.engine.Idle IDLE = new org.viosbench.engine.Idle(20, 10, TimeUnit.MILLISECONDS.toNanos(50));
 
     /** An inbox item: a packet, or a membership event when {@code bytes} is null. */
     private record Item(int from, ByteBuf bytes, boolean joined, String reason) {
@@ -153,15 +152,10 @@ final class Inbox {
                 idle = 0;
                 continue;
             }
-            idle++;
-            if (idle <= SPINS) {
-                Thread.onSpinWait();
-            } else if (idle <= SPINS + YIELDS) {
-                Thread.yield();
-            } else {
+            if (!IDLE.pause(++idle)) {
                 parked = true;
                 if (queue.isEmpty() && running) {
-                    LockSupport.parkNanos(this, PARK_NANOS);
+                    IDLE.park(this);
                 }
                 parked = false;
                 idle = 0;

@@ -318,8 +318,8 @@ public final class TcpKCluster implements KCluster {
 
     /** 0: a caller spinning for responses would take CPU from the I/O thread it waits for (p99 2-3x worse measured). */
     @Override
-    public int awaitYields() {
-        return 0;
+    public org.viosbench.engine.Idle awaitIdle() {
+        return org.viosbench.engine.Idle.PARK;
     }
 
     @Override

@@ -111,7 +111,7 @@ class TcpKClusterTest {
                     nodes.add(n);
                 }
                 awaitMesh(nodes);
-                assertEquals(0, nodes.get(0).kcluster().awaitYields(), "callers over TCP park at once, leaving the CPU to the I/O thread");
+                assertEquals(org.viosbench.engine.Idle.PARK, nodes.get(0).kcluster().awaitIdle(), "callers over TCP park at once, leaving the CPU to the I/O thread");
                 List<Request> many = new ArrayList<>();
                 for (int i = 0; i < 200; i++) {
                     many.add(nodes.get(i % 4).daemon(SENDER).send(Message.broadcast().targetDaemon(ECHO).payload(new byte[] { (byte) i })

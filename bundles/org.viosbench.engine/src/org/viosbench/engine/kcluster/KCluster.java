@@ -52,13 +52,13 @@ public interface KCluster extends AutoCloseable {
     }
 
     /**
-     * How many times a caller waiting for responses yields before it parks. Spinning pays off when
-     * responses come back within microseconds on other cores (the in-JVM kcluster); over sockets a
-     * spinning caller mostly takes CPU from the I/O thread it waits for, so ends there say 0.
-     * {@code -Dviosbench.await.yields=N} overrides it for every end.
+     * How a caller waiting for responses waits before it parks on them. Yielding pays off when
+     * responses come back within microseconds on other cores (the in-JVM kcluster: yield 8 times);
+     * over sockets a yielding caller mostly takes CPU from the I/O thread it waits for, so ends there
+     * park at once ({@link Idle#PARK}). {@code -Dviosbench.await.yields=N} overrides it for every end.
      */
-    default int awaitYields() {
-        return 8;
+    default org.viosbench.engine.Idle awaitIdle() {
+        return org.viosbench.engine.Idle.yielding(8);
     }
 
     /** Membership events of this end's view; listeners run on an implementation thread. */

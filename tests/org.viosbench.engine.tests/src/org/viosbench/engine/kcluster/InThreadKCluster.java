@@ -136,8 +136,8 @@ public final class InThreadKCluster {
         }
 
         @Override
-        public int awaitYields() {
-            return 0;
+        public org.viosbench.engine.Idle awaitIdle() {
+            return org.viosbench.engine.Idle.PARK;
         }
 
         @Override
