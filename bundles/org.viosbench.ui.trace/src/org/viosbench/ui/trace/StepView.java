@@ -53,7 +53,6 @@ public final class StepView extends ViewPart {
     public static final String ID = "org.viosbench.ui.trace.step";
     /** The delay the Delay button adds. */
     static final Duration DELAY = Duration.ofMillis(1);
-    private static final String BROADCAST = "all (broadcast)";
 
     /** One branch of the run: a name, where it came from, and its step cluster. */
     record Branch(String name, String origin, StepCluster cluster) {
@@ -66,12 +65,7 @@ public final class StepView extends ViewPart {
     private Composite root;
     private Text seed;
     private Label status;
-    private Combo from;
-    private Combo to;
-    private Text daemon;
-    private Combo response;
-    private Text timeout;
-    private Text payload;
+    private StepFireRow fireRow;
     private Combo victim;
     private Table pending;
     private Text packet;
@@ -102,23 +96,7 @@ public final class StepView extends ViewPart {
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 
         Composite fire = row(parent);
-        new Label(fire, SWT.NONE).setText("Fire from");
-        from = new Combo(fire, SWT.READ_ONLY);
-        new Label(fire, SWT.NONE).setText("to");
-        to = new Combo(fire, SWT.READ_ONLY);
-        new Label(fire, SWT.NONE).setText("daemon");
-        daemon = new Text(fire, SWT.BORDER);
-        daemon.setText(Integer.toString(org.viosbench.engine.MessageSpec.DEFAULT_TARGET_DAEMON));
-        new Label(fire, SWT.NONE).setText("responses");
-        response = new Combo(fire, SWT.READ_ONLY);
-        response.setItems("all", "first", "none");
-        response.select(0);
-        new Label(fire, SWT.NONE).setText("timeout ms");
-        timeout = new Text(fire, SWT.BORDER);
-        timeout.setText(Integer.toString(org.viosbench.engine.MessageSpec.DEFAULT_TIMEOUT_MILLIS));
-        new Label(fire, SWT.NONE).setText("payload");
-        payload = new Text(fire, SWT.BORDER);
-        payload.setText("hello");
+        fireRow = new StepFireRow(fire);
         stepButtons.add(button(fire, "Fire", this::fire));
 
         Composite steps = row(parent);
@@ -235,20 +213,9 @@ public final class StepView extends ViewPart {
         names = n;
         current = new Branch("main", "start, seed " + s, StepCluster.start(description, s));
         branches.add(current);
-        List<String> items = new ArrayList<>();
-        n.forEach((id, name) -> items.add(name));
-        from.setItems(items.toArray(String[]::new));
-        from.select(0);
-        victim.setItems(items.toArray(String[]::new));
+        fireRow.setCluster(description, n);
+        victim.setItems(n.values().toArray(String[]::new));
         victim.select(0);
-        List<String> targets = new ArrayList<>(items);
-        targets.add(0, BROADCAST);
-        to.setItems(targets.toArray(String[]::new));
-        to.select(0);
-        // the message defaults, but addressed to a daemon the cluster runs
-        List<Integer> daemons = description.vioses().get(0).daemons();
-        daemon.setText(Integer.toString(daemons.isEmpty() || daemons.contains(org.viosbench.engine.MessageSpec.DEFAULT_TARGET_DAEMON)
-                ? org.viosbench.engine.MessageSpec.DEFAULT_TARGET_DAEMON : daemons.get(0)));
         comparison.setText("");
         say("Step mode on " + description.name() + ": " + n.size() + " VIOSes, nothing moves until you say so.", false);
         refresh();
@@ -261,7 +228,7 @@ public final class StepView extends ViewPart {
     }
 
     private int idOf(String name) {
-        return names.entrySet().stream().filter(e -> e.getValue().equals(name)).findFirst().orElseThrow().getKey();
+        return fireRow.idOf(name);
     }
 
     void fire() {
@@ -269,23 +236,10 @@ public final class StepView extends ViewPart {
             say("Start step mode first.", true);
             return;
         }
-        int source = idOf(from.getText());
-        java.util.Map<String, Object> v = new java.util.HashMap<>();
-        if (BROADCAST.equals(to.getText())) {
-            v.put(org.viosbench.engine.MessageSpec.BROADCAST, true);
-        } else {
-            v.put(org.viosbench.engine.MessageSpec.TO, List.of(Integer.toUnsignedLong(idOf(to.getText()))));
-        }
-        v.put(org.viosbench.engine.MessageSpec.DAEMON, daemon.getText());
-        v.put(org.viosbench.engine.MessageSpec.EXPECT, response.getText());
-        v.put(org.viosbench.engine.MessageSpec.TIMEOUT, timeout.getText());
-        v.put(org.viosbench.engine.MessageSpec.PAYLOAD, payload.getText());
-        java.util.Map<String, String> label = java.util.Map.of(org.viosbench.engine.MessageSpec.DAEMON, "daemon",
-                org.viosbench.engine.MessageSpec.EXPECT, "responses", org.viosbench.engine.MessageSpec.TIMEOUT, "timeout ms",
-                org.viosbench.engine.MessageSpec.PAYLOAD, "payload", org.viosbench.engine.MessageSpec.TO, "to");
+        int source = fireRow.source();
         org.viosbench.engine.MessageSpec spec;
         try {
-            spec = org.viosbench.engine.MessageSpec.read(org.viosbench.engine.MessageSpec.form(v, label), null);
+            spec = fireRow.spec();
         } catch (org.viosbench.engine.MessageSpec.Invalid e) {
             say(e.getMessage(), true);
             return;
@@ -566,19 +520,19 @@ public final class StepView extends ViewPart {
     }
 
     Combo fromCombo() {
-        return from;
+        return fireRow.from;
     }
 
     Combo toCombo() {
-        return to;
+        return fireRow.to;
     }
 
     Combo responseCombo() {
-        return response;
+        return fireRow.response;
     }
 
     Text timeoutText() {
-        return timeout;
+        return fireRow.timeout;
     }
 
     Text seedText() {
