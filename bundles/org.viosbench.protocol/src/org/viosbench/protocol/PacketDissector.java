@@ -33,6 +33,23 @@ public final class PacketDissector {
 
     /** The fields (header, sub-header, payload) and the decoder's failure (null when the packet is good). */
     public record Dissection(List<Field> fields, DecodeFailure failure) {
+        /** Every field on a line of its own, children indented: "name: value  [offset+length]". */
+        public String text() {
+            StringBuilder sb = new StringBuilder();
+            for (Field f : fields) {
+                append(sb, f, "");
+            }
+            return sb.toString();
+        }
+
+        private static void append(StringBuilder sb, Field f, String indent) {
+            sb.append(indent).append(f.name()).append(": ").append(f.value()).append("  [").append(f.offset()).append('+').append(f.length())
+                    .append("]\n");
+            for (Field c : f.children()) {
+                append(sb, c, indent + "  ");
+            }
+        }
+
         /** The innermost field covering byte {@code at}, or null. */
         public Field at(int at) {
             for (Field f : fields) {

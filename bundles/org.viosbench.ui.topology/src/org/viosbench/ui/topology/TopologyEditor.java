@@ -99,37 +99,12 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         setPartName(input.getName());
         // the Trace view's cursor, whether that view is active or not (it moves by itself when following a live trace)
         site.getPage().addSelectionListener(org.viosbench.ui.trace.TraceView.ID, traceCursor);
-        site.getPage().addSelectionListener(org.viosbench.ui.trace.StepView.ID, stepState);
-        site.getPage().addPartListener(stepClosed);
     }
 
-    /** Step mode of this topology's cluster, drawn on the diagram: pending deliveries and the last step. */
+    /** Step mode drawn on this diagram while the Step Mode view runs this topology (see StepOverlay.follow); null before the viewer exists. */
     private org.viosbench.ui.topology.run.StepOverlay stepOverlay;
-    private final org.eclipse.ui.ISelectionListener stepState = (part, selection) -> {
-        if (getGraphicalViewer() == null || getGraphicalViewer().getControl() == null || getGraphicalViewer().getControl().isDisposed()) {
-            return;
-        }
-        Object first = selection instanceof org.eclipse.jface.viewers.IStructuredSelection s ? s.getFirstElement() : null;
-        org.viosbench.cluster.step.StepCluster c = first instanceof org.viosbench.cluster.step.StepCluster sc
-                && sc.description().name().equals(topology.name()) ? sc : null;
-        if (stepOverlay == null) {
-            stepOverlay = new org.viosbench.ui.topology.run.StepOverlay(getGraphicalViewer(),
-                    ((ScalableFreeformRootEditPart) getGraphicalViewer().getRootEditPart()).getLayer(LayerConstants.SCALED_FEEDBACK_LAYER), topology);
-        }
-        stepOverlay.show(c);
-    };
 
-    /** Step mode ends with its view: its drawing leaves the diagram. */
-    private final org.eclipse.ui.IPartListener2 stepClosed = new org.eclipse.ui.IPartListener2() {
-        @Override
-        public void partClosed(org.eclipse.ui.IWorkbenchPartReference ref) {
-            if (org.viosbench.ui.trace.StepView.ID.equals(ref.getId()) && stepOverlay != null) {
-                stepOverlay.clear();
-            }
-        }
-    };
-
-    /** Step mode drawn on this diagram, or null before any. */
+    /** Step mode drawn on this diagram, or null before the viewer exists. */
     public org.viosbench.ui.topology.run.StepOverlay stepOverlay() {
         return stepOverlay;
     }
@@ -267,6 +242,8 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
     @Override
     protected void initializeGraphicalViewer() {
         getGraphicalViewer().setContents(topology);
+        stepOverlay = org.viosbench.ui.topology.run.StepOverlay.follow(getSite().getPage(), getGraphicalViewer(),
+                ((ScalableFreeformRootEditPart) getGraphicalViewer().getRootEditPart()).getLayer(LayerConstants.SCALED_FEEDBACK_LAYER), topology);
         revalidate();
     }
 
@@ -415,8 +392,9 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
     public void dispose() {
         if (getSite() != null) { // null when init refused the input: nothing was registered
             getSite().getPage().removeSelectionListener(org.viosbench.ui.trace.TraceView.ID, traceCursor);
-            getSite().getPage().removeSelectionListener(org.viosbench.ui.trace.StepView.ID, stepState);
-            getSite().getPage().removePartListener(stepClosed);
+        }
+        if (stepOverlay != null) {
+            stepOverlay.stopFollowing();
         }
         stop();
         super.dispose();

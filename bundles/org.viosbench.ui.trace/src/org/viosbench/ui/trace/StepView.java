@@ -55,23 +55,20 @@ public final class StepView extends ViewPart {
     static final Duration DELAY = Duration.ofMillis(1);
 
     /** One branch of the run: a name, where it came from, and its step cluster. */
-    record Branch(String name, String origin, StepCluster cluster) {
-    }
 
-    private final List<Branch> branches = new ArrayList<>();
-    private Branch current;
+    private final StepBranches branches = new StepBranches();
     private Map<Integer, String> names = Map.of();
 
     private Composite root;
-    private Text seed;
-    private Label status;
-    private StepFireRow fireRow;
+    Text seed;
+    Label status;
+    StepFireRow fireRow;
     private Combo victim;
-    private Table pending;
-    private Text packet;
-    private Table history;
-    private Table branchTable;
-    private Text comparison;
+    Table pending;
+    Text packet;
+    Table history;
+    Table branchTable;
+    Text comparison;
     private FigureCanvas canvas;
     private final ChartFigure chart = new ChartFigure();
     private final List<Button> stepButtons = new ArrayList<>();
@@ -205,14 +202,12 @@ public final class StepView extends ViewPart {
             say("The seed must be a whole number, not \"" + seed.getText() + "\".", true);
             return;
         }
-        closeAll();
         Map<Integer, String> n = new LinkedHashMap<>();
         for (ViosSpec v : description.vioses()) {
             n.put(v.id(), v.name());
         }
         names = n;
-        current = new Branch("main", "start, seed " + s, StepCluster.start(description, s));
-        branches.add(current);
+        branches.start(description, s);
         fireRow.setCluster(description, n);
         victim.setItems(n.values().toArray(String[]::new));
         victim.select(0);
@@ -224,7 +219,7 @@ public final class StepView extends ViewPart {
     // ---- choices ----
 
     private StepCluster cluster() {
-        return current.cluster();
+        return branches.current().cluster();
     }
 
     private int idOf(String name) {
@@ -232,7 +227,7 @@ public final class StepView extends ViewPart {
     }
 
     void fire() {
-        if (current == null) {
+        if (branches.current() == null) {
             say("Start step mode first.", true);
             return;
         }
@@ -256,14 +251,14 @@ public final class StepView extends ViewPart {
     }
 
     private void kill() {
-        if (current != null) {
+        if (branches.current() != null) {
             act(() -> cluster().kill(idOf(victim.getText())));
         }
     }
 
     private void withSelected(java.util.function.LongConsumer action) {
         int i = pending.getSelectionIndex();
-        if (current == null || i < 0) {
+        if (branches.current() == null || i < 0) {
             say("Select a pending delivery first.", true);
             return;
         }
@@ -271,7 +266,7 @@ public final class StepView extends ViewPart {
     }
 
     private void act(Runnable choice) {
-        if (current == null) {
+        if (branches.current() == null) {
             say("Start step mode first.", true);
             return;
         }
@@ -301,16 +296,13 @@ public final class StepView extends ViewPart {
 
     /** Forks a branch that starts after the step selected in the history (all steps when none is selected). */
     void fork() {
-        if (current == null) {
+        if (branches.current() == null) {
             return;
         }
         int sel = history.getSelectionIndex();
         int after = sel < 0 ? cluster().choices().size() : sel + 1;
         try {
-            StepCluster c = cluster().fork(after);
-            Branch b = new Branch("branch " + branches.size(), current.name() + " after step " + after, c);
-            branches.add(b);
-            current = b;
+            StepBranches.Branch b = branches.fork(after);
             say("Forked " + b.name() + " from " + b.origin() + "; choices here do not change the other branches.", false);
         } catch (RuntimeException e) {
             say(e.getMessage(), true);
@@ -319,8 +311,7 @@ public final class StepView extends ViewPart {
     }
 
     void switchTo(int index) {
-        if (index >= 0 && index < branches.size()) {
-            current = branches.get(index);
+        if (branches.switchTo(index)) {
             refresh();
         }
     }
@@ -328,18 +319,16 @@ public final class StepView extends ViewPart {
     /** Compares the branch selected in the branch list with the current one. */
     void compare() {
         int sel = branchTable.getSelectionIndex();
-        if (current == null || sel < 0) {
+        if (branches.current() == null || sel < 0) {
             say("Select the branch to compare with the current one.", true);
             return;
         }
-        Branch other = branches.get(sel);
-        BranchComparison c = BranchComparison.of(other.cluster().events(), cluster().events());
-        comparison.setText("A = " + other.name() + ", B = " + current.name() + "\n" + c.summary());
+        comparison.setText(branches.compare(sel));
     }
 
     /** Asks for a file (after a start) and hands it to {@code action}. */
     private void withFile(int style, String extension, java.util.function.Predicate<java.nio.file.Path> action) {
-        if (current == null) {
+        if (branches.current() == null) {
             say("Start step mode first.", true);
             return;
         }
@@ -358,8 +347,8 @@ public final class StepView extends ViewPart {
      */
     boolean saveRecipe(java.nio.file.Path file) {
         try {
-            org.viosbench.cluster.step.StepRecipe.of(cluster()).write(file);
-            say("Saved the recipe of " + current.name() + " (" + cluster().choices().size() + " steps) to " + file, false);
+            branches.saveRecipe(file);
+            say("Saved the recipe of " + branches.current().name() + " (" + cluster().choices().size() + " steps) to " + file, false);
             return true;
         } catch (java.io.IOException | RuntimeException e) {
             say("Not saved: " + e.getMessage(), true);
@@ -370,11 +359,8 @@ public final class StepView extends ViewPart {
     /** Replays a recipe file on this cluster as a new branch (refused, with where, when the file or a step is wrong). */
     boolean replayRecipe(java.nio.file.Path file) {
         try {
-            org.viosbench.cluster.step.StepRecipe r = org.viosbench.cluster.step.StepRecipe.read(file);
-            StepCluster c = StepCluster.replay(cluster().description(), r.seed(), r.choices());
-            current = new Branch("branch " + branches.size(), file.getFileName() + ", seed " + r.seed(), c);
-            branches.add(current);
-            say("Replayed " + file.getFileName() + ": " + r.choices().size() + " steps.", false);
+            StepBranches.Branch b = branches.replay(file);
+            say("Replayed " + file.getFileName() + ": " + b.cluster().choices().size() + " steps.", false);
             refresh();
             return true;
         } catch (java.io.IOException | org.viosbench.cluster.step.StepRecipe.BadRecipeException | RuntimeException e) {
@@ -388,10 +374,9 @@ public final class StepView extends ViewPart {
      * {@code viosbench trace export --pcapng|--shiviz} read it); says in the status line how it went.
      */
     boolean saveTrace(java.nio.file.Path file) {
-        StepCluster c = cluster();
         try {
-            org.viosbench.trace.TraceFile.write(new RecordedTrace(c.events(), names, c.packets()), file);
-            say("Saved " + c.events().size() + " events of " + current.name() + " to " + file, false);
+            branches.saveTrace(file, names);
+            say("Saved " + cluster().events().size() + " events of " + branches.current().name() + " to " + file, false);
             return true;
         } catch (java.io.IOException | RuntimeException e) {
             say("Not saved: " + e.getMessage(), true);
@@ -409,8 +394,8 @@ public final class StepView extends ViewPart {
 
     /** Shows the current branch as it stands (after steps made through {@link #currentCluster()} too). */
     public void refresh() {
-        boolean running = current != null;
-        selection.publish(running ? current.cluster() : null);
+        boolean running = branches.current() != null;
+        selection.publish(running ? branches.current().cluster() : null);
         stepButtons.forEach(b -> b.setEnabled(running));
         pending.removeAll();
         history.removeAll();
@@ -432,9 +417,9 @@ public final class StepView extends ViewPart {
         for (int i = 0; i < choices.size(); i++) {
             new TableItem(history, SWT.NONE).setText(new String[] { Integer.toString(i + 1), choices.get(i) });
         }
-        for (Branch b : branches) {
+        for (StepBranches.Branch b : branches.all()) {
             TableItem item = new TableItem(branchTable, SWT.NONE);
-            item.setText(new String[] { (b == current ? "▶ " : "") + b.name(), b.origin(), Integer.toString(b.cluster().choices().size()),
+            item.setText(new String[] { (b == branches.current() ? "▶ " : "") + b.name(), b.origin(), Integer.toString(b.cluster().choices().size()),
                     Integer.toString(b.cluster().events().size()) });
         }
         List<TraceEvent> events = c.events();
@@ -452,92 +437,41 @@ public final class StepView extends ViewPart {
         }
         showPacket();
         setContentDescription(String.format(Locale.ROOT, "%s · t = %.3f ms · %d pending · %d timeout%s armed · %d steps · seed %d",
-                current.name(), c.nowNanos() / 1e6, c.pending().size(), c.timers().size(), c.timers().size() == 1 ? "" : "s",
+                branches.current().name(), c.nowNanos() / 1e6, c.pending().size(), c.timers().size(), c.timers().size() == 1 ? "" : "s",
                 choices.size(), c.seed()));
     }
 
     private void showPacket() {
         int i = pending.getSelectionIndex();
-        if (current == null || i < 0) {
+        if (branches.current() == null || i < 0) {
             packet.setText("Select a pending delivery to see its packet.");
             return;
         }
         long id = (Long) pending.getItem(i).getData();
-        StringBuilder sb = new StringBuilder();
-        for (PacketDissector.Field f : PacketDissector.dissect(cluster().packet(id)).fields()) {
-            append(sb, f, "");
-        }
-        packet.setText(sb.toString());
+        packet.setText(PacketDissector.dissect(cluster().packet(id)).text());
     }
 
-    private static void append(StringBuilder sb, PacketDissector.Field f, String indent) {
-        sb.append(indent).append(f.name()).append(": ").append(f.value()).append("  [").append(f.offset()).append('+').append(f.length())
-                .append("]\n");
-        for (PacketDissector.Field c : f.children()) {
-            append(sb, c, indent + "  ");
-        }
-    }
-
-    private void closeAll() {
-        branches.forEach(b -> b.cluster().close());
-        branches.clear();
-        current = null;
-    }
-
-    // ---- for tests ----
+    // ---- for tests (the widgets themselves are package-private) ----
 
     /** The current branch's step cluster, or null before a start. */
     public StepCluster currentCluster() {
-        return current == null ? null : current.cluster();
+        return branches.current() == null ? null : branches.current().cluster();
     }
 
-    List<Branch> branches() {
-        return List.copyOf(branches);
+    List<StepBranches.Branch> branches() {
+        return branches.all();
     }
 
-    Table pendingTable() {
-        return pending;
-    }
 
-    Text packetText() {
-        return packet;
-    }
 
-    Table historyTable() {
-        return history;
-    }
 
-    Table branchTable() {
-        return branchTable;
-    }
 
-    Text comparisonText() {
-        return comparison;
-    }
 
-    Label statusLabel() {
-        return status;
-    }
 
-    Combo fromCombo() {
-        return fireRow.from;
-    }
 
-    Combo toCombo() {
-        return fireRow.to;
-    }
 
-    Combo responseCombo() {
-        return fireRow.response;
-    }
 
-    Text timeoutText() {
-        return fireRow.timeout;
-    }
 
-    Text seedText() {
-        return seed;
-    }
 
     ChartFigure chart() {
         return chart;
@@ -545,22 +479,7 @@ public final class StepView extends ViewPart {
 
     /** The button labelled {@code text}. */
     Button button(String text) {
-        return find(root, text);
-    }
-
-    private static Button find(Composite c, String text) {
-        for (org.eclipse.swt.widgets.Control child : c.getChildren()) {
-            if (child instanceof Button b && text.equals(b.getText())) {
-                return b;
-            }
-            if (child instanceof Composite inner) {
-                Button b = find(inner, text);
-                if (b != null) {
-                    return b;
-                }
-            }
-        }
-        return null;
+        return Widgets.find(root, Button.class, b -> text.equals(b.getText()));
     }
 
     @Override
@@ -571,7 +490,7 @@ public final class StepView extends ViewPart {
     @Override
     public void dispose() {
         selection.publish(null);
-        closeAll();
+        branches.closeAll();
         super.dispose();
     }
 }

@@ -213,55 +213,14 @@ public final class TraceView extends ViewPart {
         setContentDescription("Saved " + cursor.trace().size() + " events to " + file);
     }
 
-    /** The whole chart's size, refused beyond 30,000 pixels tall (an export of everything). */
-    private org.eclipse.draw2d.geometry.Dimension exportSize() throws java.io.IOException {
-        org.eclipse.draw2d.geometry.Dimension size = chart.getPreferredSize();
-        if (size.height > 30_000) {
-            throw new java.io.IOException("the chart is " + size.height + " pixels tall; filter or zoom out first (at most 30,000)");
-        }
-        return size;
-    }
-
-    /**
-     * Writes the whole chart (every row, at the current zoom) as SVG, painted by the same code as
-     * the screen through {@link SvgGraphics}; refused beyond 30,000 pixels tall.
-     */
+    /** Writes the whole chart as SVG (see {@link ChartExport#svg}). */
     public void exportSvg(java.nio.file.Path file) throws java.io.IOException {
-        org.eclipse.draw2d.geometry.Dimension size = exportSize();
-        org.eclipse.swt.graphics.GC measure = new org.eclipse.swt.graphics.GC(canvas);
-        SvgGraphics g;
-        try {
-            g = new SvgGraphics(size.width, size.height, canvas.getFont(), measure.getFontMetrics());
-        } finally {
-            measure.dispose();
-        }
-        org.eclipse.draw2d.geometry.Rectangle b = chart.getBounds();
-        g.translate(-b.x, -b.y);
-        chart.paintForExport(g);
-        java.nio.file.Files.writeString(file, g.svg());
+        ChartExport.svg(chart, canvas, file);
     }
 
-    /** Writes the whole chart (every row, at the current zoom) as a PNG image; refused beyond 30,000 pixels tall. */
+    /** Writes the whole chart as a PNG image (see {@link ChartExport#png}). */
     public void exportPng(java.nio.file.Path file) throws java.io.IOException {
-        org.eclipse.draw2d.geometry.Dimension size = exportSize();
-        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(canvas.getDisplay(), size.width, size.height);
-        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(image);
-        try {
-            org.eclipse.draw2d.SWTGraphics g = new org.eclipse.draw2d.SWTGraphics(gc);
-            org.eclipse.draw2d.geometry.Rectangle b = chart.getBounds();
-            g.translate(-b.x, -b.y);
-            g.clipRect(new org.eclipse.draw2d.geometry.Rectangle(b.x, b.y, size.width, size.height));
-            chart.paintForExport(g);
-            g.dispose();
-            org.eclipse.swt.graphics.ImageLoader loader = new org.eclipse.swt.graphics.ImageLoader();
-            loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
-            loader.save(file.toString(), SWT.IMAGE_PNG);
-        } catch (org.eclipse.swt.SWTException e) {
-            throw new java.io.IOException(file + " was not written: " + e.getMessage(), e);
-        } finally {
-            gc.dispose();
-            image.dispose();
-        }
+        ChartExport.png(chart, canvas, file);
     }
 
     /** Shows {@code t}, the cursor at its start (a live trace being followed stops). */

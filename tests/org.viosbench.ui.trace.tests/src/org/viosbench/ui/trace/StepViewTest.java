@@ -102,10 +102,10 @@ class StepViewTest {
         assertFalse(view.button("Deliver next").isEnabled(), "nothing to step before a start");
         click("Start from topology");
         StepCluster c = view.currentCluster();
-        assertNotNull(c, view.statusLabel().getText());
+        assertNotNull(c, view.status.getText());
         assertEquals(t.vioses().size(), c.ids().size());
-        assertEquals(t.vioses().get(0).name(), view.fromCombo().getItem(0));
-        assertEquals("all (broadcast)", view.toCombo().getItem(0));
+        assertEquals(t.vioses().get(0).name(), view.fireRow.from.getItem(0));
+        assertEquals("all (broadcast)", view.fireRow.to.getItem(0));
     }
 
     @Test
@@ -113,15 +113,15 @@ class StepViewTest {
         open();
         view.start(ClusterDescription.of(3, 1));
         drain();
-        choose(view.fromCombo(), "vios0");
-        choose(view.toCombo(), "all (broadcast)");
-        view.timeoutText().setText("4");
+        choose(view.fireRow.from, "vios0");
+        choose(view.fireRow.to, "all (broadcast)");
+        view.fireRow.timeout.setText("4");
         click("Fire");
-        Table pending = view.pendingTable();
+        Table pending = view.pending;
         assertEquals(2, pending.getItemCount(), "a broadcast waits as one delivery per other VIOS");
         assertEquals("vios1", pending.getItem(0).getText(2));
         assertEquals("vios2", pending.getItem(1).getText(2));
-        assertTrue(view.historyTable().getItem(0).getText(1).startsWith("fire DATA from VIOS 0"));
+        assertTrue(view.history.getItem(0).getText(1).startsWith("fire DATA from VIOS 0"));
         List<Integer> sends = transmits(view);
         assertEquals(2, sends.size());
         assertTrue(sends.stream().allMatch(i -> view.chart().inFlight(i)), "pending sends are drawn in flight, not lost");
@@ -134,7 +134,7 @@ class StepViewTest {
         assertEquals("DATA response m1", pending.getItem(1).getText(3));
 
         select(pending, 0);
-        assertTrue(view.packetText().getText().contains("Message id: 1"), view.packetText().getText());
+        assertTrue(view.packet.getText().contains("Message id: 1"), view.packet.getText());
         IWorkbenchPage page = view.getSite().getPage();
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
         drain();
@@ -148,11 +148,11 @@ class StepViewTest {
         assertTrue(view.currentCluster().timers().size() == 1, "the request still waits for vios1");
         click("Next timeout");
         assertTrue(view.currentCluster().events().stream().anyMatch(e -> e.kind() == TraceKind.TIMEOUT));
-        assertEquals(5, view.historyTable().getItemCount());
+        assertEquals(5, view.history.getItemCount());
         assertEquals(view.currentCluster().events().size(), view.chart().trace().size(), "the chart shows the whole run");
 
         // a branch after step 2 (the reorder), where vios1's request is delivered instead of dropped
-        select(view.historyTable(), 1);
+        select(view.history, 1);
         click("Fork after step");
         assertEquals(2, view.branches().size());
         StepCluster branch = view.currentCluster();
@@ -161,9 +161,9 @@ class StepViewTest {
         click("Run to quiet");
         assertTrue(branch.requests().get(0).future().getNow(null).success(), "in this branch every response arrived");
 
-        select(view.branchTable(), 0);
+        select(view.branchTable, 0);
         click("Compare");
-        String text = view.comparisonText().getText();
+        String text = view.comparison.getText();
         assertTrue(text.contains("A = main, B = branch 1"), text);
         assertTrue(text.contains("VIOS 0 m1: A failed") && text.contains("| B success"), text);
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
@@ -173,24 +173,24 @@ class StepViewTest {
 
         // the branch saved as a trace file, packets included, reads back whole
         java.nio.file.Path file = java.nio.file.Files.createTempDirectory("step").resolve("branch.jsonl");
-        assertTrue(view.saveTrace(file), view.statusLabel().getText());
+        assertTrue(view.saveTrace(file), view.status.getText());
         org.viosbench.trace.RecordedTrace saved = org.viosbench.trace.TraceFile.read(file);
         assertEquals(view.currentCluster().events(), saved.events());
         assertEquals(view.currentCluster().packets().keySet(), saved.packetEvents());
         assertFalse(view.saveTrace(file.getParent()),
                 "a directory (holding the saved trace) cannot be overwritten");
-        assertTrue(view.statusLabel().getText().startsWith("Not saved"), view.statusLabel().getText());
+        assertTrue(view.status.getText().startsWith("Not saved"), view.status.getText());
 
         // the branch kept as a recipe, replayed as a new branch: the same trace
         java.nio.file.Path recipe = file.getParent().resolve("branch.step.json");
-        assertTrue(view.saveRecipe(recipe), view.statusLabel().getText());
+        assertTrue(view.saveRecipe(recipe), view.status.getText());
         List<TraceEvent> kept = view.currentCluster().events();
-        assertTrue(view.replayRecipe(recipe), view.statusLabel().getText());
+        assertTrue(view.replayRecipe(recipe), view.status.getText());
         assertEquals(3, view.branches().size());
         assertEquals(kept, view.currentCluster().events(), "the replayed branch is the saved one");
         java.nio.file.Files.writeString(recipe, "{ \"format\": \"viosbench-step\" }");
         assertFalse(view.replayRecipe(recipe));
-        assertTrue(view.statusLabel().getText().contains("/version"), view.statusLabel().getText());
+        assertTrue(view.status.getText().contains("/version"), view.status.getText());
         assertEquals(3, view.branches().size(), "a bad recipe adds no branch");
 
         // the same seed and the same choices give the same trace
@@ -204,17 +204,17 @@ class StepViewTest {
         open();
         view.start(ClusterDescription.of(2, 1));
         drain();
-        view.timeoutText().setText("soon");
+        view.fireRow.timeout.setText("soon");
         click("Fire");
-        assertTrue(view.statusLabel().getText().startsWith("timeout ms: must be a whole number"), view.statusLabel().getText());
+        assertTrue(view.status.getText().startsWith("timeout ms: must be a whole number"), view.status.getText());
         assertEquals(0, view.currentCluster().choices().size());
         click("Drop");
-        assertTrue(view.statusLabel().getText().contains("Select a pending delivery"), view.statusLabel().getText());
+        assertTrue(view.status.getText().contains("Select a pending delivery"), view.status.getText());
         view.start(new ClusterDescription("empty", List.of(), ClusterDescription.DEFAULT_HEARTBEAT, ClusterDescription.DEFAULT_FAILURE_TIMEOUT));
-        assertTrue(view.statusLabel().getText().contains("no VIOS"), view.statusLabel().getText());
-        view.seedText().setText("x");
+        assertTrue(view.status.getText().contains("no VIOS"), view.status.getText());
+        view.seed.setText("x");
         view.start(ClusterDescription.of(2, 1));
-        assertTrue(view.statusLabel().getText().contains("seed must be a whole number"), view.statusLabel().getText());
+        assertTrue(view.status.getText().contains("seed must be a whole number"), view.status.getText());
         assertNotNull(view.currentCluster(), "the running step cluster stays");
     }
 }

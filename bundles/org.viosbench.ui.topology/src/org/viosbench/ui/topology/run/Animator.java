@@ -82,6 +82,17 @@ public final class Animator implements TraceListener {
     private final java.util.Set<Long> animated = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Queue events that did not fit the incoming buffer: never drawn, but past for the queues shown. */
     private final Queue<TraceEvent> lostQueueEvents = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** The kcluster sends (message id, sending VIOS) the animation has reached. UI thread only. */
+    private final java.util.Map<Send, Boolean> reachedSends = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Send, Boolean> eldest) {
+            return size() > 8 * ClusterSession.KEPT;
+        }
+    };
+
+    private record Send(long messageId, int from) {
+    }
+
     /** Per message, the queue events the animation has reached (played, or passed over): its "now". UI thread only. */
     private final java.util.Map<Long, List<TraceEvent>> reached = new java.util.LinkedHashMap<>() {
         @Override
@@ -186,6 +197,11 @@ public final class Animator implements TraceListener {
         return events == null ? null : org.viosbench.trace.QueueState.of(messageId, events);
     }
 
+    /** Whether the animation has reached VIOS {@code from}'s kcluster send of message {@code messageId}: its packet has left, as shown. */
+    public boolean hasShownSend(long messageId, int from) {
+        return reachedSends.containsKey(new Send(messageId, from));
+    }
+
     /** Whether the animation still has something to play or show. */
     public boolean busy() {
         return !incoming.isEmpty() || !backlog.isEmpty() || !tokens.isEmpty();
@@ -193,6 +209,9 @@ public final class Animator implements TraceListener {
 
     /** The animation has reached {@code e} (played it or passed over it). */
     private void reach(TraceEvent e) {
+        if (e.kind() == TraceKind.TRANSMIT) {
+            reachedSends.put(new Send(e.messageId(), e.vios()), Boolean.TRUE);
+        }
         if (e.layer() == Layer.QUEUE) {
             reached.computeIfAbsent(e.messageId(), k -> new ArrayList<>()).add(e);
         }

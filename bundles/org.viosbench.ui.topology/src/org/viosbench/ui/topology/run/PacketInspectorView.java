@@ -116,9 +116,25 @@ public final class PacketInspectorView extends SessionView {
     static final int LISTED = 200;
     private int listedUpTo = -1;
 
+    /** The packets as of the moment the diagram animates: a packet shows once its send has been played. */
+    private boolean followingAnimation;
+
     private List<CapturedPacket> list() {
         List<CapturedPacket> all = session() == null ? List.of() : session().packets();
+        Animator a = editor() == null ? null : editor().animator();
+        if (a != null) {
+            all = all.stream().filter(p -> shown(a, p.bytes())).toList();
+        }
         return all.size() <= LISTED ? all : all.subList(all.size() - LISTED, all.size());
+    }
+
+    private static boolean shown(Animator a, byte[] packet) {
+        if (packet.length < org.viosbench.protocol.Wire.FIXED_HEADER_LENGTH) {
+            return true;
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(packet);
+        long id = b.getLong(org.viosbench.protocol.Wire.OFF_MESSAGE_ID);
+        return !a.animates(id) || a.hasShownSend(id, b.getInt(org.viosbench.protocol.Wire.OFF_SOURCE));
     }
 
     private CapturedPacket packetAt(int row) {
@@ -136,6 +152,14 @@ public final class PacketInspectorView extends SessionView {
         int newest = l.isEmpty() ? 0 : l.get(l.size() - 1).number();
         setContentDescription(idle != null ? idle : l.isEmpty() ? "Fire a message: its packets show here."
                 : newest > l.size() ? "The newest " + l.size() + " of " + newest + " packets." : l.size() + " packets");
+        Animator animator = editor() == null ? null : editor().animator();
+        if (animator != null && animator.busy() && !followingAnimation) {
+            followingAnimation = true; // packets appear as their sends are played
+            packets.getDisplay().timerExec(REFRESH_DELAY_MS, () -> {
+                followingAnimation = false;
+                refresh();
+            });
+        }
         if (newest == listedUpTo && packets.getItemCount() == l.size()) {
             return; // nothing new
         }

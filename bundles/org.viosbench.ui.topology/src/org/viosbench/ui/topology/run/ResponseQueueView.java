@@ -121,6 +121,17 @@ public final class ResponseQueueView extends SessionView {
     }
 
     /** Slow motion, normal, no animation; pause. */
+    /** The speed and pause buttons: they show the speed whoever set it (another view, a tour, a test). */
+    private final java.util.Map<Animator.Speed, org.eclipse.jface.action.Action> speedButtons = new java.util.EnumMap<>(Animator.Speed.class);
+    private org.eclipse.jface.action.Action pauseButton;
+
+    private void syncSpeedButtons() {
+        speedButtons.forEach((sp, a) -> a.setChecked(Animator.speed() == sp));
+        if (pauseButton != null) {
+            pauseButton.setChecked(Animator.paused());
+        }
+    }
+
     private void speedActions() {
         org.eclipse.jface.action.IToolBarManager bar = getViewSite().getActionBars().getToolBarManager();
         for (Animator.Speed sp : Animator.Speed.values()) {
@@ -137,6 +148,7 @@ public final class ResponseQueueView extends SessionView {
                 }
             };
             a.setChecked(Animator.speed() == sp);
+            speedButtons.put(sp, a);
             bar.add(a);
         }
         org.eclipse.jface.action.Action pause = new org.eclipse.jface.action.Action("Pause", org.eclipse.jface.action.IAction.AS_CHECK_BOX) {
@@ -145,6 +157,7 @@ public final class ResponseQueueView extends SessionView {
                 Animator.setPaused(isChecked());
             }
         };
+        pauseButton = pause;
         bar.add(new org.eclipse.jface.action.Separator());
         bar.add(pause);
         org.eclipse.jface.action.Action open = new org.eclipse.jface.action.Action("Open requests only",
@@ -174,6 +187,7 @@ public final class ResponseQueueView extends SessionView {
         String idle = idleText();
         setContentDescription(idle != null ? idle : requests.isEmpty() ? "Fire a message from a VIOS (right-click it)."
                 : requests.size() > SHOWN ? "The newest " + SHOWN + " of " + requests.size() + " requests." : "");
+        syncSpeedButtons();
         SentRequest selected = selectedRequest(); // a rebuild keeps the user's (or the trace cursor's) choice
         tree.setRedraw(false);
         try {

@@ -34,6 +34,46 @@ public final class StepOverlay {
     private final List<IFigure> drawn = new ArrayList<>();
     private List<Pending> shown = List.of();
 
+    /**
+     * Draws the step mode of {@code topology}'s cluster on {@code viewer}'s {@code layer} while the
+     * Step Mode view of {@code page} publishes it, and clears the drawing when that view closes.
+     * {@link #stopFollowing()} ends it (when the editor goes).
+     */
+    public static StepOverlay follow(org.eclipse.ui.IWorkbenchPage page, GraphicalViewer viewer, IFigure layer, Topology topology) {
+        StepOverlay overlay = new StepOverlay(viewer, layer, topology);
+        org.eclipse.ui.ISelectionListener state = (part, selection) -> {
+            if (viewer.getControl() == null || viewer.getControl().isDisposed()) {
+                return;
+            }
+            Object first = selection instanceof org.eclipse.jface.viewers.IStructuredSelection s ? s.getFirstElement() : null;
+            overlay.show(first instanceof StepCluster sc && sc.description().name().equals(topology.name()) ? sc : null);
+        };
+        org.eclipse.ui.IPartListener2 closed = new org.eclipse.ui.IPartListener2() {
+            @Override
+            public void partClosed(org.eclipse.ui.IWorkbenchPartReference ref) {
+                if (org.viosbench.ui.trace.StepView.ID.equals(ref.getId())) {
+                    overlay.clear();
+                }
+            }
+        };
+        page.addSelectionListener(org.viosbench.ui.trace.StepView.ID, state);
+        page.addPartListener(closed);
+        overlay.unfollow = () -> {
+            page.removeSelectionListener(org.viosbench.ui.trace.StepView.ID, state);
+            page.removePartListener(closed);
+        };
+        return overlay;
+    }
+
+    /** Set by {@link #follow}: what stops following the Step Mode view. */
+    private Runnable unfollow = () -> {
+    };
+
+    /** Stops following the Step Mode view (see {@link #follow}). */
+    public void stopFollowing() {
+        unfollow.run();
+    }
+
     public StepOverlay(GraphicalViewer viewer, IFigure layer, Topology topology) {
         this.viewer = viewer;
         this.layer = layer;

@@ -277,6 +277,7 @@ class RunTest {
     void thePacketInspectorLinksFieldsAndBytes() throws Exception {
         TopologyEditor e = (TopologyEditor) page().openEditor(TopologyEditorInput.sample("small"), TopologyEditor.ID);
         drain();
+        Animator.setSpeed(Animator.Speed.OFF); // the inspector shows the engine's packets at once
         e.run();
         try {
             PacketInspectorView view = (PacketInspectorView) page().showView(PacketInspectorView.ID);
@@ -489,8 +490,21 @@ class RunTest {
             until("the queue view lists the request", () -> queue.tree().getItemCount() == 1);
             org.eclipse.swt.widgets.TreeItem row = queue.tree().getItem(0);
             assertEquals("OPEN", row.getText(1), "the animation has not brought the response back yet");
+            List<String> checked = java.util.Arrays.stream(queue.getViewSite().getActionBars().getToolBarManager().getItems())
+                    .filter(i -> i instanceof org.eclipse.jface.action.ActionContributionItem)
+                    .map(i -> ((org.eclipse.jface.action.ActionContributionItem) i).getAction())
+                    .filter(a -> a.isChecked()).map(a -> a.getText()).toList();
+            assertEquals(List.of("Slow motion"), checked, "the toolbar shows the speed set elsewhere");
             assertEquals(List.of("vios2 PENDING"), rows(row));
             assertTrue(e.animator().busy());
+            PacketInspectorView inspector = (PacketInspectorView) page().showView(PacketInspectorView.ID);
+            page().activate(e);
+            drain();
+            assertTrue(inspector.packetsTable().getItemCount() <= 1, "at most the request has left so far, as animated: "
+                    + inspector.packetsTable().getItemCount());
+            page().showView(ResponseQueueView.ID);
+            page().activate(e);
+            drain();
             org.viosbench.testing.ui.Screen.save(e.getSite().getShell(), "queue-animating.png");
             long startedBefore = e.animator().started();
             until("the match is played", () -> {
@@ -500,6 +514,7 @@ class RunTest {
             assertTrue(e.animator().started() - startedBefore >= 10, "the request's and the response's hops were played first: "
                     + (e.animator().started() - startedBefore));
             assertEquals(List.of("vios2 MATCHED"), rows(queue.tree().getItem(0)));
+            until("the inspector lists the request and its response", () -> inspector.packetsTable().getItemCount() == 2);
             assertEquals(org.viosbench.engine.EntryState.MATCHED, e.animator().shownQueue(r.messageId()).ended().get(2));
         } finally {
             Animator.setSpeed(Animator.Speed.OFF);
