@@ -58,6 +58,8 @@ public final class ClusterSession implements AutoCloseable {
     private final Deque<CapturedPacket> packets = new ArrayDeque<>();
     private int captured;
     private volatile boolean closed;
+    /** The trace time up to which people have been shown what happened (see {@link #shownUpTo()}). */
+    private volatile long shownUpTo = Long.MAX_VALUE;
 
     private ClusterSession(Topology topology, EmbeddedCluster cluster, Timeline timeline) {
         this.topology = topology;
@@ -133,6 +135,20 @@ public final class ClusterSession implements AutoCloseable {
     /** The timeline as a recorded trace (in time order, with the VIOS names). */
     public RecordedTrace trace() {
         return timeline.snapshot(names());
+    }
+
+    /**
+     * The moment people are being shown: the trace time (ns) of the latest event an animation has
+     * played, while one is behind the engine; {@link Long#MAX_VALUE} when everything is shown (no
+     * animation, or it caught up). Views that show "now" (the trace cursor, the queues) stop there.
+     */
+    public long shownUpTo() {
+        return shownUpTo;
+    }
+
+    /** Set by what animates the cluster: it has shown everything up to trace time {@code nanos} ({@link Long#MAX_VALUE}: all). */
+    public void setShownUpTo(long nanos) {
+        shownUpTo = nanos;
     }
 
     /** Whether the session still runs. */
@@ -325,6 +341,9 @@ public final class ClusterSession implements AutoCloseable {
     }
 
     private void publish(SessionEvent e) {
+        if (closed && !(e instanceof SessionEvent.Stopped)) {
+            return; // what the VIOSes do while they stop (and state checks queued before) comes after Stopped: not news
+        }
         for (SessionListener l : listeners) {
             l.changed(e);
         }

@@ -240,7 +240,8 @@ public final class TraceView extends ViewPart {
 
     /**
      * Follows the cluster running in the active topology editor: its trace grows in the chart as
-     * events come (the cursor stays at the end unless moved back). Returns whether it follows one;
+     * events come, the cursor at "now" (the end, or the moment being animated while an animation is
+     * behind the engine) unless moved elsewhere. Returns whether it follows one;
      * false also says why in the view. Following stops at {@link #LIVE_MAX} events.
      */
     public boolean setFollowing(boolean on) {
@@ -270,22 +271,27 @@ public final class TraceView extends ViewPart {
         return followed != null;
     }
 
+    /** The cursor position this view last set as "now" while following; a cursor moved elsewhere by the user stays put. */
+    private int nowPosition = -1;
+
     private void pollLive() {
         if (followed == null || canvas.isDisposed()) {
             return;
         }
         org.viosbench.session.Timeline timeline = followed.timeline();
         long appended = timeline.appended();
+        long shownUpTo = followed.shownUpTo(); // the moment being animated, or everything
+        boolean followingNow = cursor == null || cursor.position() >= cursor.trace().size() || cursor.position() == nowPosition;
         if (appended != shownLive) {
             java.util.List<TraceEvent> copy = timeline.events();
             if (copy.size() > LIVE_MAX) {
                 copy = new java.util.ArrayList<>(copy.subList(0, LIVE_MAX));
             }
             copy.sort(java.util.Comparator.comparingLong(TraceEvent::timeNanos)); // events of several VIOS threads, in time order
-            boolean atEnd = cursor == null || cursor.position() >= cursor.trace().size();
             int position = cursor == null ? 0 : cursor.position();
             shownLive = appended;
-            show(new RecordedTrace(copy, followed.names()), atEnd ? copy.size() : position);
+            RecordedTrace t = new RecordedTrace(copy, followed.names());
+            show(t, followingNow ? now(t, shownUpTo) : position);
             long letGo = timeline.letGo();
             if (letGo > 0) {
                 setContentDescription("The running cluster's newest " + timeline.capacity() + " events; " + letGo + " older ones let go.");
@@ -295,8 +301,18 @@ public final class TraceView extends ViewPart {
                 setContentDescription("Stopped following at " + LIVE_MAX + " events; the chart keeps them.");
                 return;
             }
+        } else if (followingNow && cursor.position() != now(cursor.trace(), shownUpTo)) {
+            moveTo(now(cursor.trace(), shownUpTo), false); // the animation moved on
+        }
+        if (followingNow) {
+            nowPosition = cursor.position();
         }
         canvas.getDisplay().timerExec(LIVE_MS, this::pollLive);
+    }
+
+    /** The cursor position of "now" in {@code t}: after the last event at or before {@code upTo} (the end when everything is shown). */
+    private static int now(RecordedTrace t, long upTo) {
+        return upTo == Long.MAX_VALUE ? t.size() : t.indexAt(upTo + 1);
     }
 
     /** Moves the cursor to the first event of message {@code messageId} at its sender {@code sender}, if the trace has it. */

@@ -78,6 +78,8 @@ public final class Animator implements TraceListener {
     private long nextStart;
     private long started;
     private boolean disposed;
+    /** The trace time of the latest event the animation has reached since it was last caught up. */
+    private long reachedUpTo = Long.MIN_VALUE;
     /** Messages the animation takes in (added on engine threads). */
     private final java.util.Set<Long> animated = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Queue events that did not fit the incoming buffer: never drawn, but past for the queues shown. */
@@ -209,6 +211,8 @@ public final class Animator implements TraceListener {
 
     /** The animation has reached {@code e} (played it or passed over it). */
     private void reach(TraceEvent e) {
+        reachedUpTo = Math.max(reachedUpTo, e.timeNanos()); // never back: events of several threads come nearly in time order
+        session.setShownUpTo(reachedUpTo);
         if (e.kind() == TraceKind.TRANSMIT) {
             reachedSends.put(new Send(e.messageId(), e.vios()), Boolean.TRUE);
         }
@@ -272,6 +276,10 @@ public final class Animator implements TraceListener {
                 layer.remove(t.figure());
                 it.remove();
             }
+        }
+        if (!busy()) {
+            reachedUpTo = Long.MIN_VALUE;
+            session.setShownUpTo(Long.MAX_VALUE); // caught up: the newest is what is shown
         }
         long skipped = overflow.get();
         if (skipped > 0) {
@@ -397,6 +405,7 @@ public final class Animator implements TraceListener {
             viewer.getControl().removeListener(org.eclipse.swt.SWT.MouseDown, clicked);
         }
         session.cluster().trace().removeListener(this);
+        session.setShownUpTo(Long.MAX_VALUE);
         tokens.forEach(t -> layer.remove(t.figure()));
         tokens.clear();
         cursorMarks.forEach(layer::remove);

@@ -497,6 +497,15 @@ class RunTest {
             assertEquals(List.of("Slow motion"), checked, "the toolbar shows the speed set elsewhere");
             assertEquals(List.of("vios2 PENDING"), rows(row));
             assertTrue(e.animator().busy());
+            org.viosbench.ui.trace.TraceView trace = (org.viosbench.ui.trace.TraceView) page().showView(org.viosbench.ui.trace.TraceView.ID);
+            page().activate(e);
+            assertTrue(trace.setFollowing(true));
+            until("the trace view shows the run", () -> trace.trace() != null && trace.trace().events().stream()
+                    .anyMatch(ev -> ev.messageId() == r.messageId() && ev.kind() == org.viosbench.engine.TraceKind.MATCH));
+            assertTrue(trace.current() == null || trace.current().event().timeNanos() <= e.session().shownUpTo(),
+                    "the trace cursor stands at the moment being animated, not at the engine's newest");
+            assertTrue(trace.current() == null || trace.current().index() < indexOf(trace, 1, r.messageId(), org.viosbench.engine.TraceKind.MATCH),
+                    "the match is still ahead of the cursor");
             PacketInspectorView inspector = (PacketInspectorView) page().showView(PacketInspectorView.ID);
             page().activate(e);
             drain();
@@ -515,6 +524,9 @@ class RunTest {
                     + (e.animator().started() - startedBefore));
             assertEquals(List.of("vios2 MATCHED"), rows(queue.tree().getItem(0)));
             until("the inspector lists the request and its response", () -> inspector.packetsTable().getItemCount() == 2);
+            until("the animation caught up and the trace cursor is at the end", () -> !e.animator().busy()
+                    && trace.current() != null && trace.current().index() == trace.trace().size() - 1);
+            trace.setFollowing(false);
             assertEquals(org.viosbench.engine.EntryState.MATCHED, e.animator().shownQueue(r.messageId()).ended().get(2));
         } finally {
             Animator.setSpeed(Animator.Speed.OFF);
@@ -561,7 +573,10 @@ class RunTest {
                 "the three responses matched, long before the view was opened");
         trace.select(indexOf(trace, 1, id, org.viosbench.engine.TraceKind.QUEUE_CREATE));
         drain();
-        org.viosbench.testing.ui.Screen.save(e.getSite().getShell(), "trace-history.png");
+        page().setPartState(page().getReference(trace), IWorkbenchPage.STATE_MAXIMIZED);
+        drain();
+        org.viosbench.testing.ui.Screen.save(trace.getSite().getShell(), "trace-history.png"); // the window (a minimized editor's shell is a hidden one)
+        page().setPartState(page().getReference(trace), IWorkbenchPage.STATE_RESTORED);
         trace.setFollowing(false);
         page().activate(e);
         drain();
