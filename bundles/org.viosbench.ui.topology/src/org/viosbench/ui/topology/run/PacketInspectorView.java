@@ -128,6 +128,12 @@ public final class PacketInspectorView extends SessionView {
         return all.size() <= LISTED ? all : all.subList(all.size() - LISTED, all.size());
     }
 
+    /** The message id as the other views write it (3.7: VIOS 3's seventh), or the dissector's text when the bytes are too short. */
+    private static String messageLabel(byte[] packet, String dissected) {
+        return packet.length < org.viosbench.protocol.Wire.OFF_MESSAGE_ID + 8 ? dissected
+                : org.viosbench.engine.MessageIds.label(java.nio.ByteBuffer.wrap(packet).getLong(org.viosbench.protocol.Wire.OFF_MESSAGE_ID));
+    }
+
     private static boolean shown(Animator a, byte[] packet) {
         if (packet.length < org.viosbench.protocol.Wire.FIXED_HEADER_LENGTH) {
             return true;
@@ -171,7 +177,7 @@ public final class PacketInspectorView extends SessionView {
             TableItem row = new TableItem(packets, SWT.NONE);
             PacketDissector.Dissection d = p.dissect();
             row.setText(new String[] { Integer.toString(p.number()), p.from(), p.to(), value(d, "Message type"), value(d, "Flags"),
-                    value(d, "Message id"), Integer.toString(p.bytes().length) });
+                    messageLabel(p.bytes(), value(d, "Message id")), Integer.toString(p.bytes().length) });
             if (d.failure() != null) {
                 row.setBackground(FAILURE);
             }

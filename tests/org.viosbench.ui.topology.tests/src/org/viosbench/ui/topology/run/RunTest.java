@@ -231,7 +231,7 @@ class RunTest {
             mouse(e.getGraphicalViewer().getControl(), SWT.MouseUp, at.getCenter());
             drain();
             assertEquals(1, inspector.packetsTable().getSelectionCount(), "the dot's packet is selected");
-            assertEquals(String.valueOf(((Animator.Dot) someDot).messageId()), inspector.packetsTable().getSelection()[0].getText(5));
+            assertEquals(org.viosbench.engine.MessageIds.label(((Animator.Dot) someDot).messageId()), inspector.packetsTable().getSelection()[0].getText(5));
             Animator.setPaused(false);
             page().activate(e);
             Animator.setSpeed(Animator.Speed.NORMAL); // the rest of it at real-time pace
@@ -450,7 +450,7 @@ class RunTest {
             drain();
             org.eclipse.swt.widgets.Table packets = inspector.packetsTable();
             assertEquals(1, packets.getSelectionCount());
-            assertEquals(String.valueOf(b.messageId()), packets.getSelection()[0].getText(5));
+            assertEquals(org.viosbench.engine.MessageIds.label(b.messageId()), packets.getSelection()[0].getText(5));
             assertEquals("broadcast", packets.getSelection()[0].getText(2), "the request itself");
             assertTrue(inspector.fieldsTree().getItemCount() >= 3, "and its fields are shown");
 
