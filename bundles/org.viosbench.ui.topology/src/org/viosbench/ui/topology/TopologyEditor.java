@@ -76,8 +76,13 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
     /** The viewer property under which edit parts find the running cluster. */
     public static final String SESSION = "org.viosbench.ui.topology.session";
 
+    /** The editor's command stack: it refuses every edit while the topology runs (see {@link RunModeLock}). */
+    private final RunModeLock.Stack stack = new RunModeLock.Stack();
+
     public TopologyEditor() {
-        setEditDomain(new DefaultEditDomain(this));
+        DefaultEditDomain domain = new DefaultEditDomain(this);
+        domain.setCommandStack(stack);
+        setEditDomain(domain);
     }
 
     @Override
@@ -325,7 +330,7 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
             throw new IllegalStateException(topology.name() + " is running already");
         }
         session = org.viosbench.session.ClusterSession.start(topology);
-        org.viosbench.ui.topology.run.RunLock.set(topology, true);
+        RunModeLock.lock(getGraphicalViewer(), stack, topology.name() + " runs: stop it to edit (what runs is what is drawn)");
         session.addListener(sessionChanged);
         getGraphicalViewer().setProperty(SESSION, session);
         animator = new org.viosbench.ui.topology.run.Animator(getGraphicalViewer(),
@@ -350,7 +355,7 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         try {
             s.close();
         } finally {
-            org.viosbench.ui.topology.run.RunLock.set(topology, false);
+            RunModeLock.unlock(getGraphicalViewer(), stack);
         }
         if (getGraphicalViewer().getControl() != null && !getGraphicalViewer().getControl().isDisposed()) {
             getGraphicalViewer().setProperty(SESSION, null);

@@ -31,7 +31,7 @@ public final class DeleteCommand extends Command {
 
     @Override
     public boolean canExecute() {
-        return topology != null && !org.viosbench.ui.topology.run.RunLock.isRunning(topology);
+        return topology != null;
     }
 
     @Override

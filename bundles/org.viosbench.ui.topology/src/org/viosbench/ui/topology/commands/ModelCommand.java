@@ -19,12 +19,6 @@ public class ModelCommand extends Command {
         this.undo = undo;
     }
 
-    /** Refused while the topology runs: what runs is what is drawn. */
-    @Override
-    public boolean canExecute() {
-        return !org.viosbench.ui.topology.run.RunLock.isRunning(topology);
-    }
-
     @Override
     public void execute() {
         topology.batch(redo);

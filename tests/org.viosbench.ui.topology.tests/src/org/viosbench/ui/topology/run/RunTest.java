@@ -93,6 +93,14 @@ class RunTest {
         // editing is refused while it runs
         e.getCommandStack().execute(Edits.createPartition(t.cecs().get(0), new Lpar(900, "lpar900", 9), new org.viosbench.topology.Bounds(1, 1, 10, 10)));
         assertEquals(8, t.lpars().size(), "no edit while running");
+        // run mode is the editor's own: the stack refuses, and every edit part answers requests with an unexecutable command
+        assertFalse(e.getCommandStack().canUndo(), "no undo while running");
+        org.eclipse.gef.requests.ChangeBoundsRequest move = new org.eclipse.gef.requests.ChangeBoundsRequest(org.eclipse.gef.RequestConstants.REQ_MOVE);
+        move.setEditParts(e.partOf(t.lpar(101)));
+        move.setMoveDelta(new org.eclipse.draw2d.geometry.Point(5, 5));
+        org.eclipse.gef.commands.Command moving = e.partOf(t.lpar(101)).getCommand(move);
+        assertTrue(moving == null || !moving.canExecute(), "a drag of an LPAR cannot execute: " + moving);
+        assertNotNull(e.partOf(t.lpar(101)).getEditPolicy(org.viosbench.ui.topology.RunModeLock.ROLE));
 
         // the dialog: every field checked before anything is sent
         FireDialog d = new FireDialog(e.getSite().getShell(), t.vios(1), t.vioses());
@@ -182,6 +190,8 @@ class RunTest {
         assertFalse(e.getPartName().endsWith("[running]"));
         e.getCommandStack().execute(Edits.createPartition(t.cecs().get(0), new Lpar(900, "lpar900", 9), new org.viosbench.topology.Bounds(1, 1, 10, 10)));
         assertEquals(9, t.lpars().size(), "editable again");
+        assertTrue(e.getCommandStack().canUndo());
+        assertEquals(null, e.partOf(t.lpar(101)).getEditPolicy(org.viosbench.ui.topology.RunModeLock.ROLE), "the run-mode role is gone");
     }
 
     @Test
