@@ -39,6 +39,16 @@ class RunCommandTest {
         return topology;
     }
 
+    /** Runs {@code scenario} on the small sample, its trace to t.jsonl, with {@code more} options. */
+    private Run runSmall(String scenario, String... more) throws Exception {
+        Path file = tmp.resolve("s.json");
+        Files.writeString(file, scenario);
+        List<String> args = new java.util.ArrayList<>(List.of("run", "--topology", small().toString(), "--scenario", file.toString(), "--trace",
+                tmp.resolve("t.jsonl").toString()));
+        args.addAll(List.of(more));
+        return CliTest.run(args.toArray(String[]::new));
+    }
+
     @Test
     void aScenarioRunsAndItsTraceSteps() throws Exception {
         Path topology = tmp.resolve("small.vios.json");
@@ -127,13 +137,10 @@ class RunCommandTest {
     /** A fire step may repeat its message: one request line each, all answered. */
     @Test
     void aFireStepRepeats() throws Exception {
-        Path topology = small();
-        Path scenario = tmp.resolve("s.json");
-        Files.writeString(scenario, """
+        Run r = runSmall("""
                 { "format" : "viosbench-scenario", "version" : 1,
                   "steps" : [ { "at" : 0, "fire" : { "from" : 2, "to" : [3], "repeat" : 3 } } ] }
                 """);
-        Run r = CliTest.run("run", "--topology", topology.toString(), "--scenario", scenario.toString(), "--trace", tmp.resolve("t.jsonl").toString());
         assertEquals(Cli.OK, r.code(), r.out());
         assertEquals(3, r.json().path("requests").size(), r.out());
         java.util.Set<Long> ids = new java.util.HashSet<>();
@@ -148,15 +155,11 @@ class RunCommandTest {
     /** tshark reads the pcapng of a run with the generated dissector, every header field and entry named (CI installs tshark). */
     @Test
     void tsharkDecodesARunWithTheGeneratedDissector() throws Exception {
-        Path topology = small();
-        Path scenario = tmp.resolve("s.json");
-        Files.writeString(scenario, """
+        Path pcap = tmp.resolve("run.pcapng");
+        Run r = runSmall("""
                 { "format" : "viosbench-scenario", "version" : 1,
                   "steps" : [ { "at" : 0, "fire" : { "from" : 1, "to" : [2], "daemon" : 10, "payload" : "hello", "expect" : "all" } } ] }
-                """);
-        Path pcap = tmp.resolve("run.pcapng");
-        Run r = CliTest.run("run", "--topology", topology.toString(), "--scenario", scenario.toString(), "--trace",
-                tmp.resolve("t.jsonl").toString(), "--pcapng", pcap.toString());
+                """, "--pcapng", pcap.toString());
         assertEquals(Cli.OK, r.code(), r.out());
         long id = r.json().at("/requests/0/messageId").asLong();
         Path lua = tmp.resolve("viosbench.lua");

@@ -73,27 +73,26 @@ class MessageSpecTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "daemon as text in a file  | daemon        | '\"10\"'     | /fire/daemon: must be a whole number 0..65535",
-            "daemon too large          | daemon        | 65536       | /fire/daemon: must be a whole number 0..65535, not 65536",
-            "sending daemon negative   | sendingDaemon | -1          | /fire/sendingDaemon: must be a whole number 0..65535",
-            "fractional timeout        | timeoutMillis | 2.5         | /fire/timeoutMillis: must be a whole number",
-            "negative timeout          | timeoutMillis | -5          | /fire/timeoutMillis: must be a whole number 0..2147483647",
-            "unknown type              | type          | '\"PONG\"'   | /fire/type: must be one of [DATA, PING",
-            "broadcast as text         | broadcast     | '\"yes\"'    | /fire/broadcast: must be true or false",
-            "bad expect word           | expect        | '\"most\"'   | /fire/expect: must be \"all\", \"first\", \"none\" or a number",
-            "expect zero               | expect        | 0           | /fire/expect: must be a whole number 1..65535",
-            "repeat zero               | repeat        | 0           | /fire/repeat: must be a whole number 1..10000",
-            "bad hex                   | payloadHex    | '\"zz\"'     | /fire/payloadHex: must be hex",
-    })
+    @CsvSource(delimiter = '|', textBlock = """
+            daemon as text in a file  | daemon        | '"10"'     | /fire/daemon: must be a whole number 0..65535
+            daemon too large          | daemon        | 65536       | /fire/daemon: must be a whole number 0..65535, not 65536
+            sending daemon negative   | sendingDaemon | -1          | /fire/sendingDaemon: must be a whole number 0..65535
+            fractional timeout        | timeoutMillis | 2.5         | /fire/timeoutMillis: must be a whole number
+            negative timeout          | timeoutMillis | -5          | /fire/timeoutMillis: must be a whole number 0..2147483647
+            unknown type              | type          | '"PONG"'   | /fire/type: must be one of [DATA, PING
+            broadcast as text         | broadcast     | '"yes"'    | /fire/broadcast: must be true or false
+            bad expect word           | expect        | '"most"'   | /fire/expect: must be "all", "first", "none" or a number
+            expect zero               | expect        | 0           | /fire/expect: must be a whole number 1..65535
+            repeat zero               | repeat        | 0           | /fire/repeat: must be a whole number 1..10000
+            bad hex                   | payloadHex    | '"zz"'     | /fire/payloadHex: must be hex
+            """)
     void aWrongFieldIsNamedWithWhatIsWrong(String name, String field, String json, String expected) {
         Map<String, Object> v = new HashMap<>();
         v.put("to", List.of(1L, 2L));
         v.put(field, json.startsWith("\"") ? json.substring(1, json.length() - 1) : json.contains(".") ? (Object) Double.parseDouble(json)
                 : (Object) Long.parseLong(json));
-        MessageSpec.Invalid e = assertThrows(MessageSpec.Invalid.class, () -> MessageSpec.read(file(v), null), name);
-        assertTrue(e.getMessage().startsWith(expected), e.getMessage());
-        assertEquals("/fire/" + field, e.where());
+        assertEquals("/fire/" + field, org.viosbench.testing.Refusals.refused(MessageSpec.Invalid.class, () -> MessageSpec.read(file(v), null),
+                name, expected).where());
     }
 
     @Test

@@ -53,6 +53,17 @@ class RunTest {
         System.out.println("UNTIL " + what + " " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
+    /** Opens the small sample and runs it, every VIOS UP. */
+    private static TopologyEditor runSample() throws Exception {
+        TopologyEditor e = (TopologyEditor) page().openEditor(TopologyEditorInput.sample("small"), TopologyEditor.ID);
+        drain();
+        e.run();
+        for (Vios v : e.topology().vioses()) {
+            until(v.name() + " UP", () -> "UP".equals(state(e, v)));
+        }
+        return e;
+    }
+
     @AfterEach
     void close() {
         page().closeAllEditors(false);
@@ -482,13 +493,8 @@ class RunTest {
      */
     @Test
     void inSlowMotionTheQueueFillsAsTheDotsArrive() throws Exception {
-        TopologyEditor e = (TopologyEditor) page().openEditor(TopologyEditorInput.sample("small"), TopologyEditor.ID);
-        drain();
+        TopologyEditor e = runSample();
         Topology t = e.topology();
-        e.run();
-        for (Vios v : t.vioses()) {
-            until(v.name() + " UP", () -> "UP".equals(state(e, v)));
-        }
         ResponseQueueView queue = (ResponseQueueView) page().showView(ResponseQueueView.ID);
         page().activate(e);
         Animator.setSpeed(Animator.Speed.SLOW);
@@ -552,13 +558,8 @@ class RunTest {
      */
     @Test
     void aNewUserFiresABroadcastThenOpensTheTraceViewAndSeesItsHistory() throws Exception {
-        TopologyEditor e = (TopologyEditor) page().openEditor(TopologyEditorInput.sample("small"), TopologyEditor.ID);
-        drain();
+        TopologyEditor e = runSample();
         Topology t = e.topology();
-        e.run();
-        for (Vios v : t.vioses()) {
-            until(v.name() + " UP", () -> "UP".equals(state(e, v)));
-        }
         Animator.setSpeed(Animator.Speed.OFF);
         List<SentRequest> fired = e.session().fire(new FireSpec(1, 20, org.viosbench.protocol.MessageType.DATA, true, new int[0], 10,
                 "hello".getBytes(), FireSpec.ALL, 0, 5000, 1));
