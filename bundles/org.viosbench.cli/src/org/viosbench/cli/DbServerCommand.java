@@ -66,7 +66,8 @@ final class DbServerCommand implements Callable<Integer> {
                 log.flush();
             }
         } catch (IOException e) {
-            // the log is best effort
+            // the log file is best effort; say so where logs go
+            System.getLogger(DbServerCommand.class.getName()).log(System.Logger.Level.WARNING, "server log not written: " + what, e);
         }
     }
 
@@ -135,6 +136,7 @@ final class DbServerCommand implements Callable<Integer> {
                 }
             } catch (IOException e) {
                 // no usable input: SIGTERM still stops the server
+                System.getLogger(DbServerCommand.class.getName()).log(System.Logger.Level.INFO, "standard input unreadable; stop with SIGTERM", e);
             }
         }, "viosbench-db-server-input");
         input.setDaemon(true);
