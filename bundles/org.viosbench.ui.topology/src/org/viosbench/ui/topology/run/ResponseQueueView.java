@@ -11,10 +11,8 @@ import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeColumn;
-import org.eclipse.swt.widgets.TreeItem;
 import org.viosbench.engine.EntryState;
 import org.viosbench.engine.QueueEntry;
-import org.viosbench.topology.Topology;
 import org.viosbench.topology.Vios;
 
 /**
@@ -34,11 +32,20 @@ public final class ResponseQueueView extends SessionView {
     private static final Color BAD = new Color(190, 30, 30);
     private static final Color WAIT = new Color(170, 100, 0);
 
+    private org.eclipse.jface.viewers.TreeViewer viewer;
     private Tree tree;
     private final Runnable tick = this::refresh;
     private boolean openOnly;
-    /** The request each top-level row shows. */
-    private final java.util.Map<TreeItem, SentRequest> requestOf = new java.util.HashMap<>();
+    /** The requests shown, newest first: the viewer's input, refilled by {@link #refresh}. */
+    private final List<SentRequest> shownRows = new java.util.ArrayList<>();
+
+    /** A responder's row beneath its request: the request and the index of its entry. */
+    private record Responder(SentRequest request, int index) {
+        QueueEntry entry() {
+            List<QueueEntry> all = request.entries();
+            return index < all.size() ? all.get(index) : null;
+        }
+    }
     /** The selected request for the other views (the Trace view moves its cursor there). */
     private final org.viosbench.ui.trace.SelectionPublisher selection = new org.viosbench.ui.trace.SelectionPublisher();
     /** The Trace view's cursor selects the row of its message's request. */
@@ -57,7 +64,12 @@ public final class ResponseQueueView extends SessionView {
         legend(legend, "\u25cf response", Animator.RESPONSE);
         legend(legend, "\u25cf drop, error, timeout, suspected", Animator.FAILURE);
         new org.eclipse.swt.widgets.Label(legend, SWT.NONE).setText("   (dots move on the diagram; speed in this view's toolbar)");
-        tree = new Tree(parent, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        viewer = new org.eclipse.jface.viewers.TreeViewer(parent, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        tree = viewer.getTree();
+        viewer.setAutoExpandLevel(org.eclipse.jface.viewers.AbstractTreeViewer.ALL_LEVELS);
+        viewer.setContentProvider(new Rows());
+        viewer.setLabelProvider(new Labels());
+        viewer.setInput(shownRows);
         tree.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true));
         speedActions();
         tree.setHeaderVisible(true);
@@ -81,11 +93,9 @@ public final class ResponseQueueView extends SessionView {
         if (tree == null || tree.isDisposed() || e.sender() == null) {
             return;
         }
-        for (java.util.Map.Entry<TreeItem, SentRequest> row : requestOf.entrySet()) {
-            SentRequest r = row.getValue();
+        for (SentRequest r : shownRequests()) {
             if (r.request() != null && r.messageId() == e.event().messageId() && r.request().queue().sender() == e.sender()) {
-                tree.setSelection(row.getKey());
-                tree.showItem(row.getKey());
+                viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(r), true);
                 inspect();
                 return;
             }
@@ -93,11 +103,71 @@ public final class ResponseQueueView extends SessionView {
     }
 
     private SentRequest selectedRequest() {
-        TreeItem item = tree.getSelectionCount() == 0 ? null : tree.getSelection()[0];
-        while (item != null && item.getParentItem() != null) {
-            item = item.getParentItem();
+        Object first = viewer.getStructuredSelection().getFirstElement();
+        return first instanceof Responder x ? x.request() : first instanceof SentRequest r ? r : null;
+    }
+
+    private List<SentRequest> shownRequests() {
+        return List.copyOf(shownRows);
+    }
+
+    /** Requests (newest first) and beneath each its responders. */
+    private static final class Rows implements org.eclipse.jface.viewers.ITreeContentProvider {
+        @Override
+        public Object[] getElements(Object input) {
+            return input instanceof List<?> l ? l.toArray() : new Object[0];
         }
-        return item == null ? null : requestOf.get(item);
+
+        @Override
+        public Object[] getChildren(Object parent) {
+            if (!(parent instanceof SentRequest r)) {
+                return new Object[0];
+            }
+            int n = r.entries().size();
+            Object[] out = new Object[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = new Responder(r, i);
+            }
+            return out;
+        }
+
+        @Override
+        public Object getParent(Object element) {
+            return element instanceof Responder x ? x.request() : null;
+        }
+
+        @Override
+        public boolean hasChildren(Object element) {
+            return element instanceof SentRequest r && !r.entries().isEmpty();
+        }
+    }
+
+    /** The columns: what, state, time, detail; the state coloured. */
+    private final class Labels extends org.eclipse.jface.viewers.LabelProvider
+            implements org.eclipse.jface.viewers.ITableLabelProvider, org.eclipse.jface.viewers.ITableColorProvider {
+        @Override
+        public org.eclipse.swt.graphics.Image getColumnImage(Object element, int column) {
+            return null;
+        }
+
+        @Override
+        public String getColumnText(Object element, int column) {
+            return element instanceof SentRequest r ? requestColumns(r)[column] : element instanceof Responder x ? responderColumns(x)[column] : "";
+        }
+
+        @Override
+        public Color getForeground(Object element, int column) {
+            if (column != 1) {
+                return null;
+            }
+            String state = getColumnText(element, 1);
+            return state.equals("OK") || state.equals("MATCHED") ? OK : state.equals("OPEN") || state.equals("PENDING") ? WAIT : BAD;
+        }
+
+        @Override
+        public Color getBackground(Object element, int column) {
+            return null;
+        }
     }
 
     /** Shows only the requests still waiting for responses (true) or all of them. */
@@ -188,21 +258,13 @@ public final class ResponseQueueView extends SessionView {
         setContentDescription(idle != null ? idle : requests.isEmpty() ? "Fire a message from a VIOS (right-click it)."
                 : requests.size() > SHOWN ? "The newest " + SHOWN + " of " + requests.size() + " requests." : "");
         syncSpeedButtons();
-        SentRequest selected = selectedRequest(); // a rebuild keeps the user's (or the trace cursor's) choice
-        tree.setRedraw(false);
-        try {
-            tree.removeAll();
-            requestOf.clear();
-            List<SentRequest> shown = openOnly ? requests.stream().filter(r -> shownState(r).equals("OPEN")).toList() : requests;
-            for (int i = shown.size() - 1; i >= Math.max(0, shown.size() - SHOWN); i--) {
-                TreeItem item = row(shown.get(i));
-                if (selected != null && shown.get(i) == selected) {
-                    tree.setSelection(item);
-                }
-            }
-        } finally {
-            tree.setRedraw(true);
-        }
+        List<SentRequest> shown = new java.util.ArrayList<>(openOnly ? requests.stream().filter(r -> shownState(r).equals("OPEN")).toList()
+                : requests);
+        java.util.Collections.reverse(shown); // newest first
+        shownRows.clear();
+        shownRows.addAll(shown.size() > SHOWN ? shown.subList(0, SHOWN) : shown);
+        viewer.refresh(); // updates the rows in place, keeping the selected request (the user's, or the trace cursor's)
+        viewer.expandAll();
         Animator animator = animator();
         if (session != null && (session.anyOpen() || animator != null && animator.busy())) {
             tree.getDisplay().timerExec(REFRESH_MS, tick);
@@ -256,29 +318,26 @@ public final class ResponseQueueView extends SessionView {
         return EntryState.PENDING;
     }
 
-    private TreeItem row(SentRequest r) {
-        TreeItem item = new TreeItem(tree, SWT.NONE);
-        requestOf.put(item, r);
-        org.viosbench.trace.QueueState animated = animated(r);
+    /** A request's row as shown: at the moment being animated (see {@link #animated}). */
+    private String[] requestColumns(SentRequest r) {
         String state = shownState(r);
         var result = state.equals("OPEN") ? null : r.result();
-        item.setText(new String[] { "#" + r.number() + "  " + r.from() + " -> " + r.to(), state,
-                result == null ? "" : micros(result.elapsedNanos()),
-                r.refusal() != null ? r.refusal() : "message id " + org.viosbench.engine.MessageIds.label(r.messageId()) + ", response: " + r.policy() });
-        item.setForeground(1, state.equals("OK") ? OK : state.equals("OPEN") ? WAIT : BAD);
-        Topology t = session().topology();
-        for (QueueEntry e : r.entries()) {
-            TreeItem child = new TreeItem(item, SWT.NONE);
-            Vios v = t.vios(Integer.toUnsignedLong(e.responder()));
-            EntryState shown = shownEntry(e, animated);
-            String detail = shown == EntryState.ERROR ? "error " + e.errorCode()
-                    : shown == EntryState.MATCHED && e.payload() != null && e.payload().length > 0 ? e.payload().length + " bytes: " + preview(e.payload()) : "";
-            child.setText(new String[] { v == null ? "VIOS " + Integer.toUnsignedString(e.responder()) : v.name(), shown.name(),
-                    shown.ended() && e.endedNanos() > 0 ? micros(e.endedNanos() - r.sentNanos()) : "", detail });
-            child.setForeground(1, shown == EntryState.MATCHED ? OK : shown == EntryState.PENDING ? WAIT : BAD);
+        return new String[] { "#" + r.number() + "  " + r.from() + " -> " + r.to(), state, result == null ? "" : micros(result.elapsedNanos()),
+                r.refusal() != null ? r.refusal() : "message id " + org.viosbench.engine.MessageIds.label(r.messageId()) + ", response: " + r.policy() };
+    }
+
+    /** A responder's row as shown. */
+    private String[] responderColumns(Responder x) {
+        QueueEntry e = x.entry();
+        if (e == null || session() == null) {
+            return new String[] { "", "", "", "" };
         }
-        item.setExpanded(true);
-        return item;
+        Vios v = session().topology().vios(Integer.toUnsignedLong(e.responder()));
+        EntryState shown = shownEntry(e, animated(x.request()));
+        String detail = shown == EntryState.ERROR ? "error " + e.errorCode()
+                : shown == EntryState.MATCHED && e.payload() != null && e.payload().length > 0 ? e.payload().length + " bytes: " + preview(e.payload()) : "";
+        return new String[] { v == null ? "VIOS " + Integer.toUnsignedString(e.responder()) : v.name(), shown.name(),
+                shown.ended() && e.endedNanos() > 0 ? micros(e.endedNanos() - x.request().sentNanos()) : "", detail };
     }
 
     private static String micros(long nanos) {
