@@ -15,7 +15,6 @@ import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeColumn;
 import org.eclipse.swt.widgets.TreeItem;
@@ -51,7 +50,8 @@ public final class PacketInspectorView extends SessionView {
     @Override
     public void createPartControl(Composite parent) {
         SashForm split = new SashForm(parent, SWT.VERTICAL);
-        packets = new Table(split, SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL);
+        packetViewer = new org.eclipse.jface.viewers.TableViewer(split, SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL);
+        packets = packetViewer.getTable();
         packets.setHeaderVisible(true);
         packets.setLinesVisible(true);
         for (String[] c : new String[][] { { "#", "50" }, { "From", "110" }, { "To", "110" }, { "Type", "90" }, { "Flags", "230" },
@@ -60,6 +60,9 @@ public final class PacketInspectorView extends SessionView {
             col.setText(c[0]);
             col.setWidth(Integer.parseInt(c[1]));
         }
+        packetViewer.setContentProvider(org.eclipse.jface.viewers.ArrayContentProvider.getInstance());
+        packetViewer.setLabelProvider(new PacketLabels());
+        packetViewer.setInput(listed);
         SashForm panes = new SashForm(split, SWT.HORIZONTAL);
         fields = new Tree(panes, SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL);
         fields.setHeaderVisible(true);
@@ -74,7 +77,7 @@ public final class PacketInspectorView extends SessionView {
         packets.addListener(SWT.Selection, e -> {
             edited = null; // another packet: its own bytes
             resend.setEnabled(false);
-            show(packetAt(packets.getSelectionIndex()));
+            show(selectedPacket());
         });
         fields.addListener(SWT.Selection, e -> {
             Field f = fields.getSelectionCount() == 0 ? null : fieldOf.get(fields.getSelection()[0]);
@@ -143,9 +146,46 @@ public final class PacketInspectorView extends SessionView {
         return !a.animates(id) || a.hasShownSend(id, b.getInt(org.viosbench.protocol.Wire.OFF_SOURCE));
     }
 
-    private CapturedPacket packetAt(int row) {
-        List<CapturedPacket> l = list();
-        return row < 0 || row >= l.size() ? null : l.get(row);
+    private CapturedPacket selectedPacket() {
+        return packetViewer.getStructuredSelection().getFirstElement() instanceof CapturedPacket p ? p : null;
+    }
+
+    /** The packets listed: the viewer's input, refilled by {@link #refresh}. */
+    private final List<CapturedPacket> listed = new java.util.ArrayList<>();
+    private org.eclipse.jface.viewers.TableViewer packetViewer;
+
+    /** A packet's columns; a packet that does not decode on a red background. */
+    private static final class PacketLabels extends org.eclipse.jface.viewers.LabelProvider
+            implements org.eclipse.jface.viewers.ITableLabelProvider, org.eclipse.jface.viewers.ITableColorProvider {
+        @Override
+        public org.eclipse.swt.graphics.Image getColumnImage(Object element, int column) {
+            return null;
+        }
+
+        @Override
+        public String getColumnText(Object element, int column) {
+            CapturedPacket p = (CapturedPacket) element;
+            PacketDissector.Dissection d = p.dissect();
+            return switch (column) {
+                case 0 -> Integer.toString(p.number());
+                case 1 -> p.from();
+                case 2 -> p.to();
+                case 3 -> value(d, "Message type");
+                case 4 -> value(d, "Flags");
+                case 5 -> messageLabel(p.bytes(), value(d, "Message id"));
+                default -> Integer.toString(p.bytes().length);
+            };
+        }
+
+        @Override
+        public org.eclipse.swt.graphics.Color getForeground(Object element, int column) {
+            return null;
+        }
+
+        @Override
+        public org.eclipse.swt.graphics.Color getBackground(Object element, int column) {
+            return ((CapturedPacket) element).dissect().failure() != null ? FAILURE : null;
+        }
     }
 
     @Override
@@ -170,22 +210,9 @@ public final class PacketInspectorView extends SessionView {
             return; // nothing new
         }
         listedUpTo = newest;
-        int selected = packets.getSelectionIndex();
-        packets.setRedraw(false);
-        packets.removeAll();
-        for (CapturedPacket p : l) {
-            TableItem row = new TableItem(packets, SWT.NONE);
-            PacketDissector.Dissection d = p.dissect();
-            row.setText(new String[] { Integer.toString(p.number()), p.from(), p.to(), value(d, "Message type"), value(d, "Flags"),
-                    messageLabel(p.bytes(), value(d, "Message id")), Integer.toString(p.bytes().length) });
-            if (d.failure() != null) {
-                row.setBackground(FAILURE);
-            }
-        }
-        packets.setRedraw(true);
-        if (selected >= 0 && selected < l.size()) {
-            packets.setSelection(selected);
-        }
+        listed.clear();
+        listed.addAll(l);
+        packetViewer.refresh(); // keeps the selected packet selected, wherever its row went
     }
 
     private static String value(PacketDissector.Dissection d, String name) {
@@ -370,7 +397,7 @@ public final class PacketInspectorView extends SessionView {
         List<CapturedPacket> l = list();
         for (int i = 0; i < l.size(); i++) {
             if (java.nio.ByteBuffer.wrap(l.get(i).bytes()).getLong(org.viosbench.protocol.Wire.OFF_MESSAGE_ID) == messageId) {
-                packets.setSelection(i);
+                packetViewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(l.get(i)), true);
                 edited = null;
                 resend.setEnabled(false);
                 show(l.get(i));
