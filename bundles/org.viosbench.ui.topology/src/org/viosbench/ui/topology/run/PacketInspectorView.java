@@ -155,13 +155,7 @@ public final class PacketInspectorView extends SessionView {
     private org.eclipse.jface.viewers.TableViewer packetViewer;
 
     /** A packet's columns; a packet that does not decode on a red background. */
-    private static final class PacketLabels extends org.eclipse.jface.viewers.LabelProvider
-            implements org.eclipse.jface.viewers.ITableLabelProvider, org.eclipse.jface.viewers.ITableColorProvider {
-        @Override
-        public org.eclipse.swt.graphics.Image getColumnImage(Object element, int column) {
-            return null;
-        }
-
+    private static final class PacketLabels extends ColumnLabels {
         @Override
         public String getColumnText(Object element, int column) {
             CapturedPacket p = (CapturedPacket) element;
@@ -175,11 +169,6 @@ public final class PacketInspectorView extends SessionView {
                 case 5 -> messageLabel(p.bytes(), value(d, "Message id"));
                 default -> Integer.toString(p.bytes().length);
             };
-        }
-
-        @Override
-        public org.eclipse.swt.graphics.Color getForeground(Object element, int column) {
-            return null;
         }
 
         @Override

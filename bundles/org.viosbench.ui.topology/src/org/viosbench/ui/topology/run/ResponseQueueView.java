@@ -143,13 +143,7 @@ public final class ResponseQueueView extends SessionView {
     }
 
     /** The columns: what, state, time, detail; the state coloured. */
-    private final class Labels extends org.eclipse.jface.viewers.LabelProvider
-            implements org.eclipse.jface.viewers.ITableLabelProvider, org.eclipse.jface.viewers.ITableColorProvider {
-        @Override
-        public org.eclipse.swt.graphics.Image getColumnImage(Object element, int column) {
-            return null;
-        }
-
+    private final class Labels extends ColumnLabels {
         @Override
         public String getColumnText(Object element, int column) {
             return element instanceof SentRequest r ? requestColumns(r)[column] : element instanceof Responder x ? responderColumns(x)[column] : "";
@@ -162,11 +156,6 @@ public final class ResponseQueueView extends SessionView {
             }
             String state = getColumnText(element, 1);
             return state.equals("OK") || state.equals("MATCHED") ? OK : state.equals("OPEN") || state.equals("PENDING") ? WAIT : BAD;
-        }
-
-        @Override
-        public Color getBackground(Object element, int column) {
-            return null;
         }
     }
 
