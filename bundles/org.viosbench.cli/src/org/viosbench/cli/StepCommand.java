@@ -53,7 +53,7 @@ final class StepCommand extends LeafCommand {
             return fail(recipeFile + ": " + e.getMessage());
         }
         try (c) {
-            TraceFile.write(new RecordedTrace(c.events(), TopologyCommand.viosNames(t), c.packets()), files.traceFile);
+            TraceFile.write(new RecordedTrace(c.events(), TopologyCommand.viosNames(t)), files.traceFile);
             ObjectNode out = Json.object().put("ok", true).put("trace", files.traceFile.toString()).put("events", c.events().size())
                     .put("choices", c.choices().size()).put("virtualMicros", c.nowNanos() / 1000).put("pending", c.pending().size());
             ArrayNode requests = out.putArray("requests");

@@ -11,7 +11,6 @@ import org.viosbench.engine.Layer;
 import org.viosbench.engine.Trace;
 import org.viosbench.engine.TraceKind;
 import org.viosbench.engine.kcluster.KCluster;
-import org.viosbench.protocol.Wire;
 
 import io.netty.buffer.ByteBuf;
 
@@ -142,9 +141,6 @@ final class FaultKCluster extends ForwardingKCluster {
         }
     }
 
-    static long messageId(ByteBuf packet) {
-        return packet.readableBytes() >= Wire.OFF_MESSAGE_ID + 8 ? packet.getLong(packet.readerIndex() + Wire.OFF_MESSAGE_ID) : -1;
-    }
 
 
 

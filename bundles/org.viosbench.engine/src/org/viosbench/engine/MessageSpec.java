@@ -125,7 +125,8 @@ public record MessageSpec(int sendingDaemon, MessageType type, boolean broadcast
     /** What is wrong with this spec (unnamed fields), or null. */
     private String problem() {
         try {
-            return check(this, null, f -> f);
+            check(this, null, f -> f);
+            return null;
         } catch (Invalid e) {
             return e.getMessage();
         }
@@ -257,7 +258,7 @@ public record MessageSpec(int sendingDaemon, MessageType type, boolean broadcast
     }
 
     /** The checks between fields; the one that fails is named through {@code where}. */
-    private static String check(MessageSpec s, IntPredicate vioses, java.util.function.UnaryOperator<String> where) throws Invalid {
+    private static void check(MessageSpec s, IntPredicate vioses, java.util.function.UnaryOperator<String> where) throws Invalid {
         if (!s.broadcast && s.destinations.length == 0) {
             throw new Invalid(where.apply(TO), "needs at least one VIOS, or a broadcast");
         }
@@ -292,7 +293,6 @@ public record MessageSpec(int sendingDaemon, MessageType type, boolean broadcast
             throw new Invalid(where.apply(s.timeoutMillis < 0 ? TIMEOUT : REPEAT), s.timeoutMillis < 0 ? "cannot be negative"
                     : "must be 1.." + MAX_REPEAT);
         }
-        return null;
     }
 
     /** A value for an error message, cut short. */

@@ -99,8 +99,6 @@ public final class TraceFile {
             Map<Integer, String> names = new TreeMap<>();
             int version = header(first, names);
             List<TraceEvent> events = new ArrayList<>();
-            Map<Integer, byte[]> packets = new TreeMap<>();
-            byte[][] packet = new byte[1][];
             int line = 1;
             long lastTime = Long.MIN_VALUE;
             for (String text; (text = r.readLine()) != null;) {
@@ -108,18 +106,14 @@ public final class TraceFile {
                 if (text.isBlank()) {
                     continue;
                 }
-                packet[0] = null;
-                TraceEvent e = event(text, line, version, packet);
-                if (packet[0] != null) {
-                    packets.put(events.size(), packet[0]);
-                }
+                TraceEvent e = event(text, line, version);
                 if (e.timeNanos() < lastTime) {
                     throw new TraceFileException(line, 1, "time " + e.timeNanos() + " goes back (the line before says " + lastTime + ")");
                 }
                 lastTime = e.timeNanos();
                 events.add(e);
             }
-            return new RecordedTrace(events, names, packets);
+            return new RecordedTrace(events, names);
         }
     }
 
@@ -165,8 +159,9 @@ public final class TraceFile {
         return (int) version;
     }
 
-    /** One event line; a packet it carries goes to {@code packet[0]}. */
-    private static TraceEvent event(String text, int line, int version, byte[][] packet) throws TraceFileException, IOException {
+    /** One event line, with the packet it carries. */
+    private static TraceEvent event(String text, int line, int version) throws TraceFileException, IOException {
+        byte[] packet = null;
         long t = Long.MIN_VALUE;
         long vios = Long.MIN_VALUE;
         Layer layer = null;
@@ -204,7 +199,7 @@ public final class TraceFile {
                             throw new TraceFileException(line, col, "unknown field \"packet\" (packets came with version 2)");
                         }
                         try {
-                            packet[0] = java.util.HexFormat.of().parseHex(v == JsonToken.VALUE_STRING ? p.getText() : "?");
+                            packet = java.util.HexFormat.of().parseHex(v == JsonToken.VALUE_STRING ? p.getText() : "?");
                         } catch (IllegalArgumentException e) {
                             throw new TraceFileException(line, col, "\"packet\" must be the packet's bytes in hex: " + e.getMessage());
                         }
@@ -226,13 +221,13 @@ public final class TraceFile {
         if (vios < 0 || vios > 0xFFFF_FFFFL || peer < -1 || peer > 0xFFFF_FFFFL || bytes < -1 || bytes > Integer.MAX_VALUE) {
             throw new TraceFileException(line, 1, "vios, peer or bytes out of range");
         }
-        if (packet[0] != null && kind != TraceKind.TRANSMIT) {
+        if (packet != null && kind != TraceKind.TRANSMIT) {
             throw new TraceFileException(line, 1, "a " + kind + " event carries a packet; only kcluster sends (TRANSMIT) do");
         }
         if (flags != 0 && type == null) {
             throw new TraceFileException(line, 1, "\"flags\" without \"type\": an event about a packet names both");
         }
-        return new TraceEvent(t, (int) vios, layer, kind, msg, peer == -1 ? -1 : (int) peer, (int) bytes, outcome, type, (int) flags, null);
+        return new TraceEvent(t, (int) vios, layer, kind, msg, peer == -1 ? -1 : (int) peer, (int) bytes, outcome, type, (int) flags, packet);
     }
 
     /** {@code field}, when the file's {@code version} has it; else the refusal. */

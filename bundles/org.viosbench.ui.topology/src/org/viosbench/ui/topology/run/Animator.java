@@ -99,7 +99,11 @@ public final class Animator implements TraceListener {
     private final java.util.Map<Long, List<TraceEvent>> reached = new java.util.LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(java.util.Map.Entry<Long, List<TraceEvent>> eldest) {
-            return size() > 2 * ClusterSession.KEPT;
+            if (size() <= 2 * ClusterSession.KEPT) {
+                return false;
+            }
+            animated.remove(eldest.getKey()); // forgotten here: shown as the engine has it, not as never reached
+            return true;
         }
     };
 
