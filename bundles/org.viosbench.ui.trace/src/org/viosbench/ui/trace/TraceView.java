@@ -259,6 +259,8 @@ public final class TraceView extends ViewPart {
             return false;
         }
         shownLive = -1;
+        // a newly followed cluster starts at its "now", wherever the cursor stood in the trace shown before
+        nowPosition = cursor == null ? -1 : cursor.position();
         followed = session;
         follow.setChecked(true);
         setPartName("Trace: " + session.topology().name() + " (live)");
