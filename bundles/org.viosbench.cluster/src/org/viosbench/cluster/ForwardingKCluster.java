@@ -1,6 +1,6 @@
 package org.viosbench.cluster;
 
-import org.viosbench.engine.Errno;
+import org.viosbench.protocol.Errno;
 import org.viosbench.engine.kcluster.KCluster;
 import org.viosbench.engine.kcluster.KClusterReceiver;
 import org.viosbench.engine.kcluster.MembershipListener;
@@ -56,7 +56,7 @@ abstract class ForwardingKCluster implements KCluster {
     }
 
     @Override
-    public org.viosbench.engine.Idle awaitIdle() {
+    public org.viosbench.engine.kcluster.Idle awaitIdle() {
         return inner.awaitIdle();
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.viosbench.engine.Errno;
+import org.viosbench.protocol.Errno;
 import org.viosbench.engine.Layer;
 import org.viosbench.engine.Trace;
 import org.viosbench.engine.TraceKind;

@@ -50,7 +50,7 @@ public final class Registrar {
             if (e.state() == EntryState.MATCHED) {
                 return new Result(true, attempt, e.payload(), null);
             }
-            if (e.state() == EntryState.ERROR && e.errorCode() != org.viosbench.engine.Errno.ENOENT.code()) {
+            if (e.state() == EntryState.ERROR && e.errorCode() != org.viosbench.protocol.Errno.ENOENT.code()) {
                 return new Result(false, attempt, e.payload(), "the VIOS database node refused: errno " + e.errorCode() + ": "
                         + new String(e.payload(), java.nio.charset.StandardCharsets.UTF_8));
             }

@@ -3,7 +3,7 @@ package org.viosbench.db;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import org.viosbench.engine.Errno;
+import org.viosbench.protocol.Errno;
 import org.viosbench.engine.IncomingMessage;
 import org.viosbench.engine.MessageHandler;
 import org.viosbench.engine.Reply;

@@ -1,5 +1,7 @@
 package org.viosbench.engine;
 
+import org.viosbench.protocol.Errno;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;

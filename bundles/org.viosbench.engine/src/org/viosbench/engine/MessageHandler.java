@@ -1,5 +1,7 @@
 package org.viosbench.engine;
 
+import org.viosbench.protocol.Errno;
+
 /** A receiving daemon's handler: answers one request. Runs on the receiving VIOS's delivery thread. */
 @FunctionalInterface
 public interface MessageHandler {

@@ -1,5 +1,7 @@
 package org.viosbench.engine;
 
+import org.viosbench.engine.kcluster.Idle;
+
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

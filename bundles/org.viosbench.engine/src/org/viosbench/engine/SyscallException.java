@@ -1,5 +1,7 @@
 package org.viosbench.engine;
 
+import org.viosbench.protocol.Errno;
+
 import java.util.Objects;
 
 /** A system call failed before anything was sent; {@link #errno()} says why. */

@@ -1,5 +1,7 @@
 package org.viosbench.engine;
 
+import org.viosbench.protocol.Errno;
+
 import java.nio.charset.StandardCharsets;
 
 import org.viosbench.engine.kcluster.KCluster;

@@ -20,7 +20,7 @@ import org.viosbench.cluster.EmbeddedCluster;
 import org.viosbench.cluster.Faults;
 import org.viosbench.cluster.PacketTap;
 import org.viosbench.cluster.ViosState;
-import org.viosbench.engine.Errno;
+import org.viosbench.protocol.Errno;
 import org.viosbench.engine.Request;
 import org.viosbench.engine.SyscallException;
 import org.viosbench.engine.Trace;

@@ -2,7 +2,7 @@ package org.viosbench.transport;
 
 import java.util.ArrayList;
 
-import org.viosbench.engine.Errno;
+import org.viosbench.protocol.Errno;
 import org.viosbench.engine.kcluster.KCluster;
 import org.viosbench.engine.kcluster.KClusterReceiver;
 import org.viosbench.engine.kcluster.MembershipListener;

@@ -23,7 +23,7 @@ import io.netty.util.internal.PlatformDependent;
 final class Inbox {
     private static final int BATCH = 256;
     /** The delivery thread spins ~20 times, yields ~10 times, then parks (at most 50 ms; a new packet wakes it). */
-    private static final org.viosbench.engine.Idle IDLE = new org.viosbench.engine.Idle(20, 10, TimeUnit.MILLISECONDS.toNanos(50));
+    private static final org.viosbench.engine.kcluster.Idle IDLE = new org.viosbench.engine.kcluster.Idle(20, 10, TimeUnit.MILLISECONDS.toNanos(50));
 
     /** An inbox item: a packet, or a membership event when {@code bytes} is null. */
     private record Item(int from, ByteBuf bytes, boolean joined, String reason) {

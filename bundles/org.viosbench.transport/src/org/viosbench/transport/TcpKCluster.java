@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.viosbench.engine.Errno;
+import org.viosbench.protocol.Errno;
 import org.viosbench.engine.kcluster.KCluster;
 import org.viosbench.engine.kcluster.KClusterReceiver;
 import org.viosbench.engine.kcluster.MembershipListener;
@@ -318,8 +318,8 @@ public final class TcpKCluster implements KCluster {
 
     /** 0: a caller spinning for responses would take CPU from the I/O thread it waits for (p99 2-3x worse measured). */
     @Override
-    public org.viosbench.engine.Idle awaitIdle() {
-        return org.viosbench.engine.Idle.PARK;
+    public org.viosbench.engine.kcluster.Idle awaitIdle() {
+        return org.viosbench.engine.kcluster.Idle.PARK;
     }
 
     @Override

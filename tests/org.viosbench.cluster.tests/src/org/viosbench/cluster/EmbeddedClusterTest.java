@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.viosbench.engine.EntryState;
-import org.viosbench.engine.Errno;
+import org.viosbench.protocol.Errno;
 import org.viosbench.engine.Message;
 import org.viosbench.engine.Reply;
 import org.viosbench.engine.Request;

@@ -1,5 +1,7 @@
 package org.viosbench.engine;
 
+import org.viosbench.engine.kcluster.Idle;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

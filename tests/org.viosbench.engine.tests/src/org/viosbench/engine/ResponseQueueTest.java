@@ -1,5 +1,7 @@
 package org.viosbench.engine;
 
+import org.viosbench.protocol.Errno;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

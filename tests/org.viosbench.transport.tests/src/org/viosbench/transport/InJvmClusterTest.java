@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.viosbench.engine.Daemon;
 import org.viosbench.engine.EntryState;
-import org.viosbench.engine.Errno;
+import org.viosbench.protocol.Errno;
 import org.viosbench.engine.Layer;
 import org.viosbench.engine.Message;
 import org.viosbench.engine.QueueEntry;

@@ -111,7 +111,7 @@ class TcpKClusterTest {
                     nodes.add(n);
                 }
                 awaitMesh(nodes);
-                assertEquals(org.viosbench.engine.Idle.PARK, nodes.get(0).kcluster().awaitIdle(), "callers over TCP park at once, leaving the CPU to the I/O thread");
+                assertEquals(org.viosbench.engine.kcluster.Idle.PARK, nodes.get(0).kcluster().awaitIdle(), "callers over TCP park at once, leaving the CPU to the I/O thread");
                 List<Request> many = new ArrayList<>();
                 for (int i = 0; i < 200; i++) {
                     many.add(nodes.get(i % 4).daemon(SENDER).send(Message.broadcast().targetDaemon(ECHO).payload(new byte[] { (byte) i })
@@ -166,7 +166,7 @@ class TcpKClusterTest {
             assertEquals(1, without.entries().size(), "a broadcast does not wait for an unconnected VIOS");
             org.viosbench.engine.SyscallException notConnected = assertThrows(org.viosbench.engine.SyscallException.class,
                     () -> nodes.get(0).daemon(SENDER).send(Message.to(2).targetDaemon(ECHO).expectAll().build()));
-            assertEquals(org.viosbench.engine.Errno.ENOTCONN, notConnected.errno());
+            assertEquals(org.viosbench.protocol.Errno.ENOTCONN, notConnected.errno());
 
             nodes.set(2, node(2, addresses, trace));
             await("VIOS 2 reconnected", () -> nodes.get(0).kcluster().isReachable(2) && nodes.get(2).kcluster().isReachable(0));

@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.viosbench.cluster.ClusterDescription;
 import org.viosbench.cluster.EmbeddedCluster;
 import org.viosbench.cluster.ViosSpec;
-import org.viosbench.engine.Errno;
+import org.viosbench.protocol.Errno;
 import org.viosbench.engine.Layer;
 import org.viosbench.engine.Message;
 import org.viosbench.engine.MessageHandler;

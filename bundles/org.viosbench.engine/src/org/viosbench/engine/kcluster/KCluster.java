@@ -1,6 +1,6 @@
 package org.viosbench.engine.kcluster;
 
-import org.viosbench.engine.Errno;
+import org.viosbench.protocol.Errno;
 
 import io.netty.buffer.ByteBuf;
 
@@ -57,8 +57,8 @@ public interface KCluster extends AutoCloseable {
      * over sockets a yielding caller mostly takes CPU from the I/O thread it waits for, so ends there
      * park at once ({@link Idle#PARK}). {@code -Dviosbench.await.yields=N} overrides it for every end.
      */
-    default org.viosbench.engine.Idle awaitIdle() {
-        return org.viosbench.engine.Idle.yielding(8);
+    default org.viosbench.engine.kcluster.Idle awaitIdle() {
+        return org.viosbench.engine.kcluster.Idle.yielding(8);
     }
 
     /** Membership events of this end's view; listeners run on an implementation thread. */

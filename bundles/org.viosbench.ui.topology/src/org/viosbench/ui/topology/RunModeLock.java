@@ -11,14 +11,16 @@ import org.eclipse.gef.commands.CommandStack;
 import org.eclipse.gef.commands.UnexecutableCommand;
 import org.eclipse.gef.editpolicies.AbstractEditPolicy;
 import org.eclipse.gef.requests.CreateConnectionRequest;
+import org.viosbench.ui.topology.parts.RunMode;
 
 /**
  * An editor's run mode, while its topology runs: what runs is what is drawn, so no edit executes.
  * Two halves, both owned by the editor (no static state, nothing a command consults): every edit
  * part gets the {@link #ROLE} edit policy, which answers every request with a command that cannot
  * execute (tools and actions see it and refuse), and the editor's {@link Stack} refuses commands
- * executed on it directly (the Properties view) and undo/redo. Firing by dragging is no edit: its
- * requests pass.
+ * executed on it directly (the Properties view) and undo/redo. The requests of run-mode tools
+ * (firing by dragging: no edit) are of type {@link RunMode#TOOL}: they pass, and the edit policies that
+ * answer them are installed by whoever contributed the tool (see {@link EditorAttachment}).
  */
 public final class RunModeLock {
     /** The edit-policy role installed on every edit part while the topology runs. */
@@ -56,11 +58,11 @@ public final class RunModeLock {
         }
     }
 
-    /** Answers every request with a command that cannot execute, but a fire drag's. */
+    /** Answers every request with a command that cannot execute, but a run-mode tool's. */
     private static final class RefuseEdits extends AbstractEditPolicy {
         @Override
         public Command getCommand(Request request) {
-            if (request instanceof CreateConnectionRequest c && c.getNewObjectType() == org.viosbench.ui.topology.run.DragToFire.FIRE) {
+            if (request instanceof CreateConnectionRequest c && c.getNewObjectType() == RunMode.TOOL) {
                 return null;
             }
             return UnexecutableCommand.INSTANCE;

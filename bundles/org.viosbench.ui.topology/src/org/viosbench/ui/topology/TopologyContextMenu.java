@@ -6,9 +6,12 @@ import org.eclipse.gef.ui.actions.GEFActionConstants;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.ui.actions.ActionFactory;
-import org.viosbench.ui.topology.run.ViosActions;
 
-/** The diagram's context menu: undo/redo, copy/paste/delete, rename, and on a running VIOS: fire, kill, restart. */
+/**
+ * The diagram's context menu: undo/redo, copy/paste/delete, rename. Registered with the workbench
+ * under the editor's id, so other bundles contribute to it ({@code popup:org.viosbench.ui.topology.editor}):
+ * the run-mode bundle adds fire, kill, restart and faults on a running VIOS.
+ */
 final class TopologyContextMenu extends ContextMenuProvider {
     private final TopologyEditor editor;
 
@@ -20,9 +23,6 @@ final class TopologyContextMenu extends ContextMenuProvider {
     @Override
     public void buildContextMenu(IMenuManager menu) {
         GEFActionConstants.addStandardActionGroups(menu);
-        for (IAction a : ViosActions.forSelection(editor)) {
-            menu.appendToGroup(GEFActionConstants.GROUP_REST, a);
-        }
         add(menu, GEFActionConstants.GROUP_UNDO, ActionFactory.UNDO.getId());
         add(menu, GEFActionConstants.GROUP_UNDO, ActionFactory.REDO.getId());
         add(menu, GEFActionConstants.GROUP_COPY, ActionFactory.COPY.getId());

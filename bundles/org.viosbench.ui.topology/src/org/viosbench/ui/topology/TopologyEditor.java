@@ -61,7 +61,8 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
     private final List<Runnable> problemsListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Runnable> sessionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private org.viosbench.session.ClusterSession session;
-    private org.viosbench.ui.topology.run.Animator animator;
+    /** What other bundles attach to this editor (see {@link EditorAttachment}); before the edit domain, which builds the palette. */
+    private final List<EditorAttachment> attachments = Attachments.create();
     private final java.util.concurrent.atomic.AtomicBoolean stateRefreshPending = new java.util.concurrent.atomic.AtomicBoolean();
     private final org.viosbench.session.SessionListener sessionChanged = change -> {
         if (stateRefreshPending.compareAndSet(false, true)) {
@@ -71,10 +72,6 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
             });
         }
     };
-    /** The viewer property under which edit parts find their editor. */
-    public static final String EDITOR = "org.viosbench.ui.topology.editor";
-    /** The viewer property under which edit parts find the running cluster. */
-    public static final String SESSION = "org.viosbench.ui.topology.session";
 
     /** The editor's command stack: it refuses every edit while the topology runs (see {@link RunModeLock}). */
     private final RunModeLock.Stack stack = new RunModeLock.Stack();
@@ -102,25 +99,7 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         }
         super.init(site, input);
         setPartName(input.getName());
-        // the Trace view's cursor, whether that view is active or not (it moves by itself when following a live trace)
-        site.getPage().addSelectionListener(org.viosbench.ui.trace.TraceView.ID, traceCursor);
     }
-
-    /** Step mode drawn on this diagram while the Step Mode view runs this topology (see StepOverlay.follow); null before the viewer exists. */
-    private org.viosbench.ui.topology.run.StepOverlay stepOverlay;
-
-    /** Step mode drawn on this diagram, or null before the viewer exists. */
-    public org.viosbench.ui.topology.run.StepOverlay stepOverlay() {
-        return stepOverlay;
-    }
-
-    /** The Trace view's cursor, shown on the diagram while the cluster runs. */
-    private final org.eclipse.ui.ISelectionListener traceCursor = (part, selection) -> {
-        if (animator() != null && selection instanceof org.eclipse.jface.viewers.IStructuredSelection s
-                && s.getFirstElement() instanceof org.viosbench.trace.SelectedEvent e) {
-            animator.showCursor(e.event());
-        }
-    };
 
     /** The topology being edited. */
     public Topology topology() {
@@ -194,7 +173,9 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
 
     @Override
     protected PaletteRoot getPaletteRoot() {
-        return TopologyPalette.create(() -> topology);
+        List<org.eclipse.gef.palette.ToolEntry> runTools = new ArrayList<>();
+        attachments.forEach(a -> runTools.addAll(a.runTools()));
+        return TopologyPalette.create(() -> topology, runTools);
     }
 
     @Override
@@ -219,7 +200,6 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         ScalableFreeformRootEditPart root = new ScalableFreeformRootEditPart();
         viewer.setRootEditPart(root);
         viewer.setEditPartFactory(new PartFactory());
-        viewer.setProperty(EDITOR, this);
         ZoomManager zoom = root.getZoomManager();
         zoom.setZoomLevels(new double[] { 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0 });
         IAction zoomIn = new ZoomInAction(zoom);
@@ -247,9 +227,8 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
     @Override
     protected void initializeGraphicalViewer() {
         getGraphicalViewer().setContents(topology);
-        stepOverlay = org.viosbench.ui.topology.run.StepOverlay.follow(getSite().getPage(), getGraphicalViewer(),
-                ((ScalableFreeformRootEditPart) getGraphicalViewer().getRootEditPart()).getLayer(LayerConstants.SCALED_FEEDBACK_LAYER), topology);
         revalidate();
+        attachments.forEach(a -> a.attach(this));
     }
 
     @Override
@@ -332,10 +311,7 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         session = org.viosbench.session.ClusterSession.start(topology);
         RunModeLock.lock(getGraphicalViewer(), stack, topology.name() + " runs: stop it to edit (what runs is what is drawn)");
         session.addListener(sessionChanged);
-        getGraphicalViewer().setProperty(SESSION, session);
-        animator = new org.viosbench.ui.topology.run.Animator(getGraphicalViewer(),
-                ((ScalableFreeformRootEditPart) getGraphicalViewer().getRootEditPart()).getLayer(LayerConstants.SCALED_FEEDBACK_LAYER),
-                topology, session);
+        getGraphicalViewer().setProperty(org.viosbench.ui.topology.parts.RunMode.SESSION, session);
         setPartName(getEditorInput().getName() + " [running]");
         getEditorSite().getActionBars().getStatusLineManager().setMessage(topology.name()
                 + " runs: edits are refused until Cluster > Stop. Right-click a VIOS, or drag the Fire Message tool, to fire.");
@@ -350,7 +326,7 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         }
         org.viosbench.session.ClusterSession s = session;
         session = null;
-        animator.dispose();
+        sessionListeners.forEach(Runnable::run); // what draws on the running cluster lets go of it first
         s.removeListener(sessionChanged);
         try {
             s.close();
@@ -358,20 +334,19 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
             RunModeLock.unlock(getGraphicalViewer(), stack);
         }
         if (getGraphicalViewer().getControl() != null && !getGraphicalViewer().getControl().isDisposed()) {
-            getGraphicalViewer().setProperty(SESSION, null);
+            getGraphicalViewer().setProperty(org.viosbench.ui.topology.parts.RunMode.SESSION, null);
             setPartName(getEditorInput().getName());
             getEditorSite().getActionBars().getStatusLineManager().setMessage(null);
             refreshStates();
         }
-        sessionListeners.forEach(Runnable::run);
     }
 
-    /** What draws the fired messages on the diagram while the cluster runs, or null. */
-    public org.viosbench.ui.topology.run.Animator animator() {
-        return session == null ? null : animator;
+    /** The layer that attachments draw on (above the diagram, scaled with it). */
+    public org.eclipse.draw2d.IFigure feedbackLayer() {
+        return ((ScalableFreeformRootEditPart) getGraphicalViewer().getRootEditPart()).getLayer(LayerConstants.SCALED_FEEDBACK_LAYER);
     }
 
-    /** {@code l} runs (on the UI thread) when the cluster starts or stops. */
+    /** {@code l} runs (on the UI thread) when the cluster has started, and when it stops (before it closes). */
     public void addSessionListener(Runnable l) {
         sessionListeners.add(l);
     }
@@ -395,13 +370,8 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
 
     @Override
     public void dispose() {
-        if (getSite() != null) { // null when init refused the input: nothing was registered
-            getSite().getPage().removeSelectionListener(org.viosbench.ui.trace.TraceView.ID, traceCursor);
-        }
-        if (stepOverlay != null) {
-            stepOverlay.stopFollowing();
-        }
         stop();
+        attachments.forEach(EditorAttachment::detach);
         super.dispose();
     }
 
@@ -484,6 +454,15 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         }
         if (type == org.viosbench.session.ClusterSession.class) {
             return session; // the running cluster and its timeline, for the Trace view
+        }
+        if (type == GraphicalViewer.class) {
+            return getGraphicalViewer();
+        }
+        for (EditorAttachment a : attachments) {
+            Object o = a.getAdapter(type);
+            if (o != null) {
+                return o; // e.g. the run-mode bundle's animation
+            }
         }
         if (type == ZoomManager.class) {
             return ((ScalableFreeformRootEditPart) getGraphicalViewer().getRootEditPart()).getZoomManager();

@@ -15,7 +15,7 @@ import org.viosbench.topology.Lpar;
 import org.viosbench.topology.Topology;
 import org.viosbench.topology.Vios;
 
-/** The palette: select, marquee, CEC, VIOS, LPAR and the mapping tool. New elements get free ids and names. */
+/** The palette: select, marquee, CEC, VIOS, LPAR and the mapping tool, and the attachments' run-mode tools. New elements get free ids and names. */
 final class TopologyPalette {
     static final String CEC = "CEC";
     static final String VIOS = "VIOS";
@@ -25,7 +25,7 @@ final class TopologyPalette {
     private TopologyPalette() {
     }
 
-    static PaletteRoot create(Supplier<Topology> topology) {
+    static PaletteRoot create(Supplier<Topology> topology, java.util.List<ToolEntry> runTools) {
         PaletteRoot root = new PaletteRoot();
         PaletteGroup tools = new PaletteGroup("Tools");
         ToolEntry select = new SelectionToolEntry();
@@ -44,9 +44,11 @@ final class TopologyPalette {
         elements.add(new ConnectionCreationToolEntry(MAPPING, "A virtual SCSI mapping: drag from an LPAR to a VIOS of its CEC",
                 null, null, null));
         root.add(elements);
-        PaletteGroup running = new PaletteGroup("Running cluster");
-        running.add(org.viosbench.ui.topology.run.DragToFire.entry());
-        root.add(running);
+        if (!runTools.isEmpty()) {
+            PaletteGroup running = new PaletteGroup("Running cluster");
+            runTools.forEach(running::add);
+            root.add(running);
+        }
         return root;
     }
 

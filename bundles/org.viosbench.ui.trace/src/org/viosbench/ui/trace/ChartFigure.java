@@ -19,7 +19,7 @@ import org.viosbench.trace.RecordedTrace;
  * responses green; a send without receipt ends in a red cross), and the cursor as a line. Only the
  * rows in the clip are painted, so a million-event trace scrolls as fast as a small one.
  */
-final class ChartFigure extends Figure {
+public final class ChartFigure extends Figure {
     static final int LANE = 150;
     static final int ROW = 18;
     /** The row height now (zoom in time): {@link #ROW} at 100 %. */
@@ -47,7 +47,7 @@ final class ChartFigure extends Figure {
     /** Sends still on their way (step mode's pending deliveries): drawn dashed to the cursor, not as lost. */
     private java.util.function.IntPredicate inFlight = i -> false;
 
-    ChartFigure() {
+    public ChartFigure() {
         setOpaque(true);
     }
 
@@ -72,7 +72,7 @@ final class ChartFigure extends Figure {
      * Shows this chart in a new canvas under {@code parent}, below a fixed header canvas that holds
      * the lane names and follows the chart's horizontal scrolling; returns the chart's canvas.
      */
-    org.eclipse.draw2d.FigureCanvas showIn(org.eclipse.swt.widgets.Composite parent) {
+    public org.eclipse.draw2d.FigureCanvas showIn(org.eclipse.swt.widgets.Composite parent) {
         org.eclipse.swt.widgets.Composite box = new org.eclipse.swt.widgets.Composite(parent, org.eclipse.swt.SWT.NONE);
         org.eclipse.swt.layout.GridLayout layout = new org.eclipse.swt.layout.GridLayout(1, false);
         layout.marginWidth = 0;
@@ -112,7 +112,7 @@ final class ChartFigure extends Figure {
         }
     };
 
-    void setTrace(RecordedTrace t) {
+    public void setTrace(RecordedTrace t) {
         trace = t;
         lanes = new LaneOrder(t);
         receipt = new int[t.size()];
@@ -158,26 +158,26 @@ final class ChartFigure extends Figure {
     }
 
     /** Whether event {@code i} passes the filter. */
-    boolean matches(int i) {
+    public boolean matches(int i) {
         return filter == null || filter.test(trace.event(i));
     }
 
     /** Which sends without a receipt are still in flight rather than lost; {@code null}: none. */
-    void setInFlight(java.util.function.IntPredicate p) {
+    public void setInFlight(java.util.function.IntPredicate p) {
         inFlight = p == null ? i -> false : p;
         repaint();
     }
 
-    boolean inFlight(int event) {
+    public boolean inFlight(int event) {
         return receipt[event] == -2 && inFlight.test(event);
     }
 
-    void setCursor(int position) {
+    public void setCursor(int position) {
         cursor = position;
         repaint();
     }
 
-    void setSelected(int event) {
+    public void setSelected(int event) {
         selected = event;
         repaint();
     }
@@ -209,20 +209,20 @@ final class ChartFigure extends Figure {
     }
 
     /** Where event {@code i}'s dot is. */
-    Point dot(int i) {
+    public Point dot(int i) {
         Rectangle b = getBounds();
         TraceEvent e = trace.event(i);
         return new Point(x(lanes.laneOf(e.vios()), e.layer()), b.y + HEADER + i * row + row / 2);
     }
 
     /** The event whose row holds point {@code y} (figure coordinates), or -1. */
-    int eventAt(int y) {
+    public int eventAt(int y) {
         int i = (y - getBounds().y - HEADER) / row;
         return trace == null || i < 0 || i >= trace.size() ? -1 : i;
     }
 
     /** The arrows drawn for rows first..last (send index, receipt index or -2), for tests. */
-    List<int[]> arrows(int first, int last) {
+    public List<int[]> arrows(int first, int last) {
         List<int[]> out = new ArrayList<>();
         for (int i = Math.max(0, first); i <= Math.min(last, receipt.length - 1); i++) {
             if (receipt[i] != -1) {
@@ -327,7 +327,7 @@ final class ChartFigure extends Figure {
         }
     }
 
-    RecordedTrace trace() {
+    public RecordedTrace trace() {
         return trace;
     }
 }

@@ -5,13 +5,13 @@ import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.widgets.Composite;
 
 /** A view's content that scrolls when the view is smaller than the content's minimum size (instead of squeezing it below zero). */
-final class Scrolling {
+public final class Scrolling {
 
     private Scrolling() {
     }
 
     /** A composite for the view's content inside {@code parent}, scrolled below {@code minWidth} x {@code minHeight}. */
-    static Composite content(Composite parent, int minWidth, int minHeight) {
+    public static Composite content(Composite parent, int minWidth, int minHeight) {
         ScrolledComposite scroll = new ScrolledComposite(parent, SWT.H_SCROLL | SWT.V_SCROLL);
         Composite content = new Composite(scroll, SWT.NONE);
         scroll.setContent(content);

@@ -6,13 +6,13 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 
 /** Finding a view's own widgets (for its tests and its keys). */
-final class Widgets {
+public final class Widgets {
 
     private Widgets() {
     }
 
     /** The first control of {@code type} under {@code c} (depth first) that {@code test} accepts, or null. */
-    static <T extends Control> T find(Composite c, Class<T> type, Predicate<T> test) {
+    public static <T extends Control> T find(Composite c, Class<T> type, Predicate<T> test) {
         for (Control child : c.getChildren()) {
             if (type.isInstance(child) && test.test(type.cast(child))) {
                 return type.cast(child);

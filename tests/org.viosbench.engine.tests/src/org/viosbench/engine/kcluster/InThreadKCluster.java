@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.viosbench.engine.Errno;
+import org.viosbench.protocol.Errno;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -136,8 +136,8 @@ public final class InThreadKCluster {
         }
 
         @Override
-        public org.viosbench.engine.Idle awaitIdle() {
-            return org.viosbench.engine.Idle.PARK;
+        public org.viosbench.engine.kcluster.Idle awaitIdle() {
+            return org.viosbench.engine.kcluster.Idle.PARK;
         }
 
         @Override

@@ -161,7 +161,7 @@ class TopologyEditorTest {
         TopologyEditor e = open(TopologyEditorInput.sample("small"));
         Topology t = e.topology();
         Cec cec1 = t.cecs().get(0);
-        ToolEntry viosTool = EditorDriving.tool(e, TopologyPalette.VIOS);
+        ToolEntry viosTool = org.viosbench.testing.ui.EditorDriving.tool(e.getEditDomain(), TopologyPalette.VIOS);
         assertNotNull(viosTool, "the palette has a VIOS tool");
         e.getEditDomain().getPaletteViewer().setActiveTool(viosTool);
         drain();
@@ -205,7 +205,7 @@ class TopologyEditorTest {
     }
 
     private static void mouse(Control c, int type, int x, int y) {
-        EditorDriving.mouse(c, type, x, y);
+        org.viosbench.testing.ui.EditorDriving.mouse(c, type, x, y);
     }
 
 

@@ -11,9 +11,7 @@ import org.eclipse.gef.EditPolicy;
 import org.eclipse.gef.NodeEditPart;
 import org.eclipse.gef.Request;
 import org.eclipse.gef.commands.Command;
-import org.eclipse.gef.editpolicies.GraphicalNodeEditPolicy;
 import org.eclipse.gef.requests.CreateConnectionRequest;
-import org.eclipse.gef.requests.ReconnectRequest;
 import org.viosbench.topology.Lpar;
 import org.viosbench.topology.Mapping;
 import org.viosbench.topology.Partition;
@@ -50,16 +48,11 @@ public final class PartitionPart extends ElementPart implements NodeEditPart {
     @Override
     protected void createEditPolicies() {
         super.createEditPolicies();
-        installEditPolicy(EditPolicy.GRAPHICAL_NODE_ROLE, new GraphicalNodeEditPolicy() {
+        installEditPolicy(EditPolicy.GRAPHICAL_NODE_ROLE, new DrawnConnections() {
             @Override
             protected Command getConnectionCreateCommand(CreateConnectionRequest request) {
-                if (request.getNewObjectType() == org.viosbench.ui.topology.run.DragToFire.FIRE) {
-                    if (!(partition() instanceof Vios v) || getViewer().getProperty(org.viosbench.ui.topology.TopologyEditor.SESSION) == null) {
-                        return null;
-                    }
-                    Command start = new org.viosbench.ui.topology.run.DragToFire.Start(v);
-                    request.setStartCommand(start);
-                    return start;
+                if (request.getNewObjectType() == RunMode.TOOL) {
+                    return null; // not a mapping: the run-mode tool's own edit policy answers
                 }
                 MappingStart start = new MappingStart(partition());
                 request.setStartCommand(start);
@@ -68,10 +61,8 @@ public final class PartitionPart extends ElementPart implements NodeEditPart {
 
             @Override
             protected Command getConnectionCompleteCommand(CreateConnectionRequest request) {
-                if (request.getNewObjectType() == org.viosbench.ui.topology.run.DragToFire.FIRE) {
-                    Object editor = getViewer().getProperty(org.viosbench.ui.topology.TopologyEditor.EDITOR);
-                    return partition() instanceof Vios v && editor instanceof org.viosbench.ui.topology.TopologyEditor ed
-                            ? new org.viosbench.ui.topology.run.DragToFire.FireCommand(ed, request.getStartCommand(), v) : null;
+                if (request.getNewObjectType() == RunMode.TOOL) {
+                    return null;
                 }
                 if (!(request.getStartCommand() instanceof MappingStart start)) {
                     return null;
@@ -84,16 +75,6 @@ public final class PartitionPart extends ElementPart implements NodeEditPart {
                 if (from instanceof Vios v && to instanceof Lpar l) {
                     return Edits.createMapping(l, v);
                 }
-                return null;
-            }
-
-            @Override
-            protected Command getReconnectTargetCommand(ReconnectRequest request) {
-                return null;
-            }
-
-            @Override
-            protected Command getReconnectSourceCommand(ReconnectRequest request) {
                 return null;
             }
         });
@@ -128,7 +109,7 @@ public final class PartitionPart extends ElementPart implements NodeEditPart {
 
     /** Shows the live membership state of a VIOS while its topology runs (nothing otherwise). */
     public void refreshState() {
-        Object session = getViewer().getProperty(org.viosbench.ui.topology.TopologyEditor.SESSION);
+        Object session = getViewer().getProperty(RunMode.SESSION);
         PartitionFigure f = (PartitionFigure) getFigure();
         if (session instanceof org.viosbench.session.ClusterSession s) {
             if (partition() instanceof Vios v) {
