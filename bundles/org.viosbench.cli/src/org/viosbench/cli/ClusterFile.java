@@ -3,19 +3,20 @@ package org.viosbench.cli;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.viosbench.cluster.ClusterDescription;
 import org.viosbench.cluster.ViosSpec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import org.viosbench.json.InputException;
+import org.viosbench.json.JsonAt;
+import org.viosbench.json.StrictJson;
 
 /**
  * A cluster file for VIOSes running as separate processes: every VIOS with its id, name, CEC,
@@ -28,74 +29,56 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 record ClusterFile(ClusterDescription description, Map<Integer, InetSocketAddress> addresses) {
 
-    /** A problem in the file, with where it is. */
-    static final class BadFileException extends Exception {
+    /** A problem in the file, with where it is (its JSON path, or line and column). */
+    static final class BadFileException extends InputException {
         private static final long serialVersionUID = 1L;
 
-        BadFileException(String message) {
-            super(message);
+        BadFileException(InputException e) {
+            super(e);
         }
     }
 
+    /**
+     * Reads a cluster file, or refuses it whole.
+     *
+     * @throws java.nio.file.NoSuchFileException when there is no such file
+     */
     static ClusterFile read(Path file) throws BadFileException, IOException {
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new BadFileException(file + ": no such file");
+            return read(JsonAt.root(StrictJson.parse(Files.readString(file))));
+        } catch (InputException e) {
+            throw new BadFileException(e);
         }
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw new BadFileException(file + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new BadFileException(file + ": /: expected a JSON object");
-        }
-        String name = text(root, "name", "/name", file);
-        long heartbeat = number(root.get("heartbeatMillis"), "/heartbeatMillis", file, ClusterDescription.DEFAULT_HEARTBEAT.toMillis());
-        long failure = number(root.get("failureTimeoutMillis"), "/failureTimeoutMillis", file,
-                ClusterDescription.DEFAULT_FAILURE_TIMEOUT.toMillis());
-        JsonNode list = root.get("vioses");
-        if (list == null || !list.isArray() || list.isEmpty()) {
-            throw new BadFileException(file + ": /vioses: expected a non-empty array of VIOSes");
+    }
+
+    private static ClusterFile read(JsonAt root) throws InputException {
+        root.object(Set.of("name", "heartbeatMillis", "failureTimeoutMillis", "vioses"));
+        String name = nonEmpty(root, "name");
+        long heartbeat = root.integer("heartbeatMillis", 1, 3_600_000, ClusterDescription.DEFAULT_HEARTBEAT.toMillis());
+        long failure = root.integer("failureTimeoutMillis", 1, 3_600_000, ClusterDescription.DEFAULT_FAILURE_TIMEOUT.toMillis());
+        List<JsonAt> list = root.array("vioses");
+        if (list.isEmpty()) {
+            throw root.problem("vioses", "expected a non-empty array of VIOSes");
         }
         List<ViosSpec> specs = new ArrayList<>();
         Map<Integer, InetSocketAddress> addresses = new LinkedHashMap<>();
-        for (int i = 0; i < list.size(); i++) {
-            String at = "/vioses/" + i;
-            JsonNode v = list.get(i);
-            if (!v.isObject()) {
-                throw new BadFileException(file + ": " + at + ": expected an object");
-            }
-            long id = number(v.get("id"), at + "/id", file, -1);
-            if (id < 0 || id > 0xFFFFFFFFL) {
-                throw new BadFileException(file + ": " + at + "/id: expected an id 0..4294967295");
-            }
+        for (JsonAt v : list) {
+            v.object(Set.of("id", "name", "cec", "address", "daemons"));
+            long id = v.integer("id", 0, 0xFFFF_FFFFL);
             List<Integer> daemons = new ArrayList<>();
-            JsonNode d = v.get("daemons");
-            if (d != null) {
-                if (!d.isArray()) {
-                    throw new BadFileException(file + ": " + at + "/daemons: expected an array of daemon ids");
-                }
-                for (int k = 0; k < d.size(); k++) {
-                    long daemon = number(d.get(k), at + "/daemons/" + k, file, -1);
-                    if (daemon < 0 || daemon > 0xFFFF) {
-                        throw new BadFileException(file + ": " + at + "/daemons/" + k + ": expected a daemon id 0..65535");
-                    }
-                    daemons.add((int) daemon);
+            if (v.has("daemons")) {
+                for (JsonAt d : v.array("daemons")) {
+                    daemons.add((int) d.integer(0, 0xFFFF));
                 }
             }
-            InetSocketAddress address = address(text(v, "address", at + "/address", file), at + "/address", file);
+            InetSocketAddress address = address(v.get("address"));
             try {
-                specs.add(new ViosSpec((int) id, text(v, "name", at + "/name", file), v.has("cec") ? v.get("cec").asText() : "cec0", daemons));
+                specs.add(new ViosSpec((int) id, nonEmpty(v, "name"), v.text("cec", "cec0"), daemons));
             } catch (IllegalArgumentException e) {
-                throw new BadFileException(file + ": " + at + ": " + e.getMessage());
+                throw v.problem(e.getMessage());
             }
             if (addresses.containsValue(address)) {
-                throw new BadFileException(file + ": " + at + "/address: " + address + " is used by another VIOS");
+                throw v.problem("address", address + " is used by another VIOS");
             }
             addresses.put((int) id, address);
         }
@@ -103,32 +86,20 @@ record ClusterFile(ClusterDescription description, Map<Integer, InetSocketAddres
             return new ClusterFile(new ClusterDescription(name, specs, Duration.ofMillis(heartbeat), Duration.ofMillis(failure)),
                     addresses);
         } catch (IllegalArgumentException e) {
-            throw new BadFileException(file + ": " + e.getMessage());
+            throw root.problem(e.getMessage());
         }
     }
 
-    private static String text(JsonNode node, String field, String path, Path file) throws BadFileException {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw new BadFileException(file + ": " + path + ": expected a non-empty string");
+    private static String nonEmpty(JsonAt n, String field) throws InputException {
+        String text = n.text(field);
+        if (text.isBlank()) {
+            throw n.problem(field, "expected a non-empty string");
         }
-        return v.asText();
+        return text;
     }
 
-    private static long number(JsonNode v, String path, Path file, long absent) throws BadFileException {
-        if (v == null) {
-            if (absent >= 0) {
-                return absent;
-            }
-            throw new BadFileException(file + ": " + path + ": missing");
-        }
-        if (!v.canConvertToLong() || !v.isIntegralNumber()) {
-            throw new BadFileException(file + ": " + path + ": expected an integer, got " + v);
-        }
-        return v.asLong();
-    }
-
-    private static InetSocketAddress address(String text, String path, Path file) throws BadFileException {
+    private static InetSocketAddress address(JsonAt n) throws InputException {
+        String text = n.text();
         String host = "127.0.0.1";
         String port = text;
         int colon = text.lastIndexOf(':');
@@ -143,7 +114,7 @@ record ClusterFile(ClusterDescription description, Map<Integer, InetSocketAddres
             }
             return new InetSocketAddress(host, p);
         } catch (NumberFormatException e) {
-            throw new BadFileException(file + ": " + path + ": expected host:port or a port 1..65535, got \"" + text + "\"");
+            throw n.problem("expected host:port or a port 1..65535, got \"" + text + "\"");
         }
     }
 }

@@ -82,8 +82,10 @@ final class NodeCommand implements Callable<Integer> {
         try {
             file = ClusterFile.read(clusterFile);
         } catch (ClusterFile.BadFileException e) {
-            ObjectNode err = Json.object().put("event", "error").put("detail", e.getMessage());
-            print(err);
+            print(Json.object().put("event", "error").put("where", e.where()).put("detail", clusterFile + ": " + e.getMessage()));
+            return Cli.FAILURE;
+        } catch (java.nio.file.NoSuchFileException e) {
+            print(Json.object().put("event", "error").put("detail", clusterFile + ": no such file"));
             return Cli.FAILURE;
         }
         int self = (int) id;

@@ -61,7 +61,7 @@ final class RunCommand extends LeafCommand {
         } catch (java.nio.file.NoSuchFileException e) {
             return fail(scenarioFile + ": no such file");
         } catch (Scenario.BadScenarioException e) {
-            return fail(e.getMessage());
+            return fail(Json.object().put("where", e.where()), scenarioFile + ": " + e.getMessage());
         }
         List<TraceEvent> events = Collections.synchronizedList(new ArrayList<>());
         Trace trace = new Trace();

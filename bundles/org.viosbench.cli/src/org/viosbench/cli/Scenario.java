@@ -8,10 +8,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-import org.viosbench.engine.Message;
+import java.util.TreeSet;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import org.viosbench.cluster.JsonMessage;
+import org.viosbench.json.InputException;
+import org.viosbench.json.JsonAt;
+import org.viosbench.json.StrictJson;
 
 /**
  * A scenario file (docs/scenario-format.md): timed steps — fire a message, kill / restart a VIOS,
@@ -28,98 +30,87 @@ record Scenario(List<Step> steps) {
             long millis) {
     }
 
-    static final class BadScenarioException extends Exception {
+    /** A scenario refused as a whole, at the JSON path (or line and column) of its first problem. */
+    static final class BadScenarioException extends InputException {
         private static final long serialVersionUID = 1L;
 
-        BadScenarioException(String message) {
-            super(message);
+        BadScenarioException(InputException e) {
+            super(e);
         }
     }
 
     /** Reads {@code file}; VIOS ids must be among {@code vioses}. */
     static Scenario read(Path file, Set<Integer> vioses) throws IOException, BadScenarioException {
-        JsonNode root;
         try {
-            root = Json.MAPPER.readTree(Files.readString(file));
-        } catch (JsonProcessingException e) {
-            throw new BadScenarioException(file + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            return read(JsonAt.root(StrictJson.parse(Files.readString(file))), vioses);
+        } catch (InputException e) {
+            throw new BadScenarioException(e);
         }
-        if (root == null || !root.isObject()) {
-            throw new BadScenarioException(file + ": /: expected a JSON object");
+    }
+
+    private static Scenario read(JsonAt root, Set<Integer> vioses) throws InputException {
+        root.object(Set.of("format", "version", "steps"));
+        String format = root.text("format", "");
+        if (!FORMAT.equals(format)) {
+            throw root.problem("format", "\"" + format + "\" is not a viosbench scenario (expected \"" + FORMAT + "\")");
         }
-        if (!FORMAT.equals(root.path("format").asText())) {
-            throw new BadScenarioException(file + ": /format: \"" + root.path("format").asText() + "\" is not a viosbench scenario");
-        }
-        if (root.path("version").asInt(-1) != VERSION) {
-            throw new BadScenarioException(file + ": /version: " + root.path("version") + " is not supported (this viosbench reads " + VERSION + ")");
-        }
-        JsonNode steps = root.path("steps");
-        if (!steps.isArray()) {
-            throw new BadScenarioException(file + ": /steps: expected an array of steps");
+        long version = root.integer("version", 1, Integer.MAX_VALUE);
+        if (version != VERSION) {
+            throw root.problem("version", version + " is not supported (this viosbench reads " + VERSION + ")");
         }
         List<Step> out = new ArrayList<>();
-        for (int i = 0; i < steps.size(); i++) {
-            out.add(step(file, steps.get(i), i, vioses));
+        for (JsonAt step : root.array("steps")) {
+            out.add(step(step, out.size(), vioses));
         }
         out.sort(Comparator.comparingLong(Step::atMillis).thenComparingInt(Step::index));
         return new Scenario(out);
     }
 
-    private static Step step(Path file, JsonNode n, int i, Set<Integer> vioses) throws BadScenarioException {
-        String path = "/steps/" + i;
-        if (!n.isObject() || !n.path("at").canConvertToLong() || n.path("at").asLong() < 0) {
-            throw new BadScenarioException(file + ": " + path + "/at: every step needs \"at\", milliseconds after the start (>= 0)");
-        }
+    private static Step step(JsonAt n, int i, Set<Integer> vioses) throws InputException {
+        Set<String> fields = new TreeSet<>(ACTIONS);
+        fields.add("at");
+        n.object(fields);
+        long at = n.integer("at", 0, Long.MAX_VALUE);
         List<String> actions = new ArrayList<>();
-        n.fieldNames().forEachRemaining(f -> {
+        n.node().fieldNames().forEachRemaining(f -> {
             if (!f.equals("at")) {
                 actions.add(f);
             }
         });
-        if (actions.size() != 1 || !ACTIONS.contains(actions.get(0))) {
-            throw new BadScenarioException(file + ": " + path + ": exactly one action of " + new java.util.TreeSet<>(ACTIONS) + ", found " + actions);
+        if (actions.size() != 1) {
+            throw n.problem("exactly one action of " + new TreeSet<>(ACTIONS) + ", found " + actions);
         }
         String action = actions.get(0);
-        JsonNode v = n.get(action);
-        long at = n.path("at").asLong();
+        JsonAt v = n.get(action);
         return switch (action) {
-            case "fire" -> {
-                int from = vios(file, v.path("from"), path + "/fire/from", vioses);
-                org.viosbench.engine.MessageSpec m = fire(file, v, path + "/fire", vioses);
-                yield new Step(i, at, action, from, -1, m, 0, 0);
+            case "fire" -> new Step(i, at, action, vios(v.get("from"), vioses), -1,
+                    JsonMessage.read(v.node(), v.path(), Set.of("from"), java.util.Map.of(), vioses::contains), 0, 0);
+            case "kill", "restart" -> new Step(i, at, action, vios(v, vioses), -1, null, 0, 0);
+            case "drop" -> new Step(i, at, action, vios(v.object(Set.of("vios", "percent")).get("vios"), vioses), -1, null,
+                    v.number("percent", 0, 100), 0);
+            case "delay" -> new Step(i, at, action, vios(v.object(Set.of("vios", "millis")).get("vios"), vioses), -1, null, 0,
+                    v.integer("millis", 0, 60_000));
+            case "cut" -> {
+                List<JsonAt> pair = v.elements();
+                if (pair.size() != 2) {
+                    throw v.problem("two VIOS ids, found " + pair.size());
+                }
+                yield new Step(i, at, action, vios(pair.get(0), vioses), vios(pair.get(1), vioses), null, 0, 0);
             }
-            case "kill", "restart" -> new Step(i, at, action, vios(file, v, path + "/" + action, vioses), -1, null, 0, 0);
-            case "drop" -> new Step(i, at, action, vios(file, v.path("vios"), path + "/drop/vios", vioses), -1, null,
-                    range(file, v.path("percent"), path + "/drop/percent", 0, 100), 0);
-            case "delay" -> new Step(i, at, action, vios(file, v.path("vios"), path + "/delay/vios", vioses), -1, null, 0,
-                    (long) range(file, v.path("millis"), path + "/delay/millis", 0, 60_000));
-            case "cut" -> new Step(i, at, action, vios(file, v.path(0), path + "/cut/0", vioses), vios(file, v.path(1), path + "/cut/1", vioses),
-                    null, 0, 0);
-            default -> new Step(i, at, "heal", -1, -1, null, 0, 0);
+            default -> {
+                if (!v.bool()) {
+                    throw v.problem("\"heal\": true removes every fault; false is no step");
+                }
+                yield new Step(i, at, "heal", -1, -1, null, 0, 0);
+            }
         };
     }
 
-    /** A fire step's message: read like every message a person or file gives. */
-    private static org.viosbench.engine.MessageSpec fire(Path file, JsonNode v, String path, Set<Integer> vioses) throws BadScenarioException {
-        try {
-            return org.viosbench.cluster.JsonMessage.read(v, path, Set.of("from"), java.util.Map.of(), vioses::contains);
-        } catch (org.viosbench.engine.MessageSpec.Invalid e) {
-            throw new BadScenarioException(file + ": " + e.getMessage());
+    private static int vios(JsonAt n, Set<Integer> vioses) throws InputException {
+        long id = n.integer(0, 0xFFFF_FFFFL);
+        if (!vioses.contains((int) id)) {
+            throw n.problem(id + " is not a VIOS of the topology " + new TreeSet<>(vioses));
         }
-    }
-
-    private static int vios(Path file, JsonNode n, String path, Set<Integer> vioses) throws BadScenarioException {
-        if (!n.canConvertToLong() || !vioses.contains((int) n.asLong())) {
-            throw new BadScenarioException(file + ": " + path + ": " + n + " is not a VIOS of the topology " + new java.util.TreeSet<>(vioses));
-        }
-        return (int) n.asLong();
-    }
-
-    private static double range(Path file, JsonNode n, String path, double min, double max) throws BadScenarioException {
-        if (!n.isNumber() || n.asDouble() < min || n.asDouble() > max) {
-            throw new BadScenarioException(file + ": " + path + ": a number " + (long) min + ".." + (long) max + ", not " + n);
-        }
-        return n.asDouble();
+        return (int) id;
     }
 }

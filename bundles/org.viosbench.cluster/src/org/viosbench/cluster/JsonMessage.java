@@ -1,7 +1,6 @@
 package org.viosbench.cluster;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +8,8 @@ import java.util.TreeSet;
 import java.util.function.IntPredicate;
 
 import org.viosbench.engine.MessageSpec;
+import org.viosbench.json.InputException;
+import org.viosbench.json.JsonAt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -33,17 +34,12 @@ public final class JsonMessage {
      */
     public static MessageSpec read(JsonNode n, String path, Set<String> others, Map<String, String> names, IntPredicate vioses)
             throws MessageSpec.Invalid {
-        if (n == null || !n.isObject()) {
-            throw new MessageSpec.Invalid(path.isEmpty() ? "/" : path, "must be a JSON object with the message's fields "
-                    + MessageSpec.FIELDS.stream().map(f -> names.getOrDefault(f, f)).toList());
-        }
         Set<String> known = new TreeSet<>(others);
         MessageSpec.FIELDS.forEach(f -> known.add(names.getOrDefault(f, f)));
-        for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
-            String f = it.next();
-            if (!known.contains(f)) {
-                throw new MessageSpec.Invalid(path + "/" + f, "unknown field; this object has " + known);
-            }
+        try {
+            JsonAt.at(n, path).object(known);
+        } catch (InputException e) {
+            throw new MessageSpec.Invalid(e);
         }
         return MessageSpec.read(new MessageSpec.Fields() {
             @Override

@@ -195,25 +195,17 @@ public record MessageSpec(int sendingDaemon, MessageType type, boolean broadcast
         };
     }
 
-    /** User input that does not make a message: {@link #where()} names the field, the message says what is wrong there. */
-    public static final class Invalid extends Exception {
+    /** User input that does not make a message: {@link #where()} names the field, {@link #problem()} says what is wrong there. */
+    public static final class Invalid extends org.viosbench.json.InputException {
         private static final long serialVersionUID = 1L;
-        private final String where;
-        private final String problem;
 
         public Invalid(String where, String problem) {
-            super(where + ": " + problem);
-            this.where = where;
-            this.problem = problem;
+            super(where, problem);
         }
 
-        public String where() {
-            return where;
-        }
-
-        /** What is wrong, without where. */
-        public String problem() {
-            return problem;
+        /** A problem the strict JSON reader found in the object that holds the message. */
+        public Invalid(org.viosbench.json.InputException e) {
+            super(e);
         }
     }
 

@@ -8,6 +8,6 @@ class LayeringTest {
 
     @Test
     void resolvesHeadlessAndOnlyOnLowerLayers() {
-        BundleRules.assertHeadlessLayer("org.viosbench.cli", "org.viosbench.protocol", "org.viosbench.engine", "org.viosbench.transport", "org.viosbench.cluster", "org.viosbench.topology", "org.viosbench.trace", "org.viosbench.db", "org.viosbench.session");
+        BundleRules.assertHeadlessLayer("org.viosbench.cli", "org.viosbench.json", "org.viosbench.protocol", "org.viosbench.engine", "org.viosbench.transport", "org.viosbench.cluster", "org.viosbench.topology", "org.viosbench.trace", "org.viosbench.db", "org.viosbench.session");
     }
 }

@@ -124,6 +124,12 @@ class RunCommandTest {
                 { SCENARIO.replace("\"daemon\" : 10, \"payload\"", "\"deamon\" : 10, \"payload\""), "/steps/0/fire/deamon: unknown field" },
                 { SCENARIO.replace("\"timeoutMillis\" : 3000 } },", "\"timeoutMillis\" : \"3000\" } },"),
                         "/steps/0/fire/timeoutMillis: must be a whole number" },
+                // strict JSON, as every input of viosbench: keys once, no unknown fields, no text for numbers
+                { SCENARIO.replace("\"kill\" : 4", "\"kill\" : 4, \"kill\" : 3"), "the key \"kill\" appears twice" },
+                { SCENARIO.replace("\"kill\" : 4", "\"drop\" : { \"vios\" : 4, \"percent\" : 30, \"both\" : true }"),
+                        "/steps/1/drop/both: unknown field" },
+                { SCENARIO.replace("\"kill\" : 4", "\"kill\" : \"4\""), "/steps/1/kill: expected a whole number" },
+                { SCENARIO.replace("\"kill\" : 4", "\"cut\" : [1, 2, 3]"), "/steps/1/cut: two VIOS ids" },
                 { "{ \"format\" : ", "line 1" } };
         for (String[] c : cases) {
             Files.writeString(scenario, c[0]);

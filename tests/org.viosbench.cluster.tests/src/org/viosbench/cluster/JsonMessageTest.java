@@ -41,7 +41,7 @@ class JsonMessageTest {
             wrapping id        | {"to":[4294967298]}           | /steps/0/fire/to/0: must be a VIOS id 0..4294967295
             VIOS not there     | {"to":[9]}                    | /steps/0/fire/to: VIOS 9 is not in the cluster
             heal false style   | {"broadcast":false}           | /steps/0/fire/to: needs at least one VIOS, or a broadcast
-            not an object      | [1,2]                           | /steps/0/fire: must be a JSON object
+            not an object      | [1,2]                           | /steps/0/fire: expected a JSON object, found an array
             """)
     void refusedWithTheJsonPath(String name, String json, String expected) {
         org.viosbench.testing.Refusals.refused(MessageSpec.Invalid.class, () -> read(json), name, expected);

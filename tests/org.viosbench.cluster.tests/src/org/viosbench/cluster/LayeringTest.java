@@ -8,6 +8,6 @@ class LayeringTest {
 
     @Test
     void resolvesHeadlessAndOnlyOnLowerLayers() {
-        BundleRules.assertHeadlessLayer("org.viosbench.cluster", "org.viosbench.transport", "org.viosbench.engine", "org.viosbench.protocol");
+        BundleRules.assertHeadlessLayer("org.viosbench.cluster", "org.viosbench.json", "org.viosbench.transport", "org.viosbench.engine", "org.viosbench.protocol");
     }
 }

@@ -90,7 +90,7 @@ class TopologyFileTest {
         assertTrue(e.problem().startsWith("not valid JSON"), e.problem());
         TopologyFileException dup = assertThrows(TopologyFileException.class,
                 () -> TopologyFile.parse("{\"format\":\"viosbench-topology\",\"format\":\"x\"}"));
-        assertTrue(dup.problem().contains("Duplicate field 'format'"), dup.getMessage());
+        assertEquals("the key \"format\" appears twice in one object", dup.problem(), dup.getMessage());
         assertEquals("the file is empty", assertThrows(TopologyFileException.class, () -> TopologyFile.parse("")).problem());
         assertTrue(assertThrows(TopologyFileException.class, () -> TopologyFile.parse("[1,2]")).problem().contains("expected a JSON object"));
         assertTrue(assertThrows(TopologyFileException.class, () -> TopologyFile.parse("{\"format\":\"viosbench-topology\"")).where()

@@ -8,6 +8,6 @@ class LayeringTest {
 
     @Test
     void resolvesHeadlessAndOnlyOnLowerLayers() {
-        BundleRules.assertHeadlessLayer("org.viosbench.trace", "org.viosbench.engine", "org.viosbench.protocol");
+        BundleRules.assertHeadlessLayer("org.viosbench.trace", "org.viosbench.json", "org.viosbench.engine", "org.viosbench.protocol");
     }
 }

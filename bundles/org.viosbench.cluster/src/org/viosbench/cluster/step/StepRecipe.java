@@ -9,14 +9,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 
 import org.viosbench.engine.Message;
 import org.viosbench.protocol.CompletionPolicy;
 import org.viosbench.protocol.MessageType;
 
+import org.viosbench.json.InputException;
+import org.viosbench.json.JsonAt;
+import org.viosbench.json.StrictJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,17 +41,11 @@ public record StepRecipe(long seed, List<Choice> choices) {
     }
 
     /** A recipe file that cannot be used: what is wrong and where (a JSON path such as /choices/3/fire/message/to). */
-    public static final class BadRecipeException extends Exception {
+    public static final class BadRecipeException extends InputException {
         private static final long serialVersionUID = 1L;
-        private final String where;
 
-        BadRecipeException(String where, String problem) {
-            super((where.isEmpty() ? "" : "at " + where + ": ") + problem);
-            this.where = where;
-        }
-
-        public String where() {
-            return where;
+        BadRecipeException(InputException e) {
+            super(e);
         }
     }
 
@@ -124,76 +122,68 @@ public record StepRecipe(long seed, List<Choice> choices) {
 
     /** Parses a recipe, or refuses it whole. */
     public static StepRecipe parse(String text) throws BadRecipeException {
-        JsonNode root;
         try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new BadRecipeException("", "not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage());
+            return read(JsonAt.root(StrictJson.parse(text)));
+        } catch (InputException e) {
+            throw new BadRecipeException(e);
         }
-        if (root == null || !root.isObject()) {
-            throw new BadRecipeException("", "a recipe is a JSON object");
-        }
-        if (!FORMAT.equals(root.path("format").asText())) {
-            throw new BadRecipeException("/format", "not a viosbench step recipe (expected \"" + FORMAT + "\")");
-        }
-        if (root.path("version").asInt(-1) != VERSION) {
-            throw new BadRecipeException("/version", "version " + root.path("version") + " is not supported; this viosbench reads " + VERSION);
-        }
-        if (!root.path("seed").canConvertToLong()) {
-            throw new BadRecipeException("/seed", "the seed must be a whole number");
-        }
-        JsonNode list = root.path("choices");
-        if (!list.isArray()) {
-            throw new BadRecipeException("/choices", "a list of choices");
-        }
-        List<Choice> choices = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            choices.add(choice(list.get(i), "/choices/" + i));
-        }
-        return new StepRecipe(root.path("seed").asLong(), choices);
     }
 
-    private static Choice choice(JsonNode n, String path) throws BadRecipeException {
-        if (!n.isObject() || n.size() != 1) {
-            throw new BadRecipeException(path, "one of fire, deliver, deliverNext, deliverRandom, drop, delay, advanceToTimer, kill");
+    private static final List<String> CHOICES = List.of("fire", "deliver", "deliverNext", "deliverRandom", "drop", "delay", "advanceToTimer",
+            "kill");
+
+    private static StepRecipe read(JsonAt root) throws InputException {
+        root.object(Set.of("format", "version", "seed", "choices"));
+        if (!FORMAT.equals(root.text("format", ""))) {
+            throw root.problem("format", "not a viosbench step recipe (expected \"" + FORMAT + "\")");
         }
-        String kind = n.fieldNames().next();
-        JsonNode v = n.get(kind);
-        String at = path + "/" + kind;
+        long version = root.integer("version", 1, Integer.MAX_VALUE);
+        if (version != VERSION) {
+            throw root.problem("version", "version " + version + " is not supported; this viosbench reads " + VERSION);
+        }
+        long seed = root.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        List<Choice> choices = new ArrayList<>();
+        for (JsonAt c : root.array("choices")) {
+            choices.add(choice(c));
+        }
+        return new StepRecipe(seed, choices);
+    }
+
+    private static Choice choice(JsonAt n) throws InputException {
+        if (!n.node().isObject() || n.node().size() != 1) {
+            throw n.problem("an object with one of " + CHOICES);
+        }
+        String kind = n.node().fieldNames().next();
+        if (!CHOICES.contains(kind)) {
+            throw n.problem(kind, "unknown choice \"" + kind + "\" (one of " + CHOICES + ")");
+        }
+        JsonAt v = n.get(kind);
         return switch (kind) {
             case "fire" -> {
-                long vios = whole(v.path("vios"), at + "/vios", 0, 0xFFFF_FFFFL);
-                int daemon = (int) whole(v.path("daemon"), at + "/daemon", 0, 0xFFFF);
-                yield new Choice.Fire((int) vios, daemon, message(v.path("message"), at + "/message"));
+                v.object(Set.of("vios", "daemon", "message"));
+                long vios = v.integer("vios", 0, 0xFFFF_FFFFL);
+                int daemon = (int) v.integer("daemon", 0, 0xFFFF);
+                yield new Choice.Fire((int) vios, daemon, message(v.get("message")));
             }
-            case "deliver" -> new Choice.Deliver(whole(v, at, 1, Long.MAX_VALUE));
-            case "deliverNext" -> new Choice.DeliverNext();
-            case "deliverRandom" -> new Choice.DeliverRandom();
-            case "drop" -> new Choice.Drop(whole(v, at, 1, Long.MAX_VALUE));
-            case "delay" -> new Choice.Delay(whole(v.path("pending"), at + "/pending", 1, Long.MAX_VALUE),
-                    whole(v.path("nanos"), at + "/nanos", 1, Long.MAX_VALUE));
-            case "advanceToTimer" -> new Choice.AdvanceToTimer();
-            case "kill" -> new Choice.Kill((int) whole(v, at, 0, 0xFFFF_FFFFL));
-            default -> throw new BadRecipeException(at, "unknown choice \"" + kind + "\"");
+            case "deliver" -> new Choice.Deliver(v.integer(1, Long.MAX_VALUE));
+            case "drop" -> new Choice.Drop(v.integer(1, Long.MAX_VALUE));
+            case "delay" -> {
+                v.object(Set.of("pending", "nanos"));
+                yield new Choice.Delay(v.integer("pending", 1, Long.MAX_VALUE), v.integer("nanos", 1, Long.MAX_VALUE));
+            }
+            case "kill" -> new Choice.Kill((int) v.integer(0, 0xFFFF_FFFFL));
+            default -> {
+                v.object(Set.of()); // deliverNext, deliverRandom, advanceToTimer: no arguments
+                yield kind.equals("deliverNext") ? new Choice.DeliverNext()
+                        : kind.equals("deliverRandom") ? new Choice.DeliverRandom() : new Choice.AdvanceToTimer();
+            }
         };
     }
 
-    private static long whole(JsonNode n, String path, long min, long max) throws BadRecipeException {
-        if (!n.canConvertToLong() || !n.isIntegralNumber() || n.asLong() < min || n.asLong() > max) {
-            throw new BadRecipeException(path, "a whole number from " + min + " to " + max + ", not " + (n.isMissingNode() ? "nothing" : n));
-        }
-        return n.asLong();
-    }
-
     /** A fire choice's message: read like every message a person or file gives ({@link org.viosbench.engine.MessageSpec}). */
-    private static Message message(JsonNode n, String path) throws BadRecipeException {
-        try {
-            return org.viosbench.cluster.JsonMessage.read(n, path, java.util.Set.of(),
-                    java.util.Map.of(org.viosbench.engine.MessageSpec.DAEMON, "targetDaemon"), null).message();
-        } catch (org.viosbench.engine.MessageSpec.Invalid e) {
-            throw new BadRecipeException(e.where(), e.problem());
-        }
+    private static Message message(JsonAt n) throws InputException {
+        return org.viosbench.cluster.JsonMessage.read(n.node(), n.path(), Set.of(),
+                java.util.Map.of(org.viosbench.engine.MessageSpec.DAEMON, "targetDaemon"), null).message();
     }
 
     @Override

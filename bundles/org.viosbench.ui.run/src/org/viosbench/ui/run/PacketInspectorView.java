@@ -1,5 +1,7 @@
 package org.viosbench.ui.run;
 
+import org.viosbench.ui.run.viewers.ColumnLabels;
+
 import org.viosbench.session.CapturedPacket;
 
 import java.util.ArrayList;

@@ -28,7 +28,9 @@ final class TopologyContextMenu extends ContextMenuProvider {
         add(menu, GEFActionConstants.GROUP_COPY, ActionFactory.COPY.getId());
         add(menu, GEFActionConstants.GROUP_EDIT, ActionFactory.PASTE.getId());
         add(menu, GEFActionConstants.GROUP_EDIT, ActionFactory.DELETE.getId());
-        add(menu, GEFActionConstants.GROUP_EDIT, GEFActionConstants.DIRECT_EDIT);
+        if (editor.session() == null) { // renaming is an edit: not offered while the topology runs
+            add(menu, GEFActionConstants.GROUP_EDIT, GEFActionConstants.DIRECT_EDIT);
+        }
     }
 
     private void add(IMenuManager menu, String group, String id) {

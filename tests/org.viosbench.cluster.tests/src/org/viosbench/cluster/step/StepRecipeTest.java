@@ -60,7 +60,9 @@ class StepRecipeTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "not JSON        | \"seed\" : 11     | \"seed\" 11         | ''                                  | not valid JSON",
+            "not JSON        | \"seed\" : 11     | \"seed\" 11         | line 4, column 10                   | not valid JSON",
+            "unknown field   | \"seed\" : 11     | \"seeds\" : 11      | /seeds                              | unknown field \"seeds\"",
+            "key twice       | \"seed\" : 11     | \"seed\" : 11, \"seed\" : 12 | line 4, column 25      | appears twice",
             "wrong format    | viosbench-step    | other               | /format                             | not a viosbench step recipe",
             "newer version   | \"version\" : 1   | \"version\" : 2     | /version                            | not supported",
             "unknown choice  | \"deliverNext\"   | \"deliverSoon\"     | /choices/7/deliverSoon              | unknown choice",

@@ -559,6 +559,9 @@ class RunTest {
         Animator.setSpeed(Animator.Speed.OFF);
         e.getGraphicalViewer().select(e.partOf(t.vios(1)));
         drain();
+        List<String> menu = contextMenuLabels(e);
+        assertFalse(menu.stream().anyMatch(l -> l.startsWith("Rename")), "no renaming while it runs: " + menu);
+        assertTrue(menu.contains("Kill vios1") && menu.contains("Fire Message from vios1..."), "the run-mode entries: " + menu);
         contextMenuItem(e, "Broadcast from vios1 (defaults, expect all)").notifyListeners(SWT.Selection, new Event());
         until("the broadcast fired from the context menu", () -> e.session().sent().size() == 1);
         SentRequest broadcast = e.session().sent().get(0);
@@ -594,24 +597,28 @@ class RunTest {
         e.stop();
     }
 
-    /**
-     * The item labelled {@code label} of the diagram's context menu, as the workbench builds it when
-     * the user right-clicks (contributions of other bundles included).
-     */
-    private static org.eclipse.swt.widgets.MenuItem contextMenuItem(TopologyEditor e, String label) {
+    /** The diagram's context menu, as the workbench builds it when the user right-clicks (contributions of other bundles included). */
+    private static org.eclipse.swt.widgets.MenuItem[] contextMenu(TopologyEditor e) {
         org.eclipse.jface.action.MenuManager manager = (org.eclipse.jface.action.MenuManager) e.getGraphicalViewer().getContextMenu();
         org.eclipse.swt.widgets.Menu menu = manager.createContextMenu(e.getGraphicalViewer().getControl());
         menu.notifyListeners(SWT.Show, new Event());
         drain();
-        List<String> seen = new ArrayList<>();
-        for (org.eclipse.swt.widgets.MenuItem item : menu.getItems()) {
-            seen.add(item.getText());
+        return menu.getItems();
+    }
+
+    private static List<String> contextMenuLabels(TopologyEditor e) {
+        return java.util.Arrays.stream(contextMenu(e)).map(org.eclipse.swt.widgets.MenuItem::getText).toList();
+    }
+
+    /** The enabled item labelled {@code label} of the diagram's context menu. */
+    private static org.eclipse.swt.widgets.MenuItem contextMenuItem(TopologyEditor e, String label) {
+        for (org.eclipse.swt.widgets.MenuItem item : contextMenu(e)) {
             if (item.getText().equals(label)) {
                 assertTrue(item.isEnabled(), label + " is enabled");
                 return item;
             }
         }
-        throw new AssertionError("no \"" + label + "\" in the context menu: " + seen);
+        throw new AssertionError("no \"" + label + "\" in the context menu: " + contextMenuLabels(e));
     }
 
     /**

@@ -19,8 +19,6 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.part.ViewPart;
@@ -68,6 +66,9 @@ public final class StepView extends ViewPart {
     Label status;
     StepFireRow fireRow;
     private Combo victim;
+    private org.eclipse.jface.viewers.TableViewer pendingViewer;
+    private org.eclipse.jface.viewers.TableViewer historyViewer;
+    private org.eclipse.jface.viewers.TableViewer branchViewer;
     Table pending;
     Text packet;
     Table history;
@@ -114,20 +115,24 @@ public final class StepView extends ViewPart {
         SashForm split = new SashForm(parent, SWT.HORIZONTAL);
         split.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         SashForm left = new SashForm(split, SWT.VERTICAL);
-        pending = table(left, new String[][] { { "#", "40" }, { "From", "70" }, { "To", "70" }, { "Packet", "150" }, { "Bytes", "50" },
-                { "Due (ms)", "70" } });
+        pendingViewer = StepTables.table(left, StepTables.pending(() -> names), new String[][] { { "#", "40" }, { "From", "70" }, { "To", "70" }, { "Packet", "150" },
+                { "Bytes", "50" }, { "Due (ms)", "70" } });
+        pending = pendingViewer.getTable();
         pending.addListener(SWT.Selection, e -> showPacket());
         pending.addListener(SWT.DefaultSelection, e -> withSelected(id -> cluster().deliver(id)));
         pending.addListener(SWT.KeyDown, this::key);
         packet = new Text(left, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.BORDER);
-        history = table(left, new String[][] { { "Step", "45" }, { "Choice", "420" } });
+        historyViewer = StepTables.table(left, StepTables.history(), new String[][] { { "Step", "45" }, { "Choice", "420" } });
+        history = historyViewer.getTable();
         left.setWeights(5, 3, 4);
 
         SashForm right = new SashForm(split, SWT.VERTICAL);
         canvas = chart.showIn(right);
         Composite bottom = new Composite(right, SWT.NONE);
         bottom.setLayout(new GridLayout(6, false));
-        branchTable = table(bottom, new String[][] { { "Branch", "120" }, { "From", "150" }, { "Choices", "60" }, { "Events", "60" } });
+        branchViewer = StepTables.table(bottom, StepTables.branches(branches::current),
+                new String[][] { { "Branch", "120" }, { "From", "150" }, { "Choices", "60" }, { "Events", "60" } });
+        branchTable = branchViewer.getTable();
         branchTable.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1));
         branchTable.addListener(SWT.DefaultSelection, e -> switchTo(branchTable.getSelectionIndex()));
         button(bottom, "Fork after step", this::fork).setToolTipText("A new branch that starts after the step selected in the history");
@@ -158,18 +163,6 @@ public final class StepView extends ViewPart {
         b.setText(text);
         b.addListener(SWT.Selection, e -> action.run());
         return b;
-    }
-
-    private static Table table(Composite parent, String[][] columns) {
-        Table t = new Table(parent, SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.BORDER);
-        t.setHeaderVisible(true);
-        t.setLinesVisible(true);
-        for (String[] c : columns) {
-            TableColumn col = new TableColumn(t, SWT.LEFT);
-            col.setText(c[0]);
-            col.setWidth(Integer.parseInt(c[1]));
-        }
-        return t;
     }
 
     // ---- starting ----
@@ -266,7 +259,7 @@ public final class StepView extends ViewPart {
             say("Select a pending delivery first.", true);
             return;
         }
-        act(() -> action.accept((Long) pending.getItem(i).getData()));
+        act(() -> action.accept(((Pending) pending.getItem(i).getData()).id()));
     }
 
     private void act(Runnable choice) {
@@ -401,31 +394,18 @@ public final class StepView extends ViewPart {
         boolean running = branches.current() != null;
         selection.publish(running ? branches.current().cluster() : null);
         stepButtons.forEach(b -> b.setEnabled(running));
-        pending.removeAll();
-        history.removeAll();
-        branchTable.removeAll();
         if (!running) {
+            pendingViewer.setInput(List.of());
+            historyViewer.setInput(List.of());
+            branchViewer.setInput(List.of());
             setContentDescription("Step mode: open a topology, then Start from topology.");
             return;
         }
         StepCluster c = cluster();
-        for (Pending p : c.pending()) {
-            TableItem item = new TableItem(pending, SWT.NONE);
-            item.setData(p.id());
-            item.setText(new String[] { Long.toString(p.id()), names.get(p.from()), names.get(p.to()),
-                    p.type() + (p.error() ? " error" : p.response() ? " response" : " request") + " m"
-                            + org.viosbench.engine.MessageIds.label(p.messageId()),
-                    Integer.toString(p.bytes()), String.format(Locale.ROOT, "%.3f", p.dueNanos() / 1e6) });
-        }
+        pendingViewer.setInput(c.pending());
         List<String> choices = c.log();
-        for (int i = 0; i < choices.size(); i++) {
-            new TableItem(history, SWT.NONE).setText(new String[] { Integer.toString(i + 1), choices.get(i) });
-        }
-        for (StepBranches.Branch b : branches.all()) {
-            TableItem item = new TableItem(branchTable, SWT.NONE);
-            item.setText(new String[] { (b == branches.current() ? "▶ " : "") + b.name(), b.origin(), Integer.toString(b.cluster().choices().size()),
-                    Integer.toString(b.cluster().events().size()) });
-        }
+        historyViewer.setInput(StepTables.Step.of(choices));
+        branchViewer.setInput(branches.all());
         List<TraceEvent> events = c.events();
         chart.setTrace(new RecordedTrace(events, names));
         java.util.Set<String> flying = new java.util.HashSet<>();
@@ -451,7 +431,7 @@ public final class StepView extends ViewPart {
             packet.setText("Select a pending delivery to see its packet.");
             return;
         }
-        long id = (Long) pending.getItem(i).getData();
+        long id = ((Pending) pending.getItem(i).getData()).id();
         packet.setText(PacketDissector.dissect(cluster().packet(id)).text());
     }
 

@@ -1,4 +1,4 @@
-package org.viosbench.ui.run;
+package org.viosbench.ui.run.viewers;
 
 import org.eclipse.jface.viewers.ITableColorProvider;
 import org.eclipse.jface.viewers.ITableLabelProvider;
@@ -7,7 +7,7 @@ import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Image;
 
 /** Labels of a table or tree viewer by column: text only; override the colours a view gives. */
-abstract class ColumnLabels extends LabelProvider implements ITableLabelProvider, ITableColorProvider {
+public abstract class ColumnLabels extends LabelProvider implements ITableLabelProvider, ITableColorProvider {
 
     @Override
     public Image getColumnImage(Object element, int column) {
@@ -24,3 +24,4 @@ abstract class ColumnLabels extends LabelProvider implements ITableLabelProvider
         return null;
     }
 }
+

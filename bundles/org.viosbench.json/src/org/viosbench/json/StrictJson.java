@@ -1,0 +1,63 @@
+package org.viosbench.json;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * JSON text read strictly: a key twice in one object, anything after the value, and an empty text
+ * are refused like a syntax error, with the line and column. What the value holds is then read
+ * through {@link JsonAt}, which names the JSON path of each problem.
+ */
+public final class StrictJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private StrictJson() {
+    }
+
+    /** The one JSON value of {@code text}. */
+    public static JsonNode parse(String text) throws InputException {
+        return parse(text, 0);
+    }
+
+    /**
+     * The one JSON value of line {@code line} of a JSON-lines text (its locations counted in the
+     * whole text), or of a whole text when {@code line} is 0.
+     */
+    public static JsonNode parse(String text, int line) throws InputException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonParseException e) {
+            throw new InputException(where(e, line), "not valid JSON: " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw new InputException(where(e, line), plain(e.getOriginalMessage()));
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InputException(line == 0 ? "line 1, column 1" : "line " + line, line == 0 ? "the file is empty" : "the line is empty");
+        }
+        return root;
+    }
+
+    /** Jackson's words for the two strict rules, said for people; anything else as Jackson says it. */
+    private static String plain(String jackson) {
+        java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("^Duplicate field '(.*)' for").matcher(jackson);
+        if (duplicate.find()) {
+            return "the key \"" + duplicate.group(1) + "\" appears twice in one object";
+        }
+        if (jackson.startsWith("Trailing token")) {
+            return "more after the JSON value (one value is allowed)";
+        }
+        return jackson;
+    }
+
+    private static String where(JsonProcessingException e, int line) {
+        if (e.getLocation() == null) {
+            return line == 0 ? "unknown place" : "line " + line;
+        }
+        return "line " + (line == 0 ? e.getLocation().getLineNr() : line) + ", column " + e.getLocation().getColumnNr();
+    }
+}
