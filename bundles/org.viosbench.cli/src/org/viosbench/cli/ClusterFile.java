@@ -53,7 +53,7 @@ record ClusterFile(ClusterDescription description, Map<Integer, InetSocketAddres
 
     private static ClusterFile read(JsonAt root) throws InputException {
         root.object(Set.of("name", "heartbeatMillis", "failureTimeoutMillis", "vioses"));
-        String name = nonEmpty(root, "name");
+        String name = root.nonBlank("name");
         long heartbeat = root.integer("heartbeatMillis", 1, 3_600_000, ClusterDescription.DEFAULT_HEARTBEAT.toMillis());
         long failure = root.integer("failureTimeoutMillis", 1, 3_600_000, ClusterDescription.DEFAULT_FAILURE_TIMEOUT.toMillis());
         List<JsonAt> list = root.array("vioses");
@@ -73,7 +73,7 @@ record ClusterFile(ClusterDescription description, Map<Integer, InetSocketAddres
             }
             InetSocketAddress address = address(v.get("address"));
             try {
-                specs.add(new ViosSpec((int) id, nonEmpty(v, "name"), v.text("cec", "cec0"), daemons));
+                specs.add(new ViosSpec((int) id, v.nonBlank("name"), v.text("cec", "cec0"), daemons));
             } catch (IllegalArgumentException e) {
                 throw v.problem(e.getMessage());
             }
@@ -88,14 +88,6 @@ record ClusterFile(ClusterDescription description, Map<Integer, InetSocketAddres
         } catch (IllegalArgumentException e) {
             throw root.problem(e.getMessage());
         }
-    }
-
-    private static String nonEmpty(JsonAt n, String field) throws InputException {
-        String text = n.text(field);
-        if (text.isBlank()) {
-            throw n.problem(field, "expected a non-empty string");
-        }
-        return text;
     }
 
     private static InetSocketAddress address(JsonAt n) throws InputException {

@@ -2,10 +2,12 @@ package org.viosbench.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.viosbench.db.ClusterConfig;
+import org.viosbench.json.InputException;
+import org.viosbench.json.JsonAt;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -16,15 +18,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class ConfigJson {
     static final String FORMAT = "viosbench-cluster-config";
     static final int VERSION = 1;
-
-    /** A problem in the file, with its JSON path. */
-    static final class BadConfigException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        BadConfigException(String path, String message) {
-            super(path + ": " + message);
-        }
-    }
 
     private ConfigJson() {
     }
@@ -48,97 +41,49 @@ final class ConfigJson {
         return root;
     }
 
-    static ClusterConfig fromJson(JsonNode root) throws BadConfigException {
-        if (root == null || !root.isObject()) {
-            throw new BadConfigException("/", "expected a JSON object");
+    /** The configuration of {@code root}, or the first problem at its JSON path. */
+    static ClusterConfig fromJson(JsonAt root) throws InputException {
+        root.object(Set.of("format", "version", "cluster", "cecs", "vioses", "lpars", "mappings", "logicalUnits"));
+        String format = root.text("format", "");
+        if (!FORMAT.equals(format)) {
+            throw root.problem("format", "expected \"" + FORMAT + "\", got \"" + format + "\"");
         }
-        if (!FORMAT.equals(root.path("format").asText())) {
-            throw new BadConfigException("/format", "expected \"" + FORMAT + "\", got " + root.get("format"));
+        long version = root.integer("version", 1, Integer.MAX_VALUE);
+        if (version != VERSION) {
+            throw root.problem("version", "this viosbench reads version " + VERSION + ", the file has " + version);
         }
-        if (root.path("version").asInt(-1) != VERSION) {
-            throw new BadConfigException("/version", "this viosbench reads version " + VERSION + ", the file has " + root.get("version"));
-        }
-        JsonNode cluster = object(root, "cluster", "/cluster");
-        String name = text(cluster, "name", "/cluster/name", false);
-        int heartbeat = (int) number(cluster, "heartbeatMillis", "/cluster/heartbeatMillis", 1, Integer.MAX_VALUE);
-        int failure = (int) number(cluster, "failureTimeoutMillis", "/cluster/failureTimeoutMillis", 1, Integer.MAX_VALUE);
+        JsonAt cluster = root.get("cluster").object(Set.of("name", "heartbeatMillis", "failureTimeoutMillis"));
+        String name = cluster.nonBlank("name");
+        int heartbeat = (int) cluster.integer("heartbeatMillis", 1, Integer.MAX_VALUE);
+        int failure = (int) cluster.integer("failureTimeoutMillis", 1, Integer.MAX_VALUE);
         List<ClusterConfig.Cec> cecs = new ArrayList<>();
-        JsonNode list = array(root, "cecs");
-        for (int i = 0; i < list.size(); i++) {
-            String at = "/cecs/" + i;
-            cecs.add(new ClusterConfig.Cec(text(list.get(i), "serial", at + "/serial", false), text(list.get(i), "name", at + "/name", false)));
+        for (JsonAt c : root.array("cecs")) {
+            c.object(Set.of("serial", "name"));
+            cecs.add(new ClusterConfig.Cec(c.nonBlank("serial"), c.nonBlank("name")));
         }
         List<ClusterConfig.Vios> vioses = new ArrayList<>();
-        list = array(root, "vioses");
-        for (int i = 0; i < list.size(); i++) {
-            String at = "/vioses/" + i;
-            JsonNode v = list.get(i);
-            vioses.add(new ClusterConfig.Vios(number(v, "id", at + "/id", 0, 0xFFFFFFFFL), text(v, "name", at + "/name", false),
-                    text(v, "cec", at + "/cec", false), text(v, "address", at + "/address", true), text(v, "role", at + "/role", false)));
+        for (JsonAt v : root.array("vioses")) {
+            v.object(Set.of("id", "name", "cec", "address", "role"));
+            vioses.add(new ClusterConfig.Vios(v.integer("id", 0, 0xFFFF_FFFFL), v.nonBlank("name"), v.nonBlank("cec"),
+                    v.has("address") ? v.nonBlank("address") : null, v.nonBlank("role")));
         }
         List<ClusterConfig.Lpar> lpars = new ArrayList<>();
-        list = array(root, "lpars");
-        for (int i = 0; i < list.size(); i++) {
-            String at = "/lpars/" + i;
-            JsonNode l = list.get(i);
-            lpars.add(new ClusterConfig.Lpar((int) number(l, "id", at + "/id", 1, Integer.MAX_VALUE), text(l, "name", at + "/name", false),
-                    text(l, "cec", at + "/cec", false), text(l, "osType", at + "/osType", false)));
+        for (JsonAt l : root.array("lpars")) {
+            l.object(Set.of("id", "name", "cec", "osType"));
+            lpars.add(new ClusterConfig.Lpar((int) l.integer("id", 1, Integer.MAX_VALUE), l.nonBlank("name"), l.nonBlank("cec"),
+                    l.nonBlank("osType")));
         }
         List<ClusterConfig.Mapping> mappings = new ArrayList<>();
-        list = array(root, "mappings");
-        for (int i = 0; i < list.size(); i++) {
-            String at = "/mappings/" + i;
-            JsonNode m = list.get(i);
-            mappings.add(new ClusterConfig.Mapping(number(m, "vios", at + "/vios", 0, 0xFFFFFFFFL), text(m, "adapter", at + "/adapter", false),
-                    (int) number(m, "lpar", at + "/lpar", 1, Integer.MAX_VALUE), text(m, "backingDevice", at + "/backingDevice", false)));
+        for (JsonAt m : root.array("mappings")) {
+            m.object(Set.of("vios", "adapter", "lpar", "backingDevice"));
+            mappings.add(new ClusterConfig.Mapping(m.integer("vios", 0, 0xFFFF_FFFFL), m.nonBlank("adapter"),
+                    (int) m.integer("lpar", 1, Integer.MAX_VALUE), m.nonBlank("backingDevice")));
         }
         List<ClusterConfig.LogicalUnit> lus = new ArrayList<>();
-        list = array(root, "logicalUnits");
-        for (int i = 0; i < list.size(); i++) {
-            String at = "/logicalUnits/" + i;
-            lus.add(new ClusterConfig.LogicalUnit(text(list.get(i), "name", at + "/name", false),
-                    number(list.get(i), "sizeMb", at + "/sizeMb", 1, Long.MAX_VALUE)));
+        for (JsonAt u : root.array("logicalUnits")) {
+            u.object(Set.of("name", "sizeMb"));
+            lus.add(new ClusterConfig.LogicalUnit(u.nonBlank("name"), u.integer("sizeMb", 1, Long.MAX_VALUE)));
         }
         return new ClusterConfig(name, heartbeat, failure, cecs, vioses, lpars, mappings, lus);
-    }
-
-    private static JsonNode object(JsonNode node, String field, String path) throws BadConfigException {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isObject()) {
-            throw new BadConfigException(path, v == null ? "missing" : "expected an object");
-        }
-        return v;
-    }
-
-    private static JsonNode array(JsonNode root, String field) throws BadConfigException {
-        JsonNode v = root.get(field);
-        if (v == null || !v.isArray()) {
-            throw new BadConfigException("/" + field, v == null ? "missing" : "expected an array");
-        }
-        for (int i = 0; i < v.size(); i++) {
-            if (!v.get(i).isObject()) {
-                throw new BadConfigException("/" + field + "/" + i, "expected an object");
-            }
-        }
-        return v;
-    }
-
-    private static String text(JsonNode node, String field, String path, boolean nullable) throws BadConfigException {
-        JsonNode v = node.get(field);
-        if (nullable && (v == null || v.isNull())) {
-            return null;
-        }
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw new BadConfigException(path, v == null ? "missing" : "expected a non-empty string, got " + v);
-        }
-        return v.asText();
-    }
-
-    private static long number(JsonNode node, String field, String path, long min, long max) throws BadConfigException {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
-            throw new BadConfigException(path, v == null ? "missing" : "expected an integer " + min + ".." + max + ", got " + v);
-        }
-        return v.asLong();
     }
 }

@@ -151,13 +151,10 @@ final class DbCommand extends GroupCommand {
         public Integer call() throws java.io.IOException {
             ClusterConfig config;
             try {
-                config = ConfigJson.fromJson(Json.MAPPER.readTree(java.nio.file.Files.readAllBytes(file)));
+                config = ConfigJson.fromJson(org.viosbench.json.JsonAt.root(org.viosbench.json.StrictJson.parse(java.nio.file.Files.readString(file))));
             } catch (java.nio.file.NoSuchFileException e) {
                 return fail(file + ": no such file");
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                return fail(file + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                        + ": " + e.getOriginalMessage());
-            } catch (ConfigJson.BadConfigException e) {
+            } catch (org.viosbench.json.InputException e) {
                 return fail(file + ": " + e.getMessage());
             }
             try (ViosDatabase db = ViosDatabase.open(location.resolve(spec))) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -22,9 +23,10 @@ import org.viosbench.engine.Request;
 import org.viosbench.engine.RequestResult;
 import org.viosbench.engine.SyscallException;
 import org.viosbench.engine.Trace;
+import org.viosbench.json.InputException;
+import org.viosbench.json.JsonAt;
+import org.viosbench.json.StrictJson;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -183,55 +185,56 @@ final class NodeCommand implements Callable<Integer> {
         print(Json.object().put("event", "ready").put("id", Integer.toUnsignedLong(node.node().id())).put("name", node.node().name())
                 .put("address", node.localAddress().toString()).put("pid", ProcessHandle.current().pid()));
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        int number = 0;
         for (String line; (line = in.readLine()) != null;) {
+            number++;
             if (line.isBlank()) {
                 continue;
             }
-            if (!command(node, line)) {
+            if (!command(node, line, number)) {
                 break;
             }
         }
         return Cli.OK;
     }
 
-    /** Runs one input line; false to stop. */
-    private boolean command(TcpNode node, String line) {
-        JsonNode cmd;
+    /** Runs one input line; false to stop. A line that is not a command is answered with an error event naming where and what. */
+    private boolean command(TcpNode node, String line, int number) {
+        String tag = "";
         try {
-            cmd = Json.MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
-            print(Json.object().put("event", "error").put("detail", "not JSON: " + e.getOriginalMessage()));
-            return true;
-        }
-        String op = cmd.path("op").asText("");
-        switch (op) {
-            case "quit":
-                return false;
-            case "view": {
-                ObjectNode view = Json.object().put("event", "view");
-                ObjectNode states = view.putObject("states");
-                node.view().forEach((v, s) -> states.put(Integer.toUnsignedString(v), s.name()));
-                print(view);
-                return true;
+            JsonAt cmd = JsonAt.root(StrictJson.parse(line, number));
+            if (!cmd.node().isObject()) {
+                throw cmd.problem("expected a JSON object such as {\"op\": \"view\"} (ops: send, view, quit)");
             }
-            case "send":
-                send(node, cmd);
-                return true;
-            default:
-                print(Json.object().put("event", "error").put("detail", "unknown op \"" + op + "\" (send, view, quit)"));
-                return true;
+            if (cmd.has("tag")) {
+                tag = cmd.text("tag");
+            }
+            String op = cmd.text("op");
+            switch (op) {
+                case "quit":
+                    cmd.object(Set.of("op", "tag"));
+                    return false;
+                case "view": {
+                    cmd.object(Set.of("op", "tag"));
+                    ObjectNode view = Json.object().put("event", "view");
+                    ObjectNode states = view.putObject("states");
+                    node.view().forEach((v, s) -> states.put(Integer.toUnsignedString(v), s.name()));
+                    print(view);
+                    return true;
+                }
+                case "send":
+                    send(node, tag, org.viosbench.cluster.JsonMessage.read(cmd.node(), "", Set.of("op", "tag"), java.util.Map.of(), null));
+                    return true;
+                default:
+                    throw cmd.problem("op", "unknown op \"" + op + "\" (send, view, quit)");
+            }
+        } catch (InputException e) {
+            print(Json.object().put("event", "error").put("tag", tag).put("where", e.where()).put("detail", e.getMessage()));
+            return true;
         }
     }
 
-    private void send(TcpNode node, JsonNode cmd) {
-        String tag = cmd.path("tag").asText("");
-        org.viosbench.engine.MessageSpec spec;
-        try {
-            spec = org.viosbench.cluster.JsonMessage.read(cmd, "", java.util.Set.of("op", "tag"), java.util.Map.of(), null);
-        } catch (org.viosbench.engine.MessageSpec.Invalid e) {
-            print(Json.object().put("event", "error").put("tag", tag).put("detail", e.getMessage()));
-            return;
-        }
+    private void send(TcpNode node, String tag, org.viosbench.engine.MessageSpec spec) {
         Message m = spec.message();
         for (int k = 0; k < spec.repeat(); k++) { // "repeat": that many requests, a result line each
             Request r;

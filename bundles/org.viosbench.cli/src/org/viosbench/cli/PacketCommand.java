@@ -12,9 +12,10 @@ import org.viosbench.protocol.Packet;
 import org.viosbench.protocol.PacketDecoder;
 import org.viosbench.protocol.PacketEncoder;
 import org.viosbench.protocol.Wire;
+import org.viosbench.json.InputException;
+import org.viosbench.json.JsonAt;
+import org.viosbench.json.StrictJson;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.netty.buffer.ByteBufUtil;
@@ -58,7 +59,7 @@ final class PacketCommand extends GroupCommand {
             if (source.hex != null) {
                 try {
                     bytes = PacketJson.hex(source.hex, "--hex");
-                } catch (PacketJson.JsonInputException e) {
+                } catch (org.viosbench.json.InputException e) {
                     throw new ParameterException(spec.commandLine(), e.getMessage());
                 }
             } else {
@@ -97,26 +98,13 @@ final class PacketCommand extends GroupCommand {
                 Json.print(spec.commandLine().getOut(), error("file", json + ": no such file"));
                 return Cli.FAILURE;
             }
-            JsonNode root;
             try {
-                root = Json.MAPPER.readTree(text);
-            } catch (JsonProcessingException e) {
-                String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr();
-                Json.print(spec.commandLine().getOut(), error("json", "not valid JSON" + where + ": " + e.getOriginalMessage()));
-                return Cli.FAILURE;
-            }
-            if (root == null || !root.isObject()) {
-                Json.print(spec.commandLine().getOut(), error("json", "/: expected a JSON object"));
-                return Cli.FAILURE;
-            }
-            try {
-                Packet p = PacketJson.fromJson(root);
+                Packet p = PacketJson.fromJson(JsonAt.root(StrictJson.parse(new String(text, java.nio.charset.StandardCharsets.UTF_8))));
                 spec.commandLine().getOut().println(ByteBufUtil.hexDump(PacketEncoder.INSTANCE.encodeToArray(p)));
                 return Cli.OK;
-            } catch (PacketJson.JsonInputException e) {
-                ObjectNode err = error("packet", e.getMessage());
-                err.put("path", e.path);
+            } catch (InputException e) {
+                ObjectNode err = error(e.where().startsWith("/") ? "packet" : "json", e.getMessage());
+                err.put("path", e.where());
                 Json.print(spec.commandLine().getOut(), err);
                 return Cli.FAILURE;
             }

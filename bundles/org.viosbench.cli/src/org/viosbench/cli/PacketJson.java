@@ -2,9 +2,9 @@ package org.viosbench.cli;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.viosbench.protocol.CompletionPolicy;
 import org.viosbench.protocol.DecodeFailure;
@@ -16,8 +16,9 @@ import org.viosbench.protocol.ResponseSpec;
 import org.viosbench.protocol.SubHeader;
 import org.viosbench.protocol.UnknownEntry;
 import org.viosbench.protocol.Wire;
+import org.viosbench.json.InputException;
+import org.viosbench.json.JsonAt;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -29,21 +30,9 @@ import io.netty.buffer.ByteBufUtil;
  * JSON path of the first problem.
  */
 final class PacketJson {
-    private static final BigInteger UNSIGNED_LONG_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final Map<String, Integer> FLAGS = Map.of("BROADCAST", Wire.FLAG_BROADCAST, "RESPONSE_REQUESTED",
             Wire.FLAG_RESPONSE_REQUESTED, "RESPONSE", Wire.FLAG_RESPONSE, "ERROR", Wire.FLAG_ERROR);
     private static final String[] FLAG_ORDER = { "BROADCAST", "RESPONSE_REQUESTED", "RESPONSE", "ERROR" };
-
-    /** A problem in the JSON input, with the JSON path where it is. */
-    static final class JsonInputException extends Exception {
-        private static final long serialVersionUID = 1L;
-        final String path;
-
-        JsonInputException(String path, String message) {
-            super(path + ": " + message);
-            this.path = path;
-        }
-    }
 
     private PacketJson() {
     }
@@ -125,165 +114,99 @@ final class PacketJson {
         }
     }
 
-    /** Reads the JSON form back; computed fields (lengths, codes, ok) are ignored. */
-    static Packet fromJson(JsonNode root) throws JsonInputException {
-        JsonNode h = object(root, "header", "/header");
-        MessageType type = enumValue(MessageType.class, text(h, "type", "/header/type"), "/header/type");
+    /** Reads the JSON form back; computed fields (lengths, codes, ok) are ignored; any other field is refused. */
+    static Packet fromJson(JsonAt root) throws InputException {
+        root.object(Set.of("ok", "length", "header", "subHeader", "payload"));
+        JsonAt h = root.get("header").object(Set.of("versionMajor", "versionMinor", "headerLength", "type", "typeCode", "flags", "flagBits",
+                "source", "messageId", "sequence", "destinations", "subHeaderLength", "payloadLength"));
+        MessageType type = h.get("type").oneOf(MessageType.class);
         int flags = 0;
-        JsonNode flagList = required(h, "flags", "/header/flags");
-        if (!flagList.isArray()) {
-            throw new JsonInputException("/header/flags", "expected an array of flag names " + List.of(FLAG_ORDER));
-        }
-        for (int i = 0; i < flagList.size(); i++) {
-            Integer bit = FLAGS.get(flagList.get(i).asText());
+        for (JsonAt f : h.array("flags")) {
+            Integer bit = FLAGS.get(f.text());
             if (bit == null) {
-                throw new JsonInputException("/header/flags/" + i, "unknown flag \"" + flagList.get(i).asText() + "\", known: "
-                        + List.of(FLAG_ORDER));
+                throw f.problem("unknown flag \"" + f.text() + "\", known: " + List.of(FLAG_ORDER));
             }
             flags |= bit;
         }
-        int source = (int) unsigned(h, "source", "/header", 0xFFFFFFFFL);
-        long messageId = unsignedLong(h, "messageId", "/header");
-        int sequence = (int) unsigned(h, "sequence", "/header", 0xFFFFFFFFL);
-        JsonNode destNode = required(h, "destinations", "/header/destinations");
-        if (!destNode.isArray()) {
-            throw new JsonInputException("/header/destinations", "expected an array of VIOS ids");
-        }
-        int[] destinations = new int[destNode.size()];
+        int source = (int) h.integer("source", 0, 0xFFFF_FFFFL);
+        long messageId = h.get("messageId").unsignedLong();
+        int sequence = (int) h.integer("sequence", 0, 0xFFFF_FFFFL);
+        List<JsonAt> destList = h.array("destinations");
+        int[] destinations = new int[destList.size()];
         for (int i = 0; i < destinations.length; i++) {
-            destinations[i] = (int) unsignedValue(destNode.get(i), "/header/destinations/" + i, 0xFFFFFFFFL);
+            destinations[i] = (int) destList.get(i).integer(0, 0xFFFF_FFFFL);
         }
-
-        JsonNode s = object(root, "subHeader", "/subHeader");
-        SubHeader.Builder b = SubHeader.builder();
-        try {
-            JsonNode r = s.get("expectedResponses");
-            if (r != null) {
-                CompletionPolicy policy = enumValue(CompletionPolicy.class, text(r, "policy", "/subHeader/expectedResponses/policy"),
-                        "/subHeader/expectedResponses/policy");
-                int expected = (int) unsigned(r, "expected", "/subHeader/expectedResponses", 0xFFFF);
-                int requiredN = (int) unsigned(r, "required", "/subHeader/expectedResponses", 0xFFFF);
-                b.responses(checked(() -> new ResponseSpec(policy, expected, requiredN), "/subHeader/expectedResponses"));
-            }
-            if (s.has("timeoutMillis")) {
-                b.timeoutMillis((int) unsigned(s, "timeoutMillis", "/subHeader", Integer.MAX_VALUE));
-            }
-            if (s.has("targetDaemon")) {
-                b.targetDaemon((int) unsigned(s, "targetDaemon", "/subHeader", 0xFFFF));
-            }
-            JsonNode rt = s.get("replyTo");
-            if (rt != null) {
-                b.replyTo(new ReplyTo((int) unsigned(rt, "vios", "/subHeader/replyTo", 0xFFFFFFFFL),
-                        (int) unsigned(rt, "daemon", "/subHeader/replyTo", 0xFFFF)));
-            }
-            if (s.has("originatingDaemon")) {
-                b.originatingDaemon((int) unsigned(s, "originatingDaemon", "/subHeader", 0xFFFF));
-            }
-            if (s.has("errorCode")) {
-                b.errorCode((int) unsigned(s, "errorCode", "/subHeader", 0xFFFF));
-            }
-            JsonNode unknown = s.get("unknownEntries");
-            if (unknown != null) {
-                List<UnknownEntry> entries = new ArrayList<>();
-                for (int i = 0; i < unknown.size(); i++) {
-                    String at = "/subHeader/unknownEntries/" + i;
-                    JsonNode u = unknown.get(i);
-                    int t = (int) unsigned(u, "type", at, 0xFF);
-                    int f = (int) unsigned(u, "flags", at, 0xFF);
-                    byte[] value = hex(text(u, "valueHex", at + "/valueHex"), at + "/valueHex");
-                    entries.add(checked(() -> new UnknownEntry(t, f, value), at));
-                }
-                b.unknownEntries(entries);
-            }
-            for (Iterator<String> names = s.fieldNames(); names.hasNext();) {
-                String n = names.next();
-                if (!List.of("expectedResponses", "timeoutMillis", "targetDaemon", "replyTo", "originatingDaemon", "errorCode",
-                        "unknownEntries").contains(n)) {
-                    throw new JsonInputException("/subHeader/" + n, "unknown sub-header entry name");
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            throw new JsonInputException("/subHeader", e.getMessage());
-        }
-        JsonNode payload = object(root, "payload", "/payload");
-        byte[] bytes = hex(text(payload, "hex", "/payload/hex"), "/payload/hex");
+        SubHeader.Builder b = subHeader(root.get("subHeader"));
+        JsonAt payload = root.get("payload").object(Set.of("length", "hex"));
+        byte[] bytes = hex(payload.text("hex"), payload.pathOf("hex"));
         int finalFlags = flags;
-        return checked(() -> new Packet(new PacketHeader(type, finalFlags, source, messageId, sequence, destinations), b.build(),
-                bytes), "/");
+        return checked(() -> new Packet(new PacketHeader(type, finalFlags, source, messageId, sequence, destinations), b.build(), bytes),
+                root);
+    }
+
+    private static SubHeader.Builder subHeader(JsonAt s) throws InputException {
+        s.object(Set.of("expectedResponses", "timeoutMillis", "targetDaemon", "replyTo", "originatingDaemon", "errorCode", "unknownEntries"));
+        SubHeader.Builder b = SubHeader.builder();
+        JsonAt r = s.find("expectedResponses");
+        if (r != null) {
+            r.object(Set.of("policy", "expected", "required"));
+            CompletionPolicy policy = r.get("policy").oneOf(CompletionPolicy.class);
+            int expected = (int) r.integer("expected", 0, 0xFFFF);
+            int requiredN = (int) r.integer("required", 0, 0xFFFF);
+            b.responses(checked(() -> new ResponseSpec(policy, expected, requiredN), r));
+        }
+        if (s.has("timeoutMillis")) {
+            b.timeoutMillis((int) s.integer("timeoutMillis", 0, Integer.MAX_VALUE));
+        }
+        if (s.has("targetDaemon")) {
+            b.targetDaemon((int) s.integer("targetDaemon", 0, 0xFFFF));
+        }
+        JsonAt rt = s.find("replyTo");
+        if (rt != null) {
+            rt.object(Set.of("vios", "daemon"));
+            b.replyTo(new ReplyTo((int) rt.integer("vios", 0, 0xFFFF_FFFFL), (int) rt.integer("daemon", 0, 0xFFFF)));
+        }
+        if (s.has("originatingDaemon")) {
+            b.originatingDaemon((int) s.integer("originatingDaemon", 0, 0xFFFF));
+        }
+        if (s.has("errorCode")) {
+            b.errorCode((int) s.integer("errorCode", 0, 0xFFFF));
+        }
+        if (s.has("unknownEntries")) {
+            List<UnknownEntry> entries = new ArrayList<>();
+            for (JsonAt u : s.array("unknownEntries")) {
+                u.object(Set.of("type", "flags", "valueHex"));
+                int t = (int) u.integer("type", 0, 0xFF);
+                int f = (int) u.integer("flags", 0, 0xFF);
+                byte[] value = hex(u.text("valueHex"), u.pathOf("valueHex"));
+                entries.add(checked(() -> new UnknownEntry(t, f, value), u));
+            }
+            b.unknownEntries(entries);
+        }
+        return b;
     }
 
     private interface Maker<T> {
         T make();
     }
 
-    private static <T> T checked(Maker<T> maker, String path) throws JsonInputException {
+    /** What {@code maker} makes, or its refusal (a protocol rule) at {@code at}. */
+    private static <T> T checked(Maker<T> maker, JsonAt at) throws InputException {
         try {
             return maker.make();
         } catch (IllegalArgumentException e) {
-            throw new JsonInputException(path, e.getMessage());
+            throw at.problem(e.getMessage());
         }
     }
 
-    private static JsonNode required(JsonNode node, String name, String path) throws JsonInputException {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
-            throw new JsonInputException(path, "missing");
-        }
-        return v;
-    }
-
-    private static JsonNode object(JsonNode node, String name, String path) throws JsonInputException {
-        JsonNode v = required(node, name, path);
-        if (!v.isObject()) {
-            throw new JsonInputException(path, "expected an object");
-        }
-        return v;
-    }
-
-    private static String text(JsonNode node, String name, String path) throws JsonInputException {
-        JsonNode v = required(node, name, path);
-        if (!v.isTextual()) {
-            throw new JsonInputException(path, "expected a string");
-        }
-        return v.asText();
-    }
-
-    private static long unsigned(JsonNode node, String name, String parent, long max) throws JsonInputException {
-        return unsignedValue(required(node, name, parent + "/" + name), parent + "/" + name, max);
-    }
-
-    private static long unsignedValue(JsonNode v, String path, long max) throws JsonInputException {
-        if (!v.isIntegralNumber() || v.bigIntegerValue().signum() < 0 || v.bigIntegerValue().compareTo(BigInteger.valueOf(max)) > 0) {
-            throw new JsonInputException(path, "expected an integer 0.." + max + ", got " + v);
-        }
-        return v.longValue();
-    }
-
-    private static long unsignedLong(JsonNode node, String name, String parent) throws JsonInputException {
-        String path = parent + "/" + name;
-        JsonNode v = required(node, name, path);
-        if (!v.isIntegralNumber() || v.bigIntegerValue().signum() < 0 || v.bigIntegerValue().compareTo(UNSIGNED_LONG_MAX) > 0) {
-            throw new JsonInputException(path, "expected an integer 0..2^64-1, got " + v);
-        }
-        return v.bigIntegerValue().longValue();
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String path) throws JsonInputException {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw new JsonInputException(path, "unknown value \"" + value + "\", known: " + List.of(type.getEnumConstants()));
-        }
-    }
-
-    static byte[] hex(String text, String path) throws JsonInputException {
+    static byte[] hex(String text, String path) throws InputException {
         String clean = text.replaceAll("\\s+", "");
         if (clean.length() % 2 != 0 || !clean.matches("[0-9a-fA-F]*")) {
             int bad = 0;
             while (bad < clean.length() && Character.digit(clean.charAt(bad), 16) >= 0) {
                 bad++;
             }
-            throw new JsonInputException(path, bad < clean.length() ? "not hex at character " + bad
+            throw new InputException(path, bad < clean.length() ? "not hex at character " + bad
                     : "odd number of hex digits (" + clean.length() + ")");
         }
         return ByteBufUtil.decodeHexDump(clean);

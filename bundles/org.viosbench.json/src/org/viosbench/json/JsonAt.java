@@ -103,6 +103,15 @@ public final class JsonAt {
         return get(field).text();
     }
 
+    /** String field {@code field}, which must be given and not blank. */
+    public String nonBlank(String field) throws InputException {
+        String text = text(field);
+        if (text.isBlank()) {
+            throw problem(field, "expected a non-empty string");
+        }
+        return text;
+    }
+
     /** String field {@code field}, or {@code otherwise} when it is not given. */
     public String text(String field, String otherwise) throws InputException {
         return has(field) ? text(field) : otherwise;
@@ -141,6 +150,25 @@ public final class JsonAt {
 
     private static String plain(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    /** This value as an unsigned 64-bit number (0..2^64-1), in a long's bits. */
+    public long unsignedLong() throws InputException {
+        if (!node.isIntegralNumber() || node.bigIntegerValue().signum() < 0 || node.bigIntegerValue().bitLength() > 64) {
+            throw problem("expected a whole number 0..18446744073709551615, found " + node);
+        }
+        return node.bigIntegerValue().longValue();
+    }
+
+    /** This value as the name of a constant of {@code type}. */
+    public <E extends Enum<E>> E oneOf(Class<E> type) throws InputException {
+        String name = text();
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        throw problem("\"" + name + "\" is not one of " + List.of(type.getEnumConstants()));
     }
 
     /** This value as a boolean. */

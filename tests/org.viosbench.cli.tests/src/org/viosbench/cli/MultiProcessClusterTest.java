@@ -144,6 +144,16 @@ class MultiProcessClusterTest {
                 }
             }
 
+            // bad command lines are answered with where and what; the node goes on
+            zero.send("{\"op\":\"send\",\"tag\":\"t\",\"to\":[2],\"daemn\":10}");
+            JsonNode typo = zero.next("error", "t");
+            assertEquals("/daemn", typo.path("where").asText(), typo.toString());
+            zero.send("{\"op\":\"send\",\"tag\":\"t2\",\"tag\":\"t3\"}");
+            assertTrue(zero.next("error", null).path("detail").asText().contains("appears twice"));
+            zero.send("[\"view\"]");
+            assertTrue(zero.next("error", null).path("detail").asText().contains("expected a JSON object"));
+            zero.send("{\"op\":\"jump\",\"tag\":\"j\"}");
+            assertEquals("/op", zero.next("error", "j").path("where").asText());
             zero.send("{\"op\":\"send\",\"tag\":\"u\",\"to\":[2],\"payloadHex\":\"c0ffee\"}");
             JsonNode unicast = zero.next("result", "u");
             assertTrue(unicast.path("success").asBoolean(), unicast.toString());
