@@ -78,15 +78,7 @@ public final class ClusterSession implements AutoCloseable {
 
     /** As {@link #start(Topology)}, keeping the newest {@code keptEvents} events in the timeline. */
     public static ClusterSession start(Topology topology, int keptEvents) {
-        List<Problem> errors = Validator.validate(topology).stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList();
-        if (!errors.isEmpty()) {
-            StringBuilder s = new StringBuilder("the topology has " + errors.size() + " error(s); fix them to run it:");
-            errors.stream().limit(5).forEach(p -> s.append("\n- ").append(p.element() == null ? "" : p.element().label() + ": ").append(p.message()));
-            throw new IllegalStateException(s.toString());
-        }
-        if (topology.vioses().isEmpty()) {
-            throw new IllegalStateException("the topology has no VIOS to run");
-        }
+        requireRunnable(topology);
         Timeline timeline = new Timeline(keptEvents);
         Trace trace = new Trace();
         trace.addListener(timeline); // before the start: the timeline holds the cluster's life from its first event
@@ -110,6 +102,24 @@ public final class ClusterSession implements AutoCloseable {
         });
         cluster.setPacketTap(s::tap);
         return s;
+    }
+
+    /**
+     * Refuses a topology that cannot run, whatever the kind of session: its validation errors (the
+     * first five named), or no VIOS at all.
+     *
+     * @throws IllegalStateException saying why
+     */
+    static void requireRunnable(Topology topology) {
+        List<Problem> errors = Validator.validate(topology).stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList();
+        if (!errors.isEmpty()) {
+            StringBuilder s = new StringBuilder("the topology has " + errors.size() + " error(s); fix them to run it:");
+            errors.stream().limit(5).forEach(p -> s.append("\n- ").append(p.element() == null ? "" : p.element().label() + ": ").append(p.message()));
+            throw new IllegalStateException(s.toString());
+        }
+        if (topology.vioses().isEmpty()) {
+            throw new IllegalStateException("the topology has no VIOS to run");
+        }
     }
 
     public EmbeddedCluster cluster() {

@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.viosbench.cluster.step.Pending;
 import org.viosbench.engine.MessageIds;
+import org.viosbench.session.StepSession;
 import org.viosbench.ui.run.viewers.ColumnLabels;
 
 /** The Step Mode view's tables as JFace viewers: pending deliveries, the history of choices, the branches. */
@@ -80,11 +81,11 @@ final class StepTables {
     }
 
     /** A branch: its name (marked when it is {@code current}), where it forked, its choices and events. */
-    static ColumnLabels branches(Supplier<StepBranches.Branch> current) {
+    static ColumnLabels branches(Supplier<StepSession.Branch> current) {
         return new ColumnLabels() {
             @Override
             public String getColumnText(Object element, int column) {
-                if (!(element instanceof StepBranches.Branch b)) {
+                if (!(element instanceof StepSession.Branch b)) {
                     return "";
                 }
                 return switch (column) {

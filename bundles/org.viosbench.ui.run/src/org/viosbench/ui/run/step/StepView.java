@@ -3,7 +3,6 @@ package org.viosbench.ui.run.step;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +26,6 @@ import org.viosbench.ui.trace.Scrolling;
 import org.viosbench.ui.trace.SelectionPublisher;
 import org.viosbench.ui.trace.ChartFigure;
 import org.viosbench.cluster.ClusterDescription;
-import org.viosbench.cluster.ViosSpec;
 import org.viosbench.cluster.step.BranchComparison;
 import org.viosbench.cluster.step.Pending;
 import org.viosbench.cluster.step.StepCluster;
@@ -35,10 +33,8 @@ import org.viosbench.engine.Message;
 import org.viosbench.engine.SyscallException;
 import org.viosbench.engine.TraceEvent;
 import org.viosbench.protocol.PacketDissector;
-import org.viosbench.session.Conversions;
-import org.viosbench.topology.Problem;
+import org.viosbench.session.StepSession;
 import org.viosbench.topology.Topology;
-import org.viosbench.topology.Validator;
 import org.viosbench.trace.RecordedTrace;
 
 /**
@@ -58,7 +54,8 @@ public final class StepView extends ViewPart {
 
     /** One branch of the run: a name, where it came from, and its step cluster. */
 
-    private final StepBranches branches = new StepBranches();
+    /** The step-mode session shown, or null before a start. */
+    private StepSession session;
     private Map<Integer, String> names = Map.of();
 
     private Composite root;
@@ -130,7 +127,7 @@ public final class StepView extends ViewPart {
         canvas = chart.showIn(right);
         Composite bottom = new Composite(right, SWT.NONE);
         bottom.setLayout(new GridLayout(6, false));
-        branchViewer = StepTables.table(bottom, StepTables.branches(branches::current),
+        branchViewer = StepTables.table(bottom, StepTables.branches(() -> session == null ? null : session.current()),
                 new String[][] { { "Branch", "120" }, { "From", "150" }, { "Choices", "60" }, { "Events", "60" } });
         branchTable = branchViewer.getTable();
         branchTable.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1));
@@ -175,23 +172,16 @@ public final class StepView extends ViewPart {
             say("Open a topology first: step mode runs the cluster of the active topology editor.", true);
             return;
         }
-        List<Problem> problems = Validator.validate(t);
-        if (Validator.hasErrors(problems)) {
-            StringBuilder sb = new StringBuilder("The topology has errors; fix them first: ");
-            problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).limit(3)
-                    .forEach(p -> sb.append(p.message()).append("; "));
-            say(sb.toString(), true);
-            return;
-        }
-        start(Conversions.toClusterDescription(t));
+        begin(seed -> StepSession.start(t, seed));
     }
 
     /** Starts step mode on {@code description} with the seed in the seed field: one branch, "main". */
     void start(ClusterDescription description) {
-        if (description.vioses().isEmpty()) {
-            say("The topology has no VIOS: there is nothing to run.", true);
-            return;
-        }
+        begin(seed -> StepSession.start(description, seed));
+    }
+
+    /** Starts a session made by {@code start} from the seed field, in place of the one shown (refused, with why, in the status line). */
+    private void begin(java.util.function.LongFunction<StepSession> start) {
         long s;
         try {
             s = Long.parseLong(seed.getText().trim());
@@ -199,24 +189,30 @@ public final class StepView extends ViewPart {
             say("The seed must be a whole number, not \"" + seed.getText() + "\".", true);
             return;
         }
-        Map<Integer, String> n = new LinkedHashMap<>();
-        for (ViosSpec v : description.vioses()) {
-            n.put(v.id(), v.name());
+        StepSession next;
+        try {
+            next = start.apply(s);
+        } catch (IllegalStateException e) {
+            say("Step mode did not start: " + e.getMessage().replace('\n', ' '), true);
+            return;
         }
-        names = n;
-        branches.start(description, s);
-        fireRow.setCluster(description, n);
-        victim.setItems(n.values().toArray(String[]::new));
+        if (session != null) {
+            session.close();
+        }
+        session = next;
+        names = next.names();
+        fireRow.setCluster(next.description(), names);
+        victim.setItems(names.values().toArray(String[]::new));
         victim.select(0);
         comparison.setText("");
-        say("Step mode on " + description.name() + ": " + n.size() + " VIOSes, nothing moves until you say so.", false);
+        say("Step mode on " + next.description().name() + ": " + names.size() + " VIOSes, nothing moves until you say so.", false);
         refresh();
     }
 
     // ---- choices ----
 
     private StepCluster cluster() {
-        return branches.current().cluster();
+        return session.cluster();
     }
 
     private int idOf(String name) {
@@ -224,7 +220,7 @@ public final class StepView extends ViewPart {
     }
 
     void fire() {
-        if (branches.current() == null) {
+        if (session == null) {
             say("Start step mode first.", true);
             return;
         }
@@ -237,7 +233,7 @@ public final class StepView extends ViewPart {
             return;
         }
         try {
-            cluster().fire(source, spec.sendingDaemon(), spec.message());
+            session.fire(new org.viosbench.session.FireSpec(source, spec));
             say("Fired; its packets wait below.", false);
         } catch (SyscallException e) {
             say("The system call refused it: " + e.errno() + " " + e.getMessage(), true);
@@ -248,14 +244,14 @@ public final class StepView extends ViewPart {
     }
 
     private void kill() {
-        if (branches.current() != null) {
+        if (session != null) {
             act(() -> cluster().kill(idOf(victim.getText())));
         }
     }
 
     private void withSelected(java.util.function.LongConsumer action) {
         int i = pending.getSelectionIndex();
-        if (branches.current() == null || i < 0) {
+        if (session == null || i < 0) {
             say("Select a pending delivery first.", true);
             return;
         }
@@ -263,7 +259,7 @@ public final class StepView extends ViewPart {
     }
 
     private void act(Runnable choice) {
-        if (branches.current() == null) {
+        if (session == null) {
             say("Start step mode first.", true);
             return;
         }
@@ -293,13 +289,13 @@ public final class StepView extends ViewPart {
 
     /** Forks a branch that starts after the step selected in the history (all steps when none is selected). */
     void fork() {
-        if (branches.current() == null) {
+        if (session == null) {
             return;
         }
         int sel = history.getSelectionIndex();
         int after = sel < 0 ? cluster().choices().size() : sel + 1;
         try {
-            StepBranches.Branch b = branches.fork(after);
+            StepSession.Branch b = session.fork(after);
             say("Forked " + b.name() + " from " + b.origin() + "; choices here do not change the other branches.", false);
         } catch (RuntimeException e) {
             say(e.getMessage(), true);
@@ -308,7 +304,7 @@ public final class StepView extends ViewPart {
     }
 
     void switchTo(int index) {
-        if (branches.switchTo(index)) {
+        if (session != null && session.switchTo(index)) {
             refresh();
         }
     }
@@ -316,16 +312,16 @@ public final class StepView extends ViewPart {
     /** Compares the branch selected in the branch list with the current one. */
     void compare() {
         int sel = branchTable.getSelectionIndex();
-        if (branches.current() == null || sel < 0) {
+        if (session == null || sel < 0) {
             say("Select the branch to compare with the current one.", true);
             return;
         }
-        comparison.setText(branches.compare(sel));
+        comparison.setText(session.compare(sel));
     }
 
     /** Asks for a file (after a start) and hands it to {@code action}. */
     private void withFile(int style, String extension, java.util.function.Predicate<java.nio.file.Path> action) {
-        if (branches.current() == null) {
+        if (session == null) {
             say("Start step mode first.", true);
             return;
         }
@@ -344,8 +340,8 @@ public final class StepView extends ViewPart {
      */
     boolean saveRecipe(java.nio.file.Path file) {
         try {
-            branches.saveRecipe(file);
-            say("Saved the recipe of " + branches.current().name() + " (" + cluster().choices().size() + " steps) to " + file, false);
+            session.saveRecipe(file);
+            say("Saved the recipe of " + session.current().name() + " (" + cluster().choices().size() + " steps) to " + file, false);
             return true;
         } catch (java.io.IOException | RuntimeException e) {
             say("Not saved: " + e.getMessage(), true);
@@ -356,7 +352,7 @@ public final class StepView extends ViewPart {
     /** Replays a recipe file on this cluster as a new branch (refused, with where, when the file or a step is wrong). */
     boolean replayRecipe(java.nio.file.Path file) {
         try {
-            StepBranches.Branch b = branches.replay(file);
+            StepSession.Branch b = session.replay(file);
             say("Replayed " + file.getFileName() + ": " + b.cluster().choices().size() + " steps.", false);
             refresh();
             return true;
@@ -372,8 +368,8 @@ public final class StepView extends ViewPart {
      */
     boolean saveTrace(java.nio.file.Path file) {
         try {
-            branches.saveTrace(file, names);
-            say("Saved " + cluster().events().size() + " events of " + branches.current().name() + " to " + file, false);
+            session.saveTrace(file);
+            say("Saved " + cluster().events().size() + " events of " + session.current().name() + " to " + file, false);
             return true;
         } catch (java.io.IOException | RuntimeException e) {
             say("Not saved: " + e.getMessage(), true);
@@ -391,8 +387,8 @@ public final class StepView extends ViewPart {
 
     /** Shows the current branch as it stands (after steps made through {@link #currentCluster()} too). */
     public void refresh() {
-        boolean running = branches.current() != null;
-        selection.publish(running ? branches.current().cluster() : null);
+        boolean running = session != null;
+        selection.publish(running ? session.cluster() : null);
         stepButtons.forEach(b -> b.setEnabled(running));
         if (!running) {
             pendingViewer.setInput(List.of());
@@ -405,7 +401,7 @@ public final class StepView extends ViewPart {
         pendingViewer.setInput(c.pending());
         List<String> choices = c.log();
         historyViewer.setInput(StepTables.Step.of(choices));
-        branchViewer.setInput(branches.all());
+        branchViewer.setInput(session.all());
         List<TraceEvent> events = c.events();
         chart.setTrace(new RecordedTrace(events, names));
         java.util.Set<String> flying = new java.util.HashSet<>();
@@ -421,13 +417,13 @@ public final class StepView extends ViewPart {
         }
         showPacket();
         setContentDescription(String.format(Locale.ROOT, "%s · t = %.3f ms · %d pending · %d timeout%s armed · %d steps · seed %d",
-                branches.current().name(), c.nowNanos() / 1e6, c.pending().size(), c.timers().size(), c.timers().size() == 1 ? "" : "s",
+                session.current().name(), c.nowNanos() / 1e6, c.pending().size(), c.timers().size(), c.timers().size() == 1 ? "" : "s",
                 choices.size(), c.seed()));
     }
 
     private void showPacket() {
         int i = pending.getSelectionIndex();
-        if (branches.current() == null || i < 0) {
+        if (session == null || i < 0) {
             packet.setText("Select a pending delivery to see its packet.");
             return;
         }
@@ -439,23 +435,12 @@ public final class StepView extends ViewPart {
 
     /** The current branch's step cluster, or null before a start. */
     public StepCluster currentCluster() {
-        return branches.current() == null ? null : branches.current().cluster();
+        return session == null ? null : session.cluster();
     }
 
-    List<StepBranches.Branch> branches() {
-        return branches.all();
+    List<StepSession.Branch> branches() {
+        return session == null ? List.of() : session.all();
     }
-
-
-
-
-
-
-
-
-
-
-
 
     ChartFigure chart() {
         return chart;
@@ -474,7 +459,9 @@ public final class StepView extends ViewPart {
     @Override
     public void dispose() {
         selection.publish(null);
-        branches.closeAll();
+        if (session != null) {
+            session.close();
+        }
         super.dispose();
     }
 }
