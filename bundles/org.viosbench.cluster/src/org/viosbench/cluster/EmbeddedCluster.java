@@ -63,7 +63,6 @@ public final class EmbeddedCluster implements AutoCloseable {
     };
     private ClusterState lastState;
     private boolean closed;
-    private volatile PacketTap tap;
     /** The VIOS database node, when registration is on. */
     private Integer databaseNode;
     private Duration registrationTimeout = Duration.ofSeconds(1);
@@ -107,11 +106,6 @@ public final class EmbeddedCluster implements AutoCloseable {
 
     public Faults faults() {
         return faults;
-    }
-
-    /** Shows every packet the VIOSes send (heartbeats included) to {@code t}; null removes it. */
-    public void setPacketTap(PacketTap t) {
-        this.tap = t;
     }
 
     /** Ids of every VIOS of the cluster, running or not, ascending. */
@@ -298,7 +292,7 @@ public final class EmbeddedCluster implements AutoCloseable {
     private void startMember(Member m, String why) {
         checkOpen();
         int id = m.spec.id();
-        FaultKCluster faulty = new FaultKCluster(fabric.join(id), faults, trace, () -> tap);
+        FaultKCluster faulty = new FaultKCluster(fabric.join(id), faults, trace);
         MembershipKCluster membership = new MembershipKCluster(faulty, trace, relay,
                 description.heartbeatInterval().toMillis(), description.failureTimeout().toMillis());
         ViosNode node = new ViosNode(m.spec.name(), membership, trace);

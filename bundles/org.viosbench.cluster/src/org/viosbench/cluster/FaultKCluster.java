@@ -27,27 +27,14 @@ final class FaultKCluster extends ForwardingKCluster {
     private final Trace trace;
     private final Map<Integer, ByteBuf> held = new ConcurrentHashMap<>();
 
-    private final java.util.function.Supplier<PacketTap> tap;
-
     FaultKCluster(KCluster inner, Faults faults, Trace trace) {
-        this(inner, faults, trace, () -> null);
-    }
-
-    FaultKCluster(KCluster inner, Faults faults, Trace trace, java.util.function.Supplier<PacketTap> tap) {
         super(inner);
         this.faults = faults;
         this.trace = trace;
-        this.tap = tap;
     }
-
-
 
     @Override
     public Errno send(int destination, ByteBuf packet) {
-        PacketTap t = tap.get();
-        if (t != null) {
-            t.sent(localId(), destination, packet);
-        }
         if (!faults.active()) {
             return inner.send(destination, packet);
         }
@@ -60,10 +47,6 @@ final class FaultKCluster extends ForwardingKCluster {
 
     @Override
     public int[] broadcast(ByteBuf packet) {
-        PacketTap t = tap.get();
-        if (t != null) {
-            t.sent(localId(), PacketTap.BROADCAST, packet);
-        }
         if (!faults.active()) {
             return inner.broadcast(packet);
         }
@@ -140,12 +123,5 @@ final class FaultKCluster extends ForwardingKCluster {
             trace.emitRaw(localId(), Layer.KCLUSTER, TraceKind.FAULT, packet, to, what);
         }
     }
-
-
-
-
-
-
-
 
 }

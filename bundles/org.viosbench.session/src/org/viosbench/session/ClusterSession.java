@@ -18,7 +18,6 @@ import org.viosbench.cluster.ClusterListener;
 import org.viosbench.cluster.ClusterState;
 import org.viosbench.cluster.EmbeddedCluster;
 import org.viosbench.cluster.Faults;
-import org.viosbench.cluster.PacketTap;
 import org.viosbench.cluster.ViosState;
 import org.viosbench.protocol.Errno;
 import org.viosbench.engine.Request;
@@ -32,7 +31,6 @@ import org.viosbench.topology.Validator;
 import org.viosbench.topology.Vios;
 import org.viosbench.trace.RecordedTrace;
 
-import io.netty.buffer.ByteBuf;
 
 /**
  * A topology running as a cluster, and everything done to it: the one object through which a
@@ -82,6 +80,8 @@ public final class ClusterSession implements AutoCloseable {
         Timeline timeline = new Timeline(keptEvents);
         Trace trace = new Trace();
         trace.addListener(timeline); // before the start: the timeline holds the cluster's life from its first event
+        CaptureSink sink = new CaptureSink();
+        trace.addListener(sink);
         EmbeddedCluster cluster;
         try {
             cluster = EmbeddedCluster.start(Conversions.toClusterDescription(topology), trace, 1);
@@ -100,7 +100,7 @@ public final class ClusterSession implements AutoCloseable {
                 s.publish(new SessionEvent.Cluster(state));
             }
         });
-        cluster.setPacketTap(s::tap);
+        sink.session = s;
         return s;
     }
 
@@ -217,17 +217,35 @@ public final class ClusterSession implements AutoCloseable {
         return sent().stream().anyMatch(r -> r.state().equals("OPEN"));
     }
 
-    /** Engine threads: keeps a copy of the packets of fired requests and their responses (not heartbeats). */
-    private void tap(int from, int to, ByteBuf packet) {
-        int at = packet.readerIndex();
-        if (packet.readableBytes() < Wire.OFF_MESSAGE_ID + 8 || !isFired(packet.getLong(at + Wire.OFF_MESSAGE_ID))) {
-            return;
+    /**
+     * Engine threads: the trace's sends of fired requests and their responses (not heartbeats) are
+     * the captured packets. The bytes are the trace event's own (no copy); a broadcast, traced as one
+     * send per receiver of the same bytes, is captured once.
+     */
+    private static final class CaptureSink implements org.viosbench.engine.TraceListener {
+        private volatile ClusterSession session;
+        private byte[] lastBroadcast;
+
+        @Override
+        public void onEvent(TraceEvent e) {
+            ClusterSession s = session;
+            if (s == null || e.kind() != org.viosbench.engine.TraceKind.TRANSMIT || e.packet() == null || !s.isFired(e.messageId())) {
+                return;
+            }
+            synchronized (this) {
+                if (e.broadcast() && e.packet() == lastBroadcast) {
+                    return; // the same broadcast to the next receiver
+                }
+                lastBroadcast = e.broadcast() ? e.packet() : null;
+            }
+            s.capture(e.vios(), e.broadcast() ? "broadcast" : s.name(e.peer()), e.packet());
         }
-        byte[] bytes = new byte[packet.readableBytes()];
-        packet.getBytes(at, bytes);
+    }
+
+    private void capture(int from, String to, byte[] bytes) {
         CapturedPacket p;
         synchronized (packets) {
-            p = new CapturedPacket(++captured, System.nanoTime(), name(from), to == PacketTap.BROADCAST ? "broadcast" : name(to), bytes);
+            p = new CapturedPacket(++captured, System.nanoTime(), name(from), to, bytes);
             packets.addLast(p);
             while (packets.size() > KEPT) {
                 packets.removeFirst();

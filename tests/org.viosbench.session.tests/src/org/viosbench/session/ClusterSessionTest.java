@@ -3,6 +3,7 @@ package org.viosbench.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,15 @@ class ClusterSessionTest {
             }
             assertEquals(0, s.timeline().letGo());
             assertEquals(s.timeline().appended(), s.timeline().events().size());
+
+            // the captured packets are the timeline's sends, not a copy: each broadcast once, then its three responses
+            List<CapturedPacket> packets = s.packets();
+            assertEquals(2 * t.vioses().size(), packets.size(), packets.toString());
+            CapturedPacket request = packets.stream().filter(p -> p.from().equals("vios1") && p.to().equals("broadcast")).findFirst().orElseThrow();
+            TraceEvent send = trace.events().stream().filter(e -> e.kind() == TraceKind.TRANSMIT && e.messageId() == fired.get(0).messageId()
+                    && !e.response()).findFirst().orElseThrow();
+            assertSame(send.packet(), request.bytes(), "the bytes are the trace event's own");
+            assertEquals(t.vioses().size() - 1, packets.stream().filter(p -> p.to().equals("vios1")).count(), "every VIOS answered vios1");
         }
     }
 
