@@ -10,17 +10,19 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.viosbench.engine.Layer;
 import org.viosbench.engine.TraceEvent;
 import org.viosbench.engine.TraceKind;
 
+import org.viosbench.json.InputException;
+import org.viosbench.json.JsonAt;
+import org.viosbench.json.StrictJson;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * Trace files: JSON lines, version {@value #VERSION}. The first line describes the trace
@@ -29,8 +31,8 @@ import com.fasterxml.jackson.core.JsonToken;
  * since version 2 a kcluster send (TRANSMIT) may carry the packet it sent ({@code "packet":"5649..."}, hex);
  * since version 3 an event about a packet names its type and header flags ({@code "type":"DATA","flags":4}:
  * flag 4 a response, 8 an error, 1 a broadcast). Versions 1 and 2 are still read (the facts are
- * inferred, see {@link RecordedTrace}). A bad file is refused whole with its line (and
- * column) and what is wrong; nothing half-loaded.
+ * inferred, see {@link RecordedTrace}). Each line is read by the strict JSON reader; a bad file
+ * is refused whole with its line (and column, or the field's path) and what is wrong; nothing half-loaded.
  */
 public final class TraceFile {
     public static final String FORMAT = "viosbench-trace";
@@ -94,10 +96,10 @@ public final class TraceFile {
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String first = r.readLine();
             if (first == null || first.isBlank()) {
-                throw new TraceFileException(1, 1, "the file is empty");
+                throw new TraceFileException(1, "the file is empty");
             }
             Map<Integer, String> names = new TreeMap<>();
-            int version = header(first, names);
+            int version = header(line(first, 1), names);
             List<TraceEvent> events = new ArrayList<>();
             int line = 1;
             long lastTime = Long.MIN_VALUE;
@@ -106,9 +108,14 @@ public final class TraceFile {
                 if (text.isBlank()) {
                     continue;
                 }
-                TraceEvent e = event(text, line, version);
+                TraceEvent e;
+                try {
+                    e = event(line(text, line), version);
+                } catch (InputException x) {
+                    throw new TraceFileException(line, x);
+                }
                 if (e.timeNanos() < lastTime) {
-                    throw new TraceFileException(line, 1, "time " + e.timeNanos() + " goes back (the line before says " + lastTime + ")");
+                    throw new TraceFileException(line, "time " + e.timeNanos() + " goes back (the line before says " + lastTime + ")");
                 }
                 lastTime = e.timeNanos();
                 events.add(e);
@@ -117,151 +124,105 @@ public final class TraceFile {
         }
     }
 
+    /** Line {@code number}'s one JSON value (strict: keys once, nothing after it). */
+    private static JsonAt line(String text, int number) throws TraceFileException {
+        try {
+            return JsonAt.root(StrictJson.parse(text, number));
+        } catch (InputException e) {
+            throw new TraceFileException(number, e);
+        }
+    }
+
     /** Reads the description line into {@code names}; returns the file's version. */
-    private static int header(String text, Map<Integer, String> names) throws TraceFileException, IOException {
-        String format = null;
-        long version = -1;
-        try (JsonParser p = JSON.createParser(text)) {
-            expect(p, JsonToken.START_OBJECT, 1, "the first line must be a JSON object describing the trace");
-            for (JsonToken t; (t = p.nextToken()) == JsonToken.FIELD_NAME;) {
-                String field = p.currentName();
-                p.nextToken();
-                switch (field) {
-                    case "format" -> format = p.getValueAsString();
-                    case "version" -> version = p.getValueAsLong(-1);
-                    case "vioses" -> {
-                        if (p.currentToken() != JsonToken.START_OBJECT) {
-                            throw new TraceFileException(1, column(p), "\"vioses\" must map VIOS ids to names");
-                        }
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String id = p.currentName();
-                            p.nextToken();
-                            try {
-                                names.put((int) Long.parseLong(id), p.getValueAsString());
-                            } catch (NumberFormatException e) {
-                                throw new TraceFileException(1, column(p), "VIOS id \"" + id + "\" is not a number");
-                            }
-                        }
+    private static int header(JsonAt h, Map<Integer, String> names) throws TraceFileException {
+        try {
+            if (!h.node().isObject()) {
+                throw h.problem("the first line must be a JSON object describing the trace");
+            }
+            h.object(Set.of("format", "version", "vioses"));
+            String format = h.text("format", "");
+            if (!FORMAT.equals(format)) {
+                throw h.problem("format", "not a viosbench trace (format \"" + format + "\", expected \"" + FORMAT + "\")");
+            }
+            long version = h.integer("version", 0, Integer.MAX_VALUE);
+            if (version < OLDEST_VERSION || version > VERSION) {
+                throw h.problem("version", "version " + version + " is not supported; this viosbench reads versions " + OLDEST_VERSION
+                        + " to " + VERSION + (version > VERSION ? " (written by a newer viosbench)" : ""));
+            }
+            JsonAt vioses = h.find("vioses");
+            if (vioses != null) {
+                if (!vioses.node().isObject()) {
+                    throw vioses.problem("\"vioses\" must map VIOS ids to names");
+                }
+                for (var it = vioses.node().fieldNames(); it.hasNext();) {
+                    String id = it.next();
+                    long n;
+                    try {
+                        n = Long.parseLong(id);
+                    } catch (NumberFormatException e) {
+                        throw vioses.problem(id, "VIOS id \"" + id + "\" is not a number");
                     }
-                    default -> throw new TraceFileException(1, column(p), "unknown field \"" + field + "\" in the trace description");
+                    names.put((int) n, vioses.text(id));
                 }
             }
-        } catch (JsonParseException e) {
-            throw new TraceFileException(1, e.getLocation().getColumnNr(), "not valid JSON: " + e.getOriginalMessage());
+            return (int) version;
+        } catch (InputException e) {
+            throw new TraceFileException(1, e);
         }
-        if (!FORMAT.equals(format)) {
-            throw new TraceFileException(1, 1, "not a viosbench trace (format \"" + format + "\", expected \"" + FORMAT + "\")");
-        }
-        if (version < OLDEST_VERSION || version > VERSION) {
-            throw new TraceFileException(1, 1, "version " + version + " is not supported; this viosbench reads versions " + OLDEST_VERSION
-                    + " to " + VERSION + (version > VERSION ? " (written by a newer viosbench)" : ""));
-        }
-        return (int) version;
     }
+
+    /** The fields of event lines, and the version each came with. */
+    private static final Map<String, Integer> FIELDS = Map.ofEntries(Map.entry("t", 1), Map.entry("vios", 1), Map.entry("layer", 1),
+            Map.entry("kind", 1), Map.entry("msg", 1), Map.entry("peer", 1), Map.entry("bytes", 1), Map.entry("outcome", 1),
+            Map.entry("packet", 2), Map.entry("type", 3), Map.entry("flags", 3));
 
     /** One event line, with the packet it carries. */
-    private static TraceEvent event(String text, int line, int version) throws TraceFileException, IOException {
+    private static TraceEvent event(JsonAt e, int version) throws InputException {
+        if (!e.node().isObject()) {
+            throw e.problem("an event line must be a JSON object");
+        }
+        for (var it = e.node().fieldNames(); it.hasNext();) {
+            String f = it.next();
+            Integer since = FIELDS.get(f);
+            if (since == null) {
+                throw e.problem(f, "unknown field \"" + f + "\"");
+            }
+            if (since > version) {
+                throw e.problem(f, "unknown field \"" + f + "\" (it came with version " + since + ")");
+            }
+        }
+        long t = e.integer("t", Long.MIN_VALUE, Long.MAX_VALUE);
+        int vios = (int) e.integer("vios", 0, 0xFFFF_FFFFL);
+        Layer layer = e.get("layer").oneOf(Layer.class);
+        TraceKind kind = e.get("kind").oneOf(TraceKind.class);
+        long msg = e.integer("msg", Long.MIN_VALUE, Long.MAX_VALUE);
+        long peer = e.integer("peer", -1, 0xFFFF_FFFFL);
+        int bytes = (int) e.integer("bytes", -1, Integer.MAX_VALUE);
+        String outcome = e.text("outcome");
+        org.viosbench.protocol.MessageType type = e.has("type") ? e.get("type").oneOf(org.viosbench.protocol.MessageType.class) : null;
+        int flags = 0;
+        if (e.has("flags")) {
+            JsonAt f = e.get("flags");
+            if (!f.node().isIntegralNumber() || f.node().asLong() < 0 || f.node().asLong() > 0xFFFF) {
+                throw f.problem("\"flags\" must be a 16-bit header flag word, not " + f.node());
+            }
+            flags = f.node().asInt();
+        }
         byte[] packet = null;
-        long t = Long.MIN_VALUE;
-        long vios = Long.MIN_VALUE;
-        Layer layer = null;
-        TraceKind kind = null;
-        long msg = Long.MIN_VALUE;
-        long peer = Long.MIN_VALUE;
-        long bytes = Long.MIN_VALUE;
-        String outcome = null;
-        org.viosbench.protocol.MessageType type = null;
-        long flags = 0;
-        try (JsonParser p = JSON.createParser(text)) {
-            expect(p, JsonToken.START_OBJECT, line, "an event line must be a JSON object");
-            for (JsonToken tok; (tok = p.nextToken()) == JsonToken.FIELD_NAME;) {
-                String field = p.currentName();
-                JsonToken v = p.nextToken();
-                int col = column(p);
-                switch (field) {
-                    case "t" -> t = number(p, v, line, col, field);
-                    case "vios" -> vios = number(p, v, line, col, field);
-                    case "msg" -> msg = number(p, v, line, col, field);
-                    case "peer" -> peer = number(p, v, line, col, field);
-                    case "bytes" -> bytes = number(p, v, line, col, field);
-                    case "layer" -> layer = enumValue(Layer.class, p, line, col, field);
-                    case "kind" -> kind = enumValue(TraceKind.class, p, line, col, field);
-                    case "outcome" -> outcome = p.getValueAsString();
-                    case "type" -> type = enumValue(org.viosbench.protocol.MessageType.class, p, line, col, newer(version, 3, field, line, col));
-                    case "flags" -> {
-                        flags = number(p, v, line, col, newer(version, 3, field, line, col));
-                        if (flags < 0 || flags > 0xFFFF) {
-                            throw new TraceFileException(line, col, "\"flags\" must be a 16-bit header flag word, not " + flags);
-                        }
-                    }
-                    case "packet" -> {
-                        if (version < 2) {
-                            throw new TraceFileException(line, col, "unknown field \"packet\" (packets came with version 2)");
-                        }
-                        try {
-                            packet = java.util.HexFormat.of().parseHex(v == JsonToken.VALUE_STRING ? p.getText() : "?");
-                        } catch (IllegalArgumentException e) {
-                            throw new TraceFileException(line, col, "\"packet\" must be the packet's bytes in hex: " + e.getMessage());
-                        }
-                    }
-                    default -> throw new TraceFileException(line, col, "unknown field \"" + field + "\"");
-                }
+        if (e.has("packet")) {
+            JsonAt p = e.get("packet");
+            try {
+                packet = java.util.HexFormat.of().parseHex(p.text());
+            } catch (IllegalArgumentException x) {
+                throw p.problem("\"packet\" must be the packet's bytes in hex: " + x.getMessage());
             }
-        } catch (JsonParseException e) {
-            throw new TraceFileException(line, e.getLocation().getColumnNr(), "not valid JSON: " + e.getOriginalMessage());
-        }
-        for (Object[] f : new Object[][] { { "t", t }, { "vios", vios }, { "msg", msg }, { "peer", peer }, { "bytes", bytes } }) {
-            if ((long) f[1] == Long.MIN_VALUE) {
-                throw new TraceFileException(line, 1, "missing field \"" + f[0] + "\"");
+            if (kind != TraceKind.TRANSMIT) {
+                throw p.problem("a " + kind + " event carries a packet; only kcluster sends (TRANSMIT) do");
             }
-        }
-        if (layer == null || kind == null || outcome == null) {
-            throw new TraceFileException(line, 1, "missing field \"" + (layer == null ? "layer" : kind == null ? "kind" : "outcome") + "\"");
-        }
-        if (vios < 0 || vios > 0xFFFF_FFFFL || peer < -1 || peer > 0xFFFF_FFFFL || bytes < -1 || bytes > Integer.MAX_VALUE) {
-            throw new TraceFileException(line, 1, "vios, peer or bytes out of range");
-        }
-        if (packet != null && kind != TraceKind.TRANSMIT) {
-            throw new TraceFileException(line, 1, "a " + kind + " event carries a packet; only kcluster sends (TRANSMIT) do");
         }
         if (flags != 0 && type == null) {
-            throw new TraceFileException(line, 1, "\"flags\" without \"type\": an event about a packet names both");
+            throw e.problem("flags", "\"flags\" without \"type\": an event about a packet names both");
         }
-        return new TraceEvent(t, (int) vios, layer, kind, msg, peer == -1 ? -1 : (int) peer, (int) bytes, outcome, type, (int) flags, packet);
-    }
-
-    /** {@code field}, when the file's {@code version} has it; else the refusal. */
-    private static String newer(int version, int since, String field, int line, int col) throws TraceFileException {
-        if (version < since) {
-            throw new TraceFileException(line, col, "unknown field \"" + field + "\" (it came with version " + since + ")");
-        }
-        return field;
-    }
-
-    private static void expect(JsonParser p, JsonToken token, int line, String problem) throws IOException, TraceFileException {
-        if (p.nextToken() != token) {
-            throw new TraceFileException(line, column(p), problem);
-        }
-    }
-
-    private static int column(JsonParser p) {
-        return p.currentTokenLocation().getColumnNr();
-    }
-
-    private static long number(JsonParser p, JsonToken v, int line, int col, String field) throws IOException, TraceFileException {
-        if (v != JsonToken.VALUE_NUMBER_INT) {
-            throw new TraceFileException(line, col, "\"" + field + "\" must be a whole number");
-        }
-        return p.getLongValue();
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, JsonParser p, int line, int col, String field) throws IOException,
-            TraceFileException {
-        String v = p.getValueAsString();
-        try {
-            return Enum.valueOf(type, v);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new TraceFileException(line, col, "\"" + field + "\" is \"" + v + "\", not one of " + java.util.List.of(type.getEnumConstants()));
-        }
+        return new TraceEvent(t, vios, layer, kind, msg, peer == -1 ? -1 : (int) peer, bytes, outcome, type, flags, packet);
     }
 }

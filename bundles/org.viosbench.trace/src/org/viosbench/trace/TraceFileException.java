@@ -3,27 +3,27 @@ package org.viosbench.trace;
 import org.viosbench.json.InputException;
 
 /**
- * A trace file was refused whole: {@link #where()} is "line L, column C", the problem what is wrong
- * there. (Trace files are read by a streaming parser, line by line, for their size; the refusal
- * is worded like every other input's.)
+ * A trace file was refused whole: {@link #line()} is the line, {@link #where()} says where in it
+ * ("line L, column C" for its JSON, "line L, /field" for an event's content), the problem what is
+ * wrong there.
  */
 public final class TraceFileException extends InputException {
     private static final long serialVersionUID = 1L;
 
     private final int line;
-    private final int column;
 
-    public TraceFileException(int line, int column, String problem) {
-        super("line " + line + ", column " + column, problem);
+    public TraceFileException(int line, String problem) {
+        super("line " + line, problem);
         this.line = line;
-        this.column = column;
+    }
+
+    /** {@code e}, found on line {@code line} (its where given in that line, when it does not say the line itself). */
+    TraceFileException(int line, InputException e) {
+        super(e.where().startsWith("line ") ? e.where() : "line " + line + ", " + e.where(), e.problem());
+        this.line = line;
     }
 
     public int line() {
         return line;
-    }
-
-    public int column() {
-        return column;
     }
 }

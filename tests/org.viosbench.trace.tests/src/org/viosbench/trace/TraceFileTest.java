@@ -57,8 +57,10 @@ class TraceFileTest {
             "unknown kind      | 4 | \"SYSCALL\"   | \"SYSCAL\"    | not one of",
             "missing field     | 5 | ,\"bytes\":60 | ''          | missing field \"bytes\"",
             "unknown field     | 6 | \"outcome\"   | \"result\"    | unknown field \"result\"",
-            "text for number   | 7 | \"msg\":7     | \"msg\":\"7\" | must be a whole number",
+            "text for number   | 7 | \"msg\":7     | \"msg\":\"7\" | expected a whole number",
             "time going back   | 8 | \"t\":1006    | \"t\":5       | goes back",
+            "key twice         | 4 | \"SYSCALL\"   | \"SYSCALL\",\"kind\":\"SYSCALL\" | appears twice",
+            "two values        | 6 | \"outcome\"   | \"outcome\":1} {\"outcome\" | more after the JSON value",
     })
     void badFilesAreRefusedWithTheirLine(String name, int line, String from, String to, String why) throws Exception {
         Path f = broken(line, from, to);
@@ -96,7 +98,7 @@ class TraceFileTest {
         assertTrue(older.getMessage().contains("came with version 3"), older.getMessage());
         Files.writeString(v2, Files.readString(f).replace("\"version\":3", "\"version\":1").replaceAll(",\"type\":\"DATA\",\"flags\":\\d+", ""));
         TraceFileException old = assertThrows(TraceFileException.class, () -> TraceFile.read(v2));
-        assertTrue(old.getMessage().contains("packets came with version 2"), old.getMessage());
+        assertTrue(old.getMessage().contains("/packet: unknown field \"packet\" (it came with version 2)"), old.getMessage());
     }
 
     /** Files of versions 1 and 2 name no packet facts: they are inferred, the same as the engine records them now. */
