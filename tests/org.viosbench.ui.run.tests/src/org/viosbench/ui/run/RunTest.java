@@ -90,18 +90,12 @@ class RunTest {
         return out;
     }
 
+    /** What runs is what is drawn: while the cluster runs no edit executes, and after Stop the topology is editable again. */
     @Test
-    void runFireWatchTheQueueKillAndStop() throws Exception {
-        TopologyEditor e = (TopologyEditor) page().openEditor(TopologyEditorInput.sample("small"), TopologyEditor.ID);
-        drain();
+    void runModeRefusesEditsUntilStopped() throws Exception {
+        TopologyEditor e = runSample();
         Topology t = e.topology();
-        Animator.setSpeed(Animator.Speed.NORMAL); // the queue view follows the animation: real-time pace
-        e.run();
         assertTrue(e.getPartName().endsWith("[running]"));
-        for (Vios v : t.vioses()) {
-            until(v.name() + " UP", () -> "UP".equals(state(e, v)));
-        }
-        // editing is refused while it runs
         e.getCommandStack().execute(Edits.createPartition(t.cecs().get(0), new Lpar(900, "lpar900", 9), new org.viosbench.topology.Bounds(1, 1, 10, 10)));
         assertEquals(8, t.lpars().size(), "no edit while running");
         // run mode is the editor's own: the stack refuses, and every edit part answers requests with an unexecutable command
@@ -113,6 +107,22 @@ class RunTest {
         assertTrue(moving == null || !moving.canExecute(), "a drag of an LPAR cannot execute: " + moving);
         assertNotNull(e.partOf(t.lpar(101)).getEditPolicy(org.viosbench.ui.topology.RunModeLock.ROLE));
 
+        e.stop();
+        drain();
+        assertEquals(null, state(e, t.vios(1)), "no state once stopped");
+        assertFalse(e.getPartName().endsWith("[running]"));
+        e.getCommandStack().execute(Edits.createPartition(t.cecs().get(0), new Lpar(900, "lpar900", 9), new org.viosbench.topology.Bounds(1, 1, 10, 10)));
+        assertEquals(9, t.lpars().size(), "editable again");
+        assertTrue(e.getCommandStack().canUndo());
+        assertEquals(null, e.partOf(t.lpar(101)).getEditPolicy(org.viosbench.ui.topology.RunModeLock.ROLE), "the run-mode role is gone");
+    }
+
+    /** The Fire dialog checks every field before anything is sent; what it fires fills the Response Queue as it is answered. */
+    @Test
+    void theFireDialogChecksEveryFieldAndTheQueueFills() throws Exception {
+        TopologyEditor e = runSample();
+        Topology t = e.topology();
+        Animator.setSpeed(Animator.Speed.NORMAL); // the queue view follows the animation: real-time pace
         // the dialog: every field checked before anything is sent
         FireDialog d = new FireDialog(e.getSite().getShell(), t.vios(1), t.vioses());
         d.setBlockOnOpen(false);
@@ -161,6 +171,18 @@ class RunTest {
         assertEquals(List.of("vios2 MATCHED", "vios3 MATCHED", "vios4 MATCHED"), rows(row));
         assertTrue(row.getItem(0).getText(3).contains("3 bytes"), row.getItem(0).getText(3));
 
+        e.stop();
+    }
+
+    /** A killed VIOS shows DOWN, the LPARs it served lose a path, a request to it ends SUSPECTED; restarted, all is served again. */
+    @Test
+    void aKilledViosIsSuspectedAndItsLparsLoseTheirPath() throws Exception {
+        TopologyEditor e = runSample();
+        Topology t = e.topology();
+        Animator.setSpeed(Animator.Speed.NORMAL);
+        ResponseQueueView view = (ResponseQueueView) page().showView(ResponseQueueView.ID);
+        page().activate(e);
+        drain();
         // kill vios4: it shows DOWN; a request to it ends SUSPECTED, not waited on forever
         e.session().kill(t.vios(4));
         until("vios4 DOWN", () -> "DOWN".equals(state(e, t.vios(4))));
@@ -169,7 +191,7 @@ class RunTest {
         until("lpar105 lost one path", () -> PartitionFigure.IO_DEGRADED.equals(lstate(e, lpar105)));
         e.session().fire(new FireSpec(1, 20, org.viosbench.protocol.MessageType.DATA, false, new int[] { 2, 4 }, 10, new byte[] { 1 },
                 FireSpec.ALL, 0, 8000, 1));
-        until("the request to the dead VIOS ends", () -> view.tree().getItemCount() == 2 && !view.tree().getItem(0).getText(1).equals("OPEN"));
+        until("the request to the dead VIOS ends", () -> view.tree().getItemCount() == 1 && !view.tree().getItem(0).getText(1).equals("OPEN"));
         assertEquals("FAILED", view.tree().getItem(0).getText(1));
         assertEquals(List.of("vios2 MATCHED", "vios4 SUSPECTED"), rows(view.tree().getItem(0)));
         e.session().kill(t.vios(3));
@@ -179,7 +201,15 @@ class RunTest {
         until("vios4 back UP", () -> "UP".equals(state(e, t.vios(4))));
         until("lpar105 served again", () -> PartitionFigure.IO_OK.equals(lstate(e, lpar105)));
 
-        // faults from the diagram: cut vios2 off, the others suspect it, then heal
+        e.stop();
+    }
+
+    /** Faults injected from the diagram show on the VIOSes, the others suspect them, healing brings them back. */
+    @Test
+    void faultsFromTheDiagramShowAndHeal() throws Exception {
+        TopologyEditor e = runSample();
+        Topology t = e.topology();
+        // cut vios2 off: the others suspect it, then heal
         e.session().isolate(t.vios(2));
         until("vios2 shows its fault", () -> "CUT OFF".equals(fig(e, t.vios(2)).fault()));
         until("vios2 suspected", () -> "SUSPECTED".equals(state(e, t.vios(2))));
@@ -196,13 +226,6 @@ class RunTest {
         until("vios3 UP after healing", () -> "UP".equals(state(e, t.vios(3))));
 
         e.stop();
-        drain();
-        assertEquals(null, state(e, t.vios(1)), "no state once stopped");
-        assertFalse(e.getPartName().endsWith("[running]"));
-        e.getCommandStack().execute(Edits.createPartition(t.cecs().get(0), new Lpar(900, "lpar900", 9), new org.viosbench.topology.Bounds(1, 1, 10, 10)));
-        assertEquals(9, t.lpars().size(), "editable again");
-        assertTrue(e.getCommandStack().canUndo());
-        assertEquals(null, e.partOf(t.lpar(101)).getEditPolicy(org.viosbench.ui.topology.RunModeLock.ROLE), "the run-mode role is gone");
     }
 
     @Test

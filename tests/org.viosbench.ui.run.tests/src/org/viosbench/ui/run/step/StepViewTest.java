@@ -110,14 +110,9 @@ class StepViewTest {
     }
 
     @Test
-    void fireReorderDropTimeoutForkAndCompareThroughTheWidgets() throws Exception {
+    void fireReorderDropAndTimeoutThroughTheWidgets() throws Exception {
         open();
-        view.start(ClusterDescription.of(3, 1));
-        drain();
-        choose(view.fireRow.from, "vios0");
-        choose(view.fireRow.to, "all (broadcast)");
-        view.fireRow.timeout.setText("4");
-        click("Fire");
+        fireTheBroadcast();
         Table pending = view.pending;
         assertEquals(2, pending.getItemCount(), "a broadcast waits as one delivery per other VIOS");
         assertEquals("vios1", pending.getItem(0).getText(2));
@@ -152,7 +147,40 @@ class StepViewTest {
         assertEquals(5, view.history.getItemCount());
         assertEquals(view.currentCluster().events().size(), view.chart().trace().size(), "the chart shows the whole run");
 
-        // a branch after step 2 (the reorder), where vios1's request is delivered instead of dropped
+    }
+
+    /** Step mode on three VIOSes; vios0 fires a broadcast to the two others with a 4 ms timeout. */
+    private void fireTheBroadcast() {
+        view.start(ClusterDescription.of(3, 1));
+        drain();
+        choose(view.fireRow.from, "vios0");
+        choose(view.fireRow.to, "all (broadcast)");
+        view.fireRow.timeout.setText("4");
+        click("Fire");
+    }
+
+    /**
+     * vios0 broadcasts to vios1 and vios2 with a 4 ms timeout; vios2's copy is delivered first (a
+     * reorder), vios1's dropped, vios2's response delivered, the timeout run: main has 5 steps.
+     */
+    private void playTheLostRequest() {
+        fireTheBroadcast();
+        select(view.pending, 1);
+        click("Deliver selected");
+        select(view.pending, 0);
+        click("Drop");
+        click("Deliver next");
+        click("Next timeout");
+        assertEquals(5, view.history.getItemCount(), view.status.getText());
+    }
+
+    /** A fork after step 2 (the reorder) where vios1's request is delivered instead of dropped, compared with main. */
+    @Test
+    void aForkGoesAnotherWayAndComparesWithMain() throws Exception {
+        open();
+        playTheLostRequest();
+        Table pending = view.pending;
+        IWorkbenchPage page = view.getSite().getPage();
         select(view.history, 1);
         click("Fork after step");
         assertEquals(2, view.branches().size());
@@ -172,6 +200,16 @@ class StepViewTest {
         org.viosbench.testing.ui.Screen.save(view.getSite().getShell(), "step-mode.png");
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
 
+    }
+
+    /** A branch saved as a trace file (packets included) and as a recipe; the recipe replays as a new branch with the same trace. */
+    @Test
+    void branchesAreSavedAsTracesAndRecipesAndReplay() throws Exception {
+        open();
+        playTheLostRequest();
+        select(view.history, 1);
+        click("Fork after step");
+        click("Run to quiet");
         // the branch saved as a trace file, packets included, reads back whole
         java.nio.file.Path file = java.nio.file.Files.createTempDirectory("step").resolve("branch.jsonl");
         assertTrue(view.saveTrace(file), view.status.getText());
