@@ -15,7 +15,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.viosbench.cli.info.ComponentVersions;
 import org.viosbench.cli.info.ComponentVersions.Component;
 
@@ -43,21 +42,33 @@ public final class AboutViosbenchDialog extends Dialog {
         intro.setText("viosbench is a test bench for the VIOS cluster communication protocol: "
                 + "draw cluster topologies, fire messages, watch them route and get answered, and step through traces.");
         GridDataFactory.fillDefaults().hint(520, SWT.DEFAULT).applyTo(intro);
-        table = new Table(area, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        org.eclipse.jface.viewers.TableViewer viewer = new org.eclipse.jface.viewers.TableViewer(area, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        table = viewer.getTable();
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         new TableColumn(table, SWT.LEFT).setText("Component");
         new TableColumn(table, SWT.LEFT).setText("Version");
-        for (Component c : components) {
-            TableItem item = new TableItem(table, SWT.NONE);
-            item.setText(new String[] { c.label(), c.version() });
-            item.setData(c);
-        }
+        viewer.setContentProvider(org.eclipse.jface.viewers.ArrayContentProvider.getInstance());
+        viewer.setLabelProvider(new Versions());
+        viewer.setInput(components);
         for (TableColumn column : table.getColumns()) {
             column.pack();
         }
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
         return area;
+    }
+
+    /** A component's row: its name and version. */
+    private static final class Versions extends org.eclipse.jface.viewers.LabelProvider implements org.eclipse.jface.viewers.ITableLabelProvider {
+        @Override
+        public org.eclipse.swt.graphics.Image getColumnImage(Object element, int column) {
+            return null;
+        }
+
+        @Override
+        public String getColumnText(Object element, int column) {
+            return element instanceof Component c ? (column == 0 ? c.label() : c.version()) : "";
+        }
     }
 
     @Override

@@ -1,13 +1,11 @@
 package org.viosbench.ui.run;
 
-import org.viosbench.ui.run.viewers.ColumnLabels;
+import org.viosbench.ui.trace.ColumnLabels;
 
 import org.viosbench.session.CapturedPacket;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -40,8 +38,7 @@ public final class PacketInspectorView extends SessionView {
     private Table packets;
     private Tree fields;
     private StyledText hex;
-    private final Map<TreeItem, Field> fieldOf = new HashMap<>();
-    private final Map<Field, TreeItem> itemOf = new HashMap<>();
+    private org.eclipse.jface.viewers.TreeViewer fieldsViewer;
     private PacketDissector.Dissection shown;
     private CapturedPacket shownPacket;
     /** The bytes as edited in the field tree (null: unedited). */
@@ -66,13 +63,15 @@ public final class PacketInspectorView extends SessionView {
         packetViewer.setLabelProvider(new PacketLabels());
         packetViewer.setInput(listed);
         SashForm panes = new SashForm(split, SWT.HORIZONTAL);
-        fields = new Tree(panes, SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL);
+        fieldsViewer = new org.eclipse.jface.viewers.TreeViewer(panes, SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL);
+        fields = fieldsViewer.getTree();
         fields.setHeaderVisible(true);
         for (String[] c : new String[][] { { "Field", "200" }, { "Value", "260" }, { "Bytes", "80" } }) {
             TreeColumn col = new TreeColumn(fields, SWT.LEFT);
             col.setText(c[0]);
             col.setWidth(Integer.parseInt(c[1]));
         }
+        PacketFields.configure(fieldsViewer, FAILURE);
         hex = new StyledText(panes, SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL);
         hex.setFont(JFaceResources.getTextFont());
         split.setWeights(1, 2);
@@ -81,18 +80,14 @@ public final class PacketInspectorView extends SessionView {
             resend.setEnabled(false);
             show(selectedPacket());
         });
-        fields.addListener(SWT.Selection, e -> {
-            Field f = fields.getSelectionCount() == 0 ? null : fieldOf.get(fields.getSelection()[0]);
-            highlight(f);
-        });
+        fieldsViewer.addSelectionChangedListener(e -> highlight(e.getStructuredSelection().getFirstElement() instanceof Field f ? f : null));
         hex.addListener(SWT.MouseUp, e -> selectByteAt(hex.getCaretOffset()));
         hex.addListener(SWT.KeyUp, e -> selectByteAt(hex.getCaretOffset()));
         org.eclipse.swt.custom.TreeEditor cellEditor = new org.eclipse.swt.custom.TreeEditor(fields);
         cellEditor.grabHorizontal = true;
         fields.addListener(SWT.MouseDoubleClick, e -> {
             TreeItem item = fields.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
-            Field f = item == null ? null : fieldOf.get(item);
-            if (f == null || !f.children().isEmpty()) {
+            if (item == null || !(item.getData() instanceof Field f) || !f.children().isEmpty()) {
                 return;
             }
             org.eclipse.swt.widgets.Text text = new org.eclipse.swt.widgets.Text(fields, SWT.NONE);
@@ -272,38 +267,27 @@ public final class PacketInspectorView extends SessionView {
     /** Shows {@code p}'s fields and bytes (or nothing). */
     void show(CapturedPacket p) {
         shownPacket = p;
-        fields.removeAll();
-        fieldOf.clear();
-        itemOf.clear();
-        hex.setText("");
         if (p == null) {
             shown = null;
+            hex.setText("");
+            fieldsViewer.setInput(null);
             return;
         }
         shown = p.dissect();
-        if (shown.failure() != null) {
-            TreeItem bad = new TreeItem(fields, SWT.NONE);
-            bad.setText(new String[] { "Decode failure", shown.failure().message(), "at " + shown.failure().offset() });
-            bad.setBackground(FAILURE);
-        }
+        hex.setText(dump(p.bytes())); // before the fields: a new input clears their selection, which redraws the bytes
+        fieldsViewer.setInput(shown);
         for (Field f : shown.fields()) {
-            add(null, f);
+            expand(f, true);
         }
-        hex.setText(dump(p.bytes()));
-        if (shown.failure() != null) {
-            mark(shown.failure().offset(), 1, FAILURE);
-        }
+        highlight(null); // nothing selected yet: only a decode failure is marked
     }
 
-    private void add(TreeItem parent, Field f) {
-        TreeItem item = parent == null ? new TreeItem(fields, SWT.NONE) : new TreeItem(parent, SWT.NONE);
-        item.setText(new String[] { f.name(), f.value(), f.offset() + "+" + f.length() });
-        fieldOf.put(item, f);
-        itemOf.put(f, item);
-        for (Field c : f.children()) {
-            add(item, c);
+    /** Opens {@code f} (a top-level field always, a deeper one when it has few parts) and its children alike. */
+    private void expand(Field f, boolean top) {
+        if (top || f.children().size() < 8) {
+            fieldsViewer.expandToLevel(f, 1);
+            f.children().forEach(c -> expand(c, false));
         }
-        item.setExpanded(parent == null || f.children().size() < 8);
     }
 
     /** Lights up the bytes of {@code f}. */
@@ -335,10 +319,8 @@ public final class PacketInspectorView extends SessionView {
             return;
         }
         Field f = shown.at(b);
-        TreeItem item = f == null ? null : itemOf.get(f);
-        if (item != null) {
-            fields.setSelection(item);
-            highlight(f);
+        if (f != null) {
+            fieldsViewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(f), true); // highlights through the listener
         }
     }
 

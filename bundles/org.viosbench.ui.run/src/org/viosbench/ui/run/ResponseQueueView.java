@@ -1,6 +1,6 @@
 package org.viosbench.ui.run;
 
-import org.viosbench.ui.run.viewers.ColumnLabels;
+import org.viosbench.ui.trace.ColumnLabels;
 
 import org.viosbench.session.ClusterSession;
 import org.viosbench.session.SentRequest;

@@ -1,6 +1,5 @@
 package org.viosbench.ui.trace;
 
-import java.util.Locale;
 
 import org.eclipse.draw2d.FigureCanvas;
 import org.eclipse.jface.action.Action;
@@ -8,14 +7,9 @@ import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.part.ViewPart;
-import org.viosbench.engine.EntryState;
 import org.viosbench.engine.TraceEvent;
-import org.viosbench.trace.QueueState;
 import org.viosbench.trace.RecordedTrace;
 import org.viosbench.trace.SelectedEvent;
 import org.viosbench.trace.TraceCursor;
@@ -37,6 +31,8 @@ public final class TraceView extends ViewPart {
 
     private FigureCanvas canvas;
     private final ChartFigure chart = new ChartFigure();
+    private org.eclipse.jface.viewers.TableViewer eventsViewer;
+    private org.eclipse.jface.viewers.TableViewer queuesViewer;
     private Table events;
     private Table queues;
     private TraceCursor cursor;
@@ -80,25 +76,11 @@ public final class TraceView extends ViewPart {
         split.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         canvas = chart.showIn(split);
         SashForm bottom = new SashForm(split, SWT.HORIZONTAL);
-        events = new Table(bottom, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL);
-        events.setHeaderVisible(true);
-        events.setLinesVisible(true);
-        for (String[] c : new String[][] { { "#", "70" }, { "Time (µs)", "100" }, { "VIOS", "80" }, { "Layer", "80" }, { "Kind", "110" },
-                { "Message", "80" }, { "Peer", "70" }, { "Bytes", "60" }, { "Outcome", "260" } }) {
-            TableColumn col = new TableColumn(events, SWT.LEFT);
-            col.setText(c[0]);
-            col.setWidth(Integer.parseInt(c[1]));
-        }
-        events.addListener(SWT.SetData, this::fill);
+        eventsViewer = TraceTables.events(bottom, () -> cursor == null ? null : cursor.trace());
+        events = eventsViewer.getTable();
         events.addListener(SWT.Selection, e -> moveTo(events.getSelectionIndex() + 1, false));
-        queues = new Table(bottom, SWT.FULL_SELECTION | SWT.V_SCROLL);
-        queues.setHeaderVisible(true);
-        for (String[] c : new String[][] { { "Open queue", "90" }, { "Sender", "70" }, { "Policy", "60" }, { "Ended", "170" },
-                { "Pending", "60" } }) {
-            TableColumn col = new TableColumn(queues, SWT.LEFT);
-            col.setText(c[0]);
-            col.setWidth(Integer.parseInt(c[1]));
-        }
+        queuesViewer = TraceTables.queues(bottom, () -> cursor == null ? null : cursor.trace());
+        queues = queuesViewer.getTable();
         bottom.setWeights(3, 2);
         split.setWeights(3, 2);
         canvas.addListener(SWT.MouseDown, e -> {
@@ -233,8 +215,7 @@ public final class TraceView extends ViewPart {
     private void show(RecordedTrace t, int position) {
         cursor = new TraceCursor(t);
         chart.setTrace(t);
-        events.clearAll();
-        events.setItemCount(t.size());
+        TraceTables.showEvents(eventsViewer, t);
         moveTo(position, false);
     }
 
@@ -352,16 +333,6 @@ public final class TraceView extends ViewPart {
         moveTo(index + 1, true);
     }
 
-    private void fill(Event e) {
-        TableItem item = (TableItem) e.item;
-        int i = events.indexOf(item);
-        TraceEvent ev = cursor.trace().event(i);
-        long t0 = cursor.trace().event(0).timeNanos();
-        item.setText(new String[] { Integer.toString(i), String.format(Locale.ROOT, "%,d", (ev.timeNanos() - t0) / 1000),
-                name(ev.vios()), ev.layer().name(), ev.kind().name(), ev.messageId() == -1 ? "" : org.viosbench.engine.MessageIds.label(ev.messageId()),
-                ev.peer() == -1 ? "" : name(ev.peer()), ev.bytes() < 0 ? "" : Integer.toString(ev.bytes()), ev.outcome() });
-    }
-
     private String name(int vios) {
         return cursor.trace().names().getOrDefault(vios, Integer.toUnsignedString(vios));
     }
@@ -430,14 +401,7 @@ public final class TraceView extends ViewPart {
     }
 
     private void showQueues() {
-        queues.removeAll();
-        for (QueueState q : cursor.openQueues()) {
-            StringBuilder ended = new StringBuilder();
-            q.ended().forEach((responder, state) -> ended.append(ended.length() == 0 ? "" : ", ")
-                    .append(responder < 0 ? "?" : name(responder)).append(' ').append(state == EntryState.MATCHED ? "matched" : state.name()));
-            new TableItem(queues, SWT.NONE).setText(new String[] { org.viosbench.engine.MessageIds.label(q.messageId()), name(q.sender()), q.policy(),
-                    ended.toString(), Integer.toString(q.pending()) });
-        }
+        queuesViewer.setInput(cursor.openQueues());
     }
 
     void setPlaying(boolean on) {

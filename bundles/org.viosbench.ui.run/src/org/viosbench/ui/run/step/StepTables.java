@@ -10,12 +10,10 @@ import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.viosbench.cluster.step.Pending;
 import org.viosbench.engine.MessageIds;
 import org.viosbench.session.StepSession;
-import org.viosbench.ui.run.viewers.ColumnLabels;
+import org.viosbench.ui.trace.ColumnLabels;
 
 /** The Step Mode view's tables as JFace viewers: pending deliveries, the history of choices, the branches. */
 final class StepTables {
@@ -36,15 +34,7 @@ final class StepTables {
 
     /** A single-selection table viewer over a list, with {@code columns} (title, width). */
     static TableViewer table(Composite parent, ColumnLabels labels, String[][] columns) {
-        TableViewer v = new TableViewer(parent, SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.BORDER);
-        Table t = v.getTable();
-        t.setHeaderVisible(true);
-        t.setLinesVisible(true);
-        for (String[] c : columns) {
-            TableColumn col = new TableColumn(t, SWT.LEFT);
-            col.setText(c[0]);
-            col.setWidth(Integer.parseInt(c[1]));
-        }
+        TableViewer v = ColumnLabels.table(parent, SWT.BORDER, columns);
         v.setContentProvider(ArrayContentProvider.getInstance());
         v.setLabelProvider(labels);
         return v;
