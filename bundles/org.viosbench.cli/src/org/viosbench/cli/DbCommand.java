@@ -151,7 +151,8 @@ final class DbCommand extends GroupCommand {
         public Integer call() throws java.io.IOException {
             ClusterConfig config;
             try {
-                config = ConfigJson.fromJson(org.viosbench.json.JsonAt.root(org.viosbench.json.StrictJson.parse(java.nio.file.Files.readString(file))));
+                config = ConfigJson.fromJson(org.viosbench.json.JsonAt.root(org.viosbench.json.StrictJson.parse(
+                        org.viosbench.json.InputFiles.read(file, org.viosbench.json.InputFiles.DEFAULT_MAX_BYTES))));
             } catch (java.nio.file.NoSuchFileException e) {
                 return fail(file + ": no such file");
             } catch (org.viosbench.json.InputException e) {

@@ -15,6 +15,22 @@ abstract class LeafCommand implements Callable<Integer> {
     @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
+    /**
+     * Refuses (a usage error, exit 2) an output {@code option} whose path {@code out} is also one of
+     * {@code others} (option names and paths in pairs; null paths skipped): it would overwrite an input
+     * or another output.
+     */
+    void requireDistinct(String option, java.nio.file.Path out, Object... others) {
+        if (out == null) {
+            return;
+        }
+        try {
+            org.viosbench.json.InputFiles.requireDistinct(option, out, others);
+        } catch (org.viosbench.json.InputException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     /** Prints {@code {"ok":false,"error":message}} and returns the failure exit code. */
     int fail(String message) {
         return fail(Json.object(), message);

@@ -63,7 +63,12 @@ final class PacketCommand extends GroupCommand {
                     throw new ParameterException(spec.commandLine(), e.getMessage());
                 }
             } else {
-                bytes = readFile(source.file, Wire.FRAME_LENGTH_FIELD + Wire.MAX_PACKET_LENGTH);
+                try {
+                    bytes = readFile(source.file, Wire.FRAME_LENGTH_FIELD + Wire.MAX_PACKET_LENGTH);
+                } catch (InputException e) {
+                    Json.print(spec.commandLine().getOut(), error("file", source.file + ": " + e.getMessage()));
+                    return Cli.FAILURE;
+                }
                 if (bytes == null) {
                     Json.print(spec.commandLine().getOut(), error("file", source.file + ": no such file"));
                     return Cli.FAILURE;
@@ -93,13 +98,13 @@ final class PacketCommand extends GroupCommand {
 
         @Override
         public Integer call() throws IOException {
-            byte[] text = json.toString().equals("-") ? System.in.readAllBytes() : readFile(json, 16 << 20);
-            if (text == null) {
-                Json.print(spec.commandLine().getOut(), error("file", json + ": no such file"));
-                return Cli.FAILURE;
-            }
             try {
-                Packet p = PacketJson.fromJson(JsonAt.root(StrictJson.parse(new String(text, java.nio.charset.StandardCharsets.UTF_8))));
+                byte[] text = json.toString().equals("-") ? readStdin(16 << 20) : readFile(json, 16 << 20);
+                if (text == null) {
+                    Json.print(spec.commandLine().getOut(), error("file", json + ": no such file"));
+                    return Cli.FAILURE;
+                }
+                Packet p = PacketJson.fromJson(JsonAt.root(StrictJson.parse(org.viosbench.json.InputFiles.text(text))));
                 spec.commandLine().getOut().println(ByteBufUtil.hexDump(PacketEncoder.INSTANCE.encodeToArray(p)));
                 return Cli.OK;
             } catch (InputException e) {
@@ -119,15 +124,21 @@ final class PacketCommand extends GroupCommand {
         return n;
     }
 
-    /** The file's bytes, or null when it does not exist; refuses files larger than {@code limit}. */
-    private static byte[] readFile(Path file, long limit) throws IOException {
+    /** The file's bytes, or null when it does not exist; refuses what is not a regular file or is larger than {@code limit}. */
+    private static byte[] readFile(Path file, long limit) throws IOException, InputException {
         try {
-            if (Files.size(file) > limit) {
-                throw new IOException(file + " has " + Files.size(file) + " bytes, more than the " + limit + " a packet can take");
-            }
-            return Files.readAllBytes(file);
+            return org.viosbench.json.InputFiles.bytes(file, limit);
         } catch (NoSuchFileException e) {
             return null;
         }
+    }
+
+    /** Standard input, at most {@code limit} bytes. */
+    private static byte[] readStdin(long limit) throws IOException, InputException {
+        byte[] b = System.in.readNBytes((int) limit + 1);
+        if (b.length > limit) {
+            throw new InputException("standard input", "more than " + limit + " bytes; at most " + limit + " are read");
+        }
+        return b;
     }
 }

@@ -49,6 +49,8 @@ final class RunCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        requireDistinct("--trace", files.traceFile, "--topology", files.topologyFile, "--scenario", scenarioFile);
+        requireDistinct("--pcapng", pcapngFile, "--topology", files.topologyFile, "--scenario", scenarioFile, "--trace", files.traceFile);
         Topology t = TopologyCommand.readRunnable(spec, files.topologyFile);
         if (t == null) {
             return Cli.FAILURE;

@@ -23,6 +23,8 @@ import org.viosbench.json.StrictJson;
 record Scenario(List<Step> steps) {
     static final String FORMAT = "viosbench-scenario";
     static final int VERSION = 1;
+    /** Latest a step may be: one hour after the start (a run waits for its last step). */
+    static final long MAX_AT_MILLIS = 3_600_000;
     private static final Set<String> ACTIONS = Set.of("fire", "kill", "restart", "drop", "delay", "cut", "heal");
 
     /** One step: when (ms after the start), what, on which VIOS(es), and for fire the message and sending daemon. */
@@ -42,7 +44,8 @@ record Scenario(List<Step> steps) {
     /** Reads {@code file}; VIOS ids must be among {@code vioses}. */
     static Scenario read(Path file, Set<Integer> vioses) throws IOException, BadScenarioException {
         try {
-            return read(JsonAt.root(StrictJson.parse(Files.readString(file))), vioses);
+            return read(JsonAt.root(StrictJson.parse(org.viosbench.json.InputFiles.read(file, org.viosbench.json.InputFiles.DEFAULT_MAX_BYTES))),
+                    vioses);
         } catch (InputException e) {
             throw new BadScenarioException(e);
         }
@@ -70,7 +73,7 @@ record Scenario(List<Step> steps) {
         Set<String> fields = new TreeSet<>(ACTIONS);
         fields.add("at");
         n.object(fields);
-        long at = n.integer("at", 0, Long.MAX_VALUE);
+        long at = n.integer("at", 0, MAX_AT_MILLIS);
         List<String> actions = new ArrayList<>();
         n.node().fieldNames().forEachRemaining(f -> {
             if (!f.equals("at")) {

@@ -34,6 +34,7 @@ final class StepCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException {
+        requireDistinct("--trace", files.traceFile, "--topology", files.topologyFile, "--recipe", recipeFile);
         Topology t = TopologyCommand.readRunnable(spec, files.topologyFile);
         if (t == null) {
             return Cli.FAILURE;

@@ -137,6 +137,7 @@ final class TopologyCommand extends GroupCommand {
 
         @Override
         public Integer call() throws IOException {
+            requireDistinct("--svg", svg, "FILE", file);
             Topology t = read(spec, file);
             if (t == null) {
                 return Cli.FAILURE;

@@ -41,6 +41,8 @@ final class TraceCommand extends GroupCommand {
         public Integer call() throws IOException {
             Path shiviz = outputs.shiviz;
             Path pcapng = outputs.pcapng;
+            requireDistinct("--shiviz", shiviz, "TRACE", in);
+            requireDistinct("--pcapng", pcapng, "TRACE", in, "--shiviz", shiviz);
             RecordedTrace t;
             try {
                 t = TraceFile.read(in);

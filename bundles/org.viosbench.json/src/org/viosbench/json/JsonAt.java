@@ -65,7 +65,7 @@ public final class JsonAt {
         for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
             String f = it.next();
             if (!known.contains(f)) {
-                throw problem(f, "unknown field \"" + f + "\" (known here: " + new TreeSet<>(known) + ")");
+                throw problem(clip(f), "unknown field \"" + clip(f) + "\" (known here: " + new TreeSet<>(known) + ")");
             }
         }
         return this;
@@ -120,7 +120,7 @@ public final class JsonAt {
     /** This value as a whole number within {@code min..max}. */
     public long integer(long min, long max) throws InputException {
         if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < min || node.asLong() > max) {
-            throw problem("expected a whole number " + min + ".." + max + ", found " + node);
+            throw problem("expected a whole number " + min + ".." + max + ", found " + shown(node));
         }
         return node.asLong();
     }
@@ -138,7 +138,7 @@ public final class JsonAt {
     /** This value as a number (whole or not) within {@code min..max}. */
     public double number(double min, double max) throws InputException {
         if (!node.isNumber() || node.asDouble() < min || node.asDouble() > max) {
-            throw problem("expected a number " + plain(min) + ".." + plain(max) + ", found " + node);
+            throw problem("expected a number " + plain(min) + ".." + plain(max) + ", found " + shown(node));
         }
         return node.asDouble();
     }
@@ -155,7 +155,7 @@ public final class JsonAt {
     /** This value as an unsigned 64-bit number (0..2^64-1), in a long's bits. */
     public long unsignedLong() throws InputException {
         if (!node.isIntegralNumber() || node.bigIntegerValue().signum() < 0 || node.bigIntegerValue().bitLength() > 64) {
-            throw problem("expected a whole number 0..18446744073709551615, found " + node);
+            throw problem("expected a whole number 0..18446744073709551615, found " + shown(node));
         }
         return node.bigIntegerValue().longValue();
     }
@@ -168,7 +168,7 @@ public final class JsonAt {
                 return e;
             }
         }
-        throw problem("\"" + name + "\" is not one of " + List.of(type.getEnumConstants()));
+        throw problem(shown(node) + " is not one of " + List.of(type.getEnumConstants()));
     }
 
     /** This value as a boolean. */
@@ -206,11 +206,20 @@ public final class JsonAt {
         return switch (n.getNodeType()) {
             case ARRAY -> "an array";
             case OBJECT -> "an object";
-            case STRING -> "the string " + n;
-            case NUMBER -> "the number " + n;
+            case STRING -> "the string " + shown(n);
+            case NUMBER -> "the number " + shown(n);
             case BOOLEAN -> n.asText();
             default -> "null";
         };
+    }
+
+    /** A value as a problem quotes it: at most 60 characters of its JSON, the rest elided. */
+    public static String shown(JsonNode n) {
+        return clip(n.toString());
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     @Override

@@ -12,8 +12,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * through {@link JsonAt}, which names the JSON path of each problem.
  */
 public final class StrictJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Deepest nesting of arrays and objects read; no viosbench format comes near it. */
+    public static final int MAX_DEPTH = 64;
+    /** Longest string read (a packet's hex is the longest anyone writes). */
+    public static final int MAX_STRING = 4 << 20;
+    /** Longest number read, in digits. */
+    public static final int MAX_NUMBER = 64;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_STRING).maxNumberLength(MAX_NUMBER).build())
+            .build()).enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private StrictJson() {
     }
@@ -34,7 +43,10 @@ public final class StrictJson {
         } catch (JsonParseException e) {
             throw new InputException(where(e, line), "not valid JSON: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new InputException(where(e, line), plain(e.getOriginalMessage()));
+            throw new InputException(where(e, line), plain(String.valueOf(e.getOriginalMessage())));
+        } catch (RuntimeException e) { // a parser limit some Jackson versions report unchecked: said, never passed on raw
+            throw new InputException(line == 0 ? "unknown place" : "line " + line, "not read: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + plain(e.getMessage())));
         }
         if (root == null || root.isMissingNode()) {
             throw new InputException(line == 0 ? "line 1, column 1" : "line " + line, line == 0 ? "the file is empty" : "the line is empty");
@@ -51,7 +63,16 @@ public final class StrictJson {
         if (jackson.startsWith("Trailing token")) {
             return "more after the JSON value (one value is allowed)";
         }
-        return jackson;
+        if (jackson.contains("nesting depth")) {
+            return "nested deeper than " + MAX_DEPTH + " levels";
+        }
+        if (jackson.contains("String value length")) {
+            return "a string longer than " + MAX_STRING + " characters";
+        }
+        if (jackson.contains("Number value length")) {
+            return "a number longer than " + MAX_NUMBER + " digits";
+        }
+        return jackson.length() > 200 ? jackson.substring(0, 200) + "..." : jackson;
     }
 
     private static String where(JsonProcessingException e, int line) {

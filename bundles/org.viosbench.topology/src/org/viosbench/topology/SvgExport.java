@@ -130,6 +130,10 @@ public final class SvgExport {
     }
 
     private static String esc(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        // XML 1.0 has no way to write most control characters, not even escaped: each is shown as U+FFFD
+        String legal = text.codePoints().map(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF
+                || (c >= 0xD800 && c <= 0xDFFF) ? 0xFFFD : c).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        return legal.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

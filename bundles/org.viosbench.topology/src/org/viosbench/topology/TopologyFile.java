@@ -37,9 +37,18 @@ public final class TopologyFile {
     private TopologyFile() {
     }
 
-    /** Reads a topology file. */
+    /** Most bytes a topology file may have (the largest sample has a few KB). */
+    public static final long MAX_BYTES = 16L << 20;
+
+    /** Reads a topology file (a regular file of at most {@link #MAX_BYTES} bytes of UTF-8). */
     public static Topology read(Path file) throws IOException, TopologyFileException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8));
+        try {
+            return parse(org.viosbench.json.InputFiles.read(file, MAX_BYTES));
+        } catch (TopologyFileException e) {
+            throw e;
+        } catch (InputException e) {
+            throw new TopologyFileException(e);
+        }
     }
 
     /** Parses the text of a topology file. */

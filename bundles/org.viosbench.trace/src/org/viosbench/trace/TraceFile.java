@@ -1,6 +1,5 @@
 package org.viosbench.trace;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,23 +90,31 @@ public final class TraceFile {
         }
     }
 
-    /** Reads a trace file, or refuses it whole. */
+    /** Longest line read, in bytes: an event with the largest packet in hex is far shorter. */
+    static final int MAX_LINE = 1 << 20;
+
+    /** Reads a trace file (a regular file of UTF-8 lines of at most {@link #MAX_LINE} bytes), or refuses it whole. */
     public static RecordedTrace read(Path file) throws IOException, TraceFileException {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String first = r.readLine();
+        try {
+            org.viosbench.json.InputFiles.requireRegular(file);
+        } catch (InputException e) {
+            throw new TraceFileException(e.where(), e.problem());
+        }
+        try (java.io.InputStream r = Files.newInputStream(file)) {
+            Lines lines = new Lines(r);
+            String first = lines.next();
             if (first == null || first.isBlank()) {
                 throw new TraceFileException(1, "the file is empty");
             }
             Map<Integer, String> names = new TreeMap<>();
             int version = header(line(first, 1), names);
             List<TraceEvent> events = new ArrayList<>();
-            int line = 1;
             long lastTime = Long.MIN_VALUE;
-            for (String text; (text = r.readLine()) != null;) {
-                line++;
+            for (String text; (text = lines.next()) != null;) {
                 if (text.isBlank()) {
                     continue;
                 }
+                int line = lines.number;
                 TraceEvent e;
                 try {
                     e = event(line(text, line), version);
@@ -121,6 +128,56 @@ public final class TraceFile {
                 events.add(e);
             }
             return new RecordedTrace(events, names);
+        }
+    }
+
+    /** The lines of a stream, each at most {@link #MAX_LINE} bytes, each checked to be UTF-8 (the line and byte of the first that is not named). */
+    private static final class Lines {
+        private final java.io.InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
+        private int at;
+        private int end;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        int number;
+
+        Lines(java.io.InputStream in) {
+            this.in = in;
+        }
+
+        /** The next line (without its end), or null at the end. */
+        String next() throws IOException, TraceFileException {
+            line.reset();
+            number++;
+            while (true) {
+                if (at == end) {
+                    end = in.read(buffer);
+                    at = 0;
+                    if (end <= 0) {
+                        end = 0;
+                        return line.size() == 0 ? null : text();
+                    }
+                }
+                int from = at;
+                while (at < end && buffer[at] != '\n') {
+                    at++;
+                }
+                if (line.size() + (at - from) > MAX_LINE) {
+                    throw new TraceFileException(number, "the line is longer than " + MAX_LINE + " bytes");
+                }
+                line.write(buffer, from, at - from);
+                if (at < end) { // the line's end
+                    at++;
+                    return text();
+                }
+            }
+        }
+
+        private String text() throws TraceFileException {
+            try {
+                return org.viosbench.json.InputFiles.text(line.toByteArray());
+            } catch (InputException e) {
+                throw new TraceFileException(number, e);
+            }
         }
     }
 

@@ -17,6 +17,12 @@ public final class TraceFileException extends InputException {
         this.line = line;
     }
 
+    /** A refusal of the file as a whole (not a regular file): line 0. */
+    public TraceFileException(String where, String problem) {
+        super(where, problem);
+        this.line = 0;
+    }
+
     /** {@code e}, found on line {@code line} (its where given in that line, when it does not say the line itself). */
     TraceFileException(int line, InputException e) {
         super(e.where().startsWith("line ") ? e.where() : "line " + line + ", " + e.where(), e.problem());

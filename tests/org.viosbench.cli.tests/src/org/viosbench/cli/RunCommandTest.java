@@ -140,6 +140,31 @@ class RunCommandTest {
         }
     }
 
+    /** An output that names an input is a usage error, and the input is left as it was. */
+    @Test
+    void anOutputThatIsAnInputIsRefusedAndTheInputKept() throws Exception {
+        Path topology = small();
+        Path scenario = tmp.resolve("s.json");
+        Files.writeString(scenario, SCENARIO);
+        Run r = CliTest.run("run", "--topology", topology.toString(), "--scenario", scenario.toString(), "--trace", scenario.toString());
+        assertEquals(Cli.USAGE, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("--trace: " + scenario + " is also the --scenario file"), r.err());
+        assertEquals(SCENARIO, Files.readString(scenario), "the scenario is untouched");
+        Path trace = tmp.resolve("t.jsonl");
+        Run pcap = CliTest.run("run", "--topology", topology.toString(), "--scenario", scenario.toString(), "--trace", trace.toString(),
+                "--pcapng", trace.toString());
+        assertEquals(Cli.USAGE, pcap.code(), pcap.out() + pcap.err());
+        Run svg = CliTest.run("topology", "export", topology.toString(), "--svg", topology.toString());
+        assertEquals(Cli.USAGE, svg.code());
+        assertTrue(Files.readString(topology).contains("viosbench-topology"), "the topology is untouched");
+        // a FIFO as the scenario is refused at once, not waited on
+        Path fifo = tmp.resolve("fifo.json");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Run f = CliTest.run("run", "--topology", topology.toString(), "--scenario", fifo.toString(), "--trace", trace.toString());
+        assertEquals(Cli.FAILURE, f.code());
+        assertTrue(f.json().path("error").asText().contains("not a regular file"), f.out());
+    }
+
     /** A fire step may repeat its message: one request line each, all answered. */
     @Test
     void aFireStepRepeats() throws Exception {

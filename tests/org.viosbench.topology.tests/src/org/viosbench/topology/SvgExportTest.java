@@ -78,4 +78,14 @@ class SvgExportTest {
         Document d = parse(SvgExport.svg(t));
         assertEquals("a<b & \"c\"", d.getElementsByTagName("title").item(0).getTextContent());
     }
+
+    /** A name with a control character (which XML 1.0 cannot hold, even escaped) still gives well-formed XML. */
+    @Test
+    void controlCharactersInNamesStillGiveWellFormedXml() throws Exception {
+        Topology t = Samples.build("small");
+        t.setName("bell\u0007 nul\u0000 tab\tend");
+        t.vioses().get(0).setName("vios\u001b1");
+        Document d = parse(SvgExport.svg(t));
+        assertEquals("bell\ufffd nul\ufffd tab\tend", d.getElementsByTagName("title").item(0).getTextContent());
+    }
 }

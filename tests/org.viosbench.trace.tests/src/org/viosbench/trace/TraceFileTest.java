@@ -36,6 +36,35 @@ class TraceFileTest {
         assertTrue(Files.readAllLines(f).get(0).contains("\"format\":\"viosbench-trace\""));
     }
 
+    /** Bytes that are not UTF-8, a line longer than any event, a FIFO: refused with the line, bounded in time and memory. */
+    @Test
+    void notTextTooLongAndNotAFileAreRefused() throws Exception {
+        Path f = broken(3, "\"outcome\"", "\"outcome\"");
+        byte[] bytes = Files.readAllBytes(f);
+        int third = 0;
+        for (int i = 0, nl = 0; i < bytes.length && nl < 2; i++) {
+            if (bytes[i] == '\n' && ++nl == 2) {
+                third = i + 1;
+            }
+        }
+        bytes[third + 1] = (byte) 0xFF;
+        Files.write(f, bytes);
+        TraceFileException latin = assertThrows(TraceFileException.class, () -> TraceFile.read(f));
+        assertEquals(3, latin.line(), latin.getMessage());
+        assertTrue(latin.getMessage().startsWith("line 3, byte 1: not UTF-8 text"), latin.getMessage());
+
+        List<String> lines = new ArrayList<>(Files.readAllLines(broken(2, "\"outcome\"", "\"outcome\"")));
+        lines.set(1, "{\"outcome\":\"" + "x".repeat(TraceFile.MAX_LINE) + "\"}");
+        Files.write(f, lines);
+        TraceFileException longLine = assertThrows(TraceFileException.class, () -> TraceFile.read(f));
+        assertEquals(2, longLine.line());
+        assertTrue(longLine.getMessage().contains("longer than"), longLine.getMessage());
+
+        Path fifo = tmp.resolve("fifo.jsonl");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        assertTrue(assertThrows(TraceFileException.class, () -> TraceFile.read(fifo)).getMessage().contains("not a regular file"));
+    }
+
     private Path broken(int line, String from, String to) throws Exception {
         Path f = tmp.resolve("bad.jsonl");
         TraceFile.write(TraceCursorTest.broadcast(), f);

@@ -117,7 +117,13 @@ public record StepRecipe(long seed, List<Choice> choices) {
 
     /** Reads a recipe file, or refuses it whole. */
     public static StepRecipe read(Path file) throws IOException, BadRecipeException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8));
+        try {
+            return parse(org.viosbench.json.InputFiles.read(file, org.viosbench.json.InputFiles.DEFAULT_MAX_BYTES));
+        } catch (BadRecipeException e) {
+            throw e;
+        } catch (InputException e) {
+            throw new BadRecipeException(e);
+        }
     }
 
     /** Parses a recipe, or refuses it whole. */
