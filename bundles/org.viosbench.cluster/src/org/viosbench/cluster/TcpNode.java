@@ -39,10 +39,19 @@ public final class TcpNode implements AutoCloseable {
      */
     public static TcpNode start(ClusterDescription description, Map<Integer, InetSocketAddress> addresses, int self, Trace trace,
             ClusterListener listener, org.viosbench.transport.TcpIo io) throws InterruptedException {
+        return start(description, addresses, self, trace, listener, io, null);
+    }
+
+    /**
+     * As {@link #start(ClusterDescription, Map, int, Trace, ClusterListener, org.viosbench.transport.TcpIo)},
+     * every kcluster connection authenticated with {@code key} (null: insecure).
+     */
+    public static TcpNode start(ClusterDescription description, Map<Integer, InetSocketAddress> addresses, int self, Trace trace,
+            ClusterListener listener, org.viosbench.transport.TcpIo io, org.viosbench.transport.ClusterKey key) throws InterruptedException {
         ViosSpec spec = description.vioses().stream().filter(v -> v.id() == self).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no VIOS with id " + Integer.toUnsignedString(self) + " in cluster "
                         + description.name()));
-        TcpKCluster tcp = TcpKCluster.start(self, addresses, TcpKCluster.Delivery.fromSystemProperty(), io);
+        TcpKCluster tcp = TcpKCluster.start(self, addresses, TcpKCluster.Delivery.fromSystemProperty(), io, key);
         MembershipKCluster membership = new MembershipKCluster(tcp, trace, Objects.requireNonNull(listener),
                 description.heartbeatInterval().toMillis(), description.failureTimeout().toMillis());
         ViosNode node = new ViosNode(spec.name(), membership, trace);
@@ -59,6 +68,11 @@ public final class TcpNode implements AutoCloseable {
     /** The address the node listens on. */
     public InetSocketAddress localAddress() {
         return tcp.localAddress();
+    }
+
+    /** Its kcluster end (authentication counters). */
+    public TcpKCluster kcluster() {
+        return tcp;
     }
 
     /** This VIOS's view of the others. */

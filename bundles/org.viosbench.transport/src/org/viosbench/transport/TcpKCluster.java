@@ -74,13 +74,19 @@ public final class TcpKCluster implements KCluster {
     /** Peers with a connection attempt in progress (at most one per peer). */
     private final Map<Integer, Boolean> connecting = new ConcurrentHashMap<>();
     private final AtomicLong malformedFrames = new AtomicLong();
+    /** The cluster key, or null for an insecure cluster (no handshake, frames unauthenticated). */
+    private final ClusterKey key;
+    private final AtomicLong refusedFrames = new AtomicLong();
+    private static final System.Logger LOG = System.getLogger(TcpKCluster.class.getName());
     private final Channel server;
     /** Accepted connections, closed explicitly on close so that peers notice at once. */
     private final io.netty.channel.group.ChannelGroup accepted;
     private volatile boolean closed;
 
-    private TcpKCluster(int id, Map<Integer, InetSocketAddress> addresses, Delivery delivery, TcpIo io) throws InterruptedException {
+    private TcpKCluster(int id, Map<Integer, InetSocketAddress> addresses, Delivery delivery, TcpIo io, ClusterKey key)
+            throws InterruptedException {
         this.id = id;
+        this.key = key;
         this.direct = delivery == Delivery.IO_THREAD;
         this.addresses = Map.copyOf(addresses);
         this.members = new TreeMap<>(addresses).keySet().stream().mapToInt(Integer::intValue).toArray();
@@ -95,7 +101,12 @@ public final class TcpKCluster implements KCluster {
                     @Override
                     protected void initChannel(Channel ch) {
                         accepted.add(ch);
-                        ch.pipeline().addLast(new PacketFrameDecoder(), new Receiver());
+                        if (key == null) {
+                            ch.pipeline().addLast(new PacketFrameDecoder(), new Receiver());
+                        } else {
+                            ch.pipeline().addLast(new PacketFrameDecoder(Authenticated.TRAILER), new LengthFieldPrepender(Wire.FRAME_LENGTH_FIELD),
+                                    new Authenticated.Acceptor(key, id, TcpKCluster.this.addresses, TcpKCluster.this::refused), new Receiver());
+                        }
                     }
                 }).bind(addresses.get(id)).await();
         if (!bound.isSuccess()) {
@@ -130,11 +141,20 @@ public final class TcpKCluster implements KCluster {
      */
     public static TcpKCluster start(int id, Map<Integer, InetSocketAddress> addresses, Delivery delivery, TcpIo io)
             throws InterruptedException {
+        return start(id, addresses, delivery, io, null);
+    }
+
+    /**
+     * As {@link #start(int, Map, Delivery, TcpIo)}, every connection authenticated with {@code key}
+     * (see {@link Authenticated}); null: insecure, as before keys existed.
+     */
+    public static TcpKCluster start(int id, Map<Integer, InetSocketAddress> addresses, Delivery delivery, TcpIo io, ClusterKey key)
+            throws InterruptedException {
         Objects.requireNonNull(addresses);
         if (!addresses.containsKey(id)) {
             throw new IllegalArgumentException("VIOS " + Integer.toUnsignedString(id) + " has no address in the cluster");
         }
-        TcpKCluster k = new TcpKCluster(id, addresses, delivery, io);
+        TcpKCluster k = new TcpKCluster(id, addresses, delivery, io, key);
         k.inbox.start();
         for (int peer : k.members) {
             if (peer != id) {
@@ -147,6 +167,21 @@ public final class TcpKCluster implements KCluster {
     /** The address this end listens on (the bound port when the configured one was 0). */
     public InetSocketAddress localAddress() {
         return (InetSocketAddress) server.localAddress();
+    }
+
+    /** Frames refused by authentication (forged, altered, replayed, in another VIOS's name, before the handshake), dropped. */
+    public long refusedFrames() {
+        return refusedFrames.get();
+    }
+
+    /** Whether connections are authenticated with a cluster key. */
+    public boolean authenticated() {
+        return key != null;
+    }
+
+    private void refused(String why) {
+        refusedFrames.incrementAndGet();
+        LOG.log(System.Logger.Level.WARNING, "VIOS {0} refused {1}", Integer.toUnsignedString(id), why);
     }
 
     /** Frames that were not packets (too long), dropped. */
@@ -165,37 +200,64 @@ public final class TcpKCluster implements KCluster {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new FlushConsolidationHandler(256, true), new LengthFieldPrepender(Wire.FRAME_LENGTH_FIELD),
-                                new ChannelInboundHandlerAdapter() {
-                                    @Override
-                                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                                        ctx.close();
-                                    }
-                                });
+                        if (key != null) { // the handshake's messages come back on this connection
+                            ch.pipeline().addLast(new io.netty.handler.codec.LengthFieldBasedFrameDecoder(Authenticated.MAX_HANDSHAKE, 0,
+                                    Wire.FRAME_LENGTH_FIELD, 0, Wire.FRAME_LENGTH_FIELD));
+                        }
+                        ch.pipeline().addLast(new FlushConsolidationHandler(256, true), new LengthFieldPrepender(Wire.FRAME_LENGTH_FIELD));
+                        if (key != null) {
+                            ch.pipeline().addLast("handshake", new Authenticated.Connector(key, id, peer, ch.eventLoop().newPromise()));
+                        }
+                        ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+                            @Override
+                            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                                ctx.close();
+                            }
+                        });
                     }
                 }).connect(addresses.get(peer)).addListener((ChannelFuture f) -> {
-                    connecting.remove(peer);
                     if (!f.isSuccess()) {
+                        connecting.remove(peer);
                         retry(peer);
                         return;
                     }
                     Channel ch = f.channel();
-                    if (closed) {
-                        ch.close();
+                    Authenticated.Connector handshake = key == null ? null : (Authenticated.Connector) ch.pipeline().get("handshake");
+                    if (handshake == null) {
+                        connected(peer, ch);
                         return;
                     }
-                    backoff.remove(peer);
-                    CoalescingWriter writer = new CoalescingWriter(ch);
-                    outbound.put(peer, writer);
-                    inbox.joined(peer);
-                    ch.closeFuture().addListener(c -> {
-                        outbound.remove(peer, writer);
-                        if (!closed) {
-                            inbox.left(peer, "connection to VIOS " + Integer.toUnsignedString(peer) + " lost");
+                    handshake.ready().addListener(done -> {
+                        if (done.isSuccess()) {
+                            connected(peer, ch);
+                        } else {
+                            connecting.remove(peer);
+                            refused("to VIOS " + Integer.toUnsignedString(peer) + ": " + done.cause().getMessage());
+                            ch.close();
                             retry(peer);
                         }
                     });
                 });
+    }
+
+    /** The connection to {@code peer} is up (and, with a key, authenticated both ways): packets may go. */
+    private void connected(int peer, Channel ch) {
+        connecting.remove(peer);
+        if (closed) {
+            ch.close();
+            return;
+        }
+        backoff.remove(peer);
+        CoalescingWriter writer = new CoalescingWriter(ch);
+        outbound.put(peer, writer);
+        inbox.joined(peer);
+        ch.closeFuture().addListener(c -> {
+            outbound.remove(peer, writer);
+            if (!closed) {
+                inbox.left(peer, "connection to VIOS " + Integer.toUnsignedString(peer) + " lost");
+                retry(peer);
+            }
+        });
     }
 
     private void retry(int peer) {

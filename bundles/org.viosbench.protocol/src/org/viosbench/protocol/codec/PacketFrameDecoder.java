@@ -18,8 +18,16 @@ import io.netty.handler.codec.TooLongFrameException;
 public final class PacketFrameDecoder extends LengthFieldBasedFrameDecoder {
 
     public PacketFrameDecoder() {
-        super(Wire.FRAME_LENGTH_FIELD + Wire.MAX_PACKET_LENGTH, 0, Wire.FRAME_LENGTH_FIELD, 0, Wire.FRAME_LENGTH_FIELD, true);
+        this(0);
     }
+
+    /** Frames of a packet followed by {@code trailer} bytes (an authentication trailer), the length checked before any allocation. */
+    public PacketFrameDecoder(int trailer) {
+        super(Wire.FRAME_LENGTH_FIELD + Wire.MAX_PACKET_LENGTH + trailer, 0, Wire.FRAME_LENGTH_FIELD, 0, Wire.FRAME_LENGTH_FIELD, true);
+        this.trailer = trailer;
+    }
+
+    private final int trailer;
 
     @Override
     protected Object decode(ChannelHandlerContext ctx, ByteBuf in) throws Exception {
@@ -28,7 +36,7 @@ public final class PacketFrameDecoder extends LengthFieldBasedFrameDecoder {
             return super.decode(ctx, in);
         } catch (TooLongFrameException e) {
             return new DecodeFailure(DecodeError.FRAME_TOO_LONG, 0, "frame announces " + announced
-                    + " packet bytes, the largest packet is " + Wire.MAX_PACKET_LENGTH + "; skipped", (int) Math.min(announced, Integer.MAX_VALUE));
+                    + " bytes, the largest packet is " + Wire.MAX_PACKET_LENGTH + (trailer > 0 ? " (+" + trailer + ")" : "") + "; skipped", (int) Math.min(announced, Integer.MAX_VALUE));
         }
     }
 }

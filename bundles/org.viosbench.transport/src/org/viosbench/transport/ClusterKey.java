@@ -1,0 +1,150 @@
+package org.viosbench.transport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The secret a cluster's VIOSes share to authenticate their kcluster connections: one or two
+ * 256-bit keys. The first signs; every one is accepted, so that a new key can be rolled out without
+ * downtime (each node gets "new, old", then "new" alone). A key file holds one key per line in hex
+ * (lines starting with # are comments) and must be readable by its owner only.
+ */
+public final class ClusterKey {
+    /** Bytes per key. */
+    public static final int LENGTH = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final List<byte[]> keys;
+
+    private ClusterKey(List<byte[]> keys) {
+        this.keys = List.copyOf(keys);
+    }
+
+    /** {@code keys}, the first signing. */
+    public static ClusterKey of(byte[]... keys) {
+        if (keys.length == 0 || keys.length > 2) {
+            throw new IllegalArgumentException("one or two keys (the second while a new one is rolled out), not " + keys.length);
+        }
+        for (byte[] k : keys) {
+            if (k.length != LENGTH) {
+                throw new IllegalArgumentException("a key is " + LENGTH + " bytes, not " + k.length);
+            }
+        }
+        List<byte[]> copies = new ArrayList<>();
+        for (byte[] k : keys) {
+            copies.add(k.clone());
+        }
+        return new ClusterKey(copies);
+    }
+
+    /** A new random key, as a key file's line (hex). */
+    public static String generate() {
+        byte[] k = new byte[LENGTH];
+        RANDOM.nextBytes(k);
+        return HexFormat.of().formatHex(k);
+    }
+
+    /**
+     * Reads a key file.
+     *
+     * @throws IllegalArgumentException when it is readable by others than its owner, or holds no, more than two, or malformed keys (the line named)
+     */
+    public static ClusterKey read(Path file) throws IOException {
+        try {
+            Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
+            if (!java.util.Collections.disjoint(p, EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                    PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE))) {
+                throw new IllegalArgumentException(file + " is readable or writable by others than its owner (mode must be 0600: chmod 600 "
+                        + file + ")");
+            }
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: nothing to check
+        }
+        List<byte[]> keys = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                byte[] k = HexFormat.of().parseHex(line);
+                if (k.length != LENGTH) {
+                    throw new IllegalArgumentException(LENGTH * 2 + " hex digits expected, found " + line.length());
+                }
+                keys.add(k);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ", line " + (i + 1) + ": not a key (" + e.getMessage() + ")");
+            }
+        }
+        if (keys.isEmpty() || keys.size() > 2) {
+            throw new IllegalArgumentException(file + ": one or two keys expected (the second while a new one is rolled out), found " + keys.size());
+        }
+        return new ClusterKey(keys);
+    }
+
+    /** Writes a new key file with one fresh key, mode 0600 from the start. */
+    public static void writeNew(Path file) throws IOException {
+        Set<PosixFilePermission> owner = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        try {
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(owner));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, "# viosbench cluster key: give every node of the cluster this file (mode 0600)\n" + generate() + "\n");
+    }
+
+    /** How many keys are accepted. */
+    public int size() {
+        return keys.size();
+    }
+
+    byte[] key(int i) {
+        return keys.get(i);
+    }
+
+    /** HMAC-SHA256 of {@code parts} under {@code key}. */
+    static byte[] mac(byte[] key, byte[]... parts) {
+        try {
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(new SecretKeySpec(key, "HmacSHA256"));
+            for (byte[] p : parts) {
+                m.update(p);
+            }
+            return m.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no HmacSHA256", e);
+        }
+    }
+
+    /** Whether {@code a} and {@code b} are equal, in time that does not depend on where they differ. */
+    static boolean same(byte[] a, byte[] b) {
+        return MessageDigest.isEqual(a, b);
+    }
+
+    /** Random bytes. */
+    static byte[] nonce(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "ClusterKey(" + keys.size() + " key" + (keys.size() == 1 ? "" : "s") + ")"; // never the key itself
+    }
+}
