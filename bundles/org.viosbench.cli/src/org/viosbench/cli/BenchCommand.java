@@ -37,7 +37,8 @@ final class BenchCommand implements Callable<Integer> {
     List<String> scenarios;
 
     @Option(names = "--transport", split = ",", paramLabel = "T",
-            description = "local (in-JVM kcluster) and/or tcp (N TCP endpoints on 127.0.0.1 in this process).")
+            description = { "local (in-JVM kcluster), tcp (N TCP endpoints on 127.0.0.1 in this process, insecure) and/or",
+                    "tcp-auth (the same, every connection and frame authenticated with a cluster key)." })
     List<String> transports;
 
     @Option(names = "--nodes", split = ",", paramLabel = "N", description = "Cluster sizes for bcast-all (unicast-rr uses 2 unless given).")
@@ -73,8 +74,8 @@ final class BenchCommand implements Callable<Integer> {
     List<Workload> matrix() {
         List<String> ts = transports == null ? List.of("local", "tcp") : transports;
         for (String t : ts) {
-            if (!t.equals("local") && !t.equals("tcp")) {
-                throw new IllegalArgumentException("transport must be local or tcp, not " + t);
+            if (!t.equals("local") && !t.equals("tcp") && !t.equals("tcp-auth")) {
+                throw new IllegalArgumentException("transport must be local, tcp or tcp-auth, not " + t);
             }
         }
         List<String> ss = scenarios == null ? List.of(Workload.BCAST_ALL, Workload.UNICAST_RR) : scenarios;

@@ -72,6 +72,19 @@ final class NodeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     DbLocation database = new DbLocation();
 
+    /** Authenticated (a key file) or, said out loud, not. */
+    static final class Security {
+        @Option(names = "--key", paramLabel = "FILE", description = { "The cluster key file (viosbench cluster keygen; mode 0600): every",
+                "kcluster connection proves the key and every frame is authenticated." })
+        Path keyFile;
+
+        @Option(names = "--insecure", description = "Run without a key: anyone who can reach the port can forge frames (said on every start).")
+        boolean insecure;
+    }
+
+    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    Security security;
+
     @Option(names = "--register-with", paramLabel = "ID", description = "Register with the VIOS database node ID once connected (resent up to 5 times, 1 s apart).")
     Long registerWith;
 
@@ -89,6 +102,19 @@ final class NodeCommand implements Callable<Integer> {
         } catch (java.nio.file.NoSuchFileException e) {
             print(Json.object().put("event", "error").put("detail", clusterFile + ": no such file"));
             return Cli.FAILURE;
+        }
+        org.viosbench.transport.ClusterKey key = null;
+        if (security.keyFile != null) {
+            try {
+                key = org.viosbench.transport.ClusterKey.read(security.keyFile);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new ParameterException(spec.commandLine(), "--key: " + security.keyFile + ": no such file");
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--key: " + e.getMessage());
+            }
+        } else {
+            print(Json.object().put("event", "warning").put("detail", "insecure: kcluster frames are not authenticated; anyone who reaches "
+                    + "this node's port can forge them (run with --key FILE from viosbench cluster keygen)"));
         }
         int self = (int) id;
         InetSocketAddress address = file.addresses().get(self);
@@ -118,7 +144,7 @@ final class NodeCommand implements Callable<Integer> {
         }
         TcpNode node;
         try {
-            node = TcpNode.start(file.description(), file.addresses(), self, new Trace(), listener);
+            node = TcpNode.start(file.description(), file.addresses(), self, new Trace(), listener, null, key);
         } catch (IllegalStateException e) {
             if (db != null) {
                 db.close();
@@ -183,6 +209,7 @@ final class NodeCommand implements Callable<Integer> {
     /** Announces readiness, then runs the commands of standard input until its end or quit. */
     private int serve(TcpNode node) throws IOException {
         print(Json.object().put("event", "ready").put("id", Integer.toUnsignedLong(node.node().id())).put("name", node.node().name())
+                .put("authenticated", node.kcluster().authenticated())
                 .put("address", node.localAddress().toString()).put("pid", ProcessHandle.current().pid()));
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         int number = 0;
@@ -216,7 +243,7 @@ final class NodeCommand implements Callable<Integer> {
                     return false;
                 case "view": {
                     cmd.object(Set.of("op", "tag"));
-                    ObjectNode view = Json.object().put("event", "view");
+                    ObjectNode view = Json.object().put("event", "view").put("refusedFrames", node.kcluster().refusedFrames());
                     ObjectNode states = view.putObject("states");
                     node.view().forEach((v, s) -> states.put(Integer.toUnsignedString(v), s.name()));
                     print(view);

@@ -38,6 +38,25 @@ class ClusterFileTest {
         assertEquals("127.0.0.1", c.addresses().get(1).getHostString(), "a bare port is on loopback");
     }
 
+    /** A node needs a key or an explicit --insecure; a key file readable by others is refused; a key file is never overwritten. */
+    @Test
+    void aNodeRunsAuthenticatedUnlessToldOtherwise() throws Exception {
+        Path cluster = tmp.resolve("cluster.json");
+        Files.writeString(cluster, GOOD);
+        CliTest.Run none = CliTest.run("node", "--id", "0", "--cluster", cluster.toString());
+        assertEquals(Cli.USAGE, none.code());
+        assertTrue(none.err().contains("--key") && none.err().contains("--insecure"), none.err());
+        Path key = tmp.resolve("c.key");
+        assertEquals(Cli.OK, CliTest.run("cluster", "keygen", "--out", key.toString()).code());
+        CliTest.Run again = CliTest.run("cluster", "keygen", "--out", key.toString());
+        assertEquals(Cli.FAILURE, again.code());
+        assertTrue(again.json().path("error").asText().contains("never overwritten"), again.out());
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        CliTest.Run open = CliTest.run("node", "--id", "0", "--cluster", cluster.toString(), "--key", key.toString());
+        assertEquals(Cli.USAGE, open.code());
+        assertTrue(open.err().contains("mode must be 0600"), open.err());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             no name        | "name": "demo",    | ''                             | /name               | missing field

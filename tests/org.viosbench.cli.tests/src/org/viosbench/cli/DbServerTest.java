@@ -83,10 +83,11 @@ class DbServerTest {
             Files.writeString(clusterFile, "{\"name\":\"lab\",\"heartbeatMillis\":100,\"failureTimeoutMillis\":1000,\"vioses\":["
                     + "{\"id\":1,\"name\":\"vios1\",\"cec\":\"CEC-A\",\"address\":\"127.0.0.1:" + freePort() + "\",\"daemons\":[10]},"
                     + "{\"id\":2,\"name\":\"vios2\",\"cec\":\"CEC-A\",\"address\":\"127.0.0.1:" + freePort() + "\",\"daemons\":[10]}]}");
-            NodeProcess dbNode = child("vios1", "node", "--id", "1", "--cluster", clusterFile.toString(), "--db-url", url,
+            NodeProcess dbNode = child("vios1", "node", "--insecure", "--id", "1", "--cluster", clusterFile.toString(), "--db-url", url,
                     "--db-password-file", password.toString());
             children.add(dbNode);
-            NodeProcess joiner = child("vios2", "node", "--id", "2", "--cluster", clusterFile.toString(), "--register-with", "1");
+            NodeProcess joiner = child("vios2", "node", "--insecure", "--id", "2", "--cluster", clusterFile.toString(), "--register-with", "1");
+            assertTrue(joiner.next("warning", null).path("detail").asText().startsWith("insecure"), "an insecure node says so on start");
             children.add(joiner);
             dbNode.next("ready", null);
             JsonNode registered = joiner.next("registered", null);

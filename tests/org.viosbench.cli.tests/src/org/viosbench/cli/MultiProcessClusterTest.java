@@ -83,7 +83,12 @@ class MultiProcessClusterTest {
 
     /** The command that starts a `viosbench node` in a framework like this test's own. */
     private List<String> nodeCommand(int id, Path clusterFile, String... extra) throws IOException {
-        List<String> args = new ArrayList<>(List.of("node", "--id", Integer.toString(id), "--cluster", clusterFile.toString()));
+        Path key = tmp.resolve("cluster.key");
+        if (!Files.exists(key)) {
+            assertEquals(Cli.OK, CliTest.run("cluster", "keygen", "--out", key.toString()).code());
+        }
+        List<String> args = new ArrayList<>(List.of("node", "--id", Integer.toString(id), "--cluster", clusterFile.toString(), "--key",
+                key.toString()));
         args.addAll(List.of(extra));
         return ChildViosbench.command(tmp.resolve("config-" + id), args);
     }
@@ -122,7 +127,8 @@ class MultiProcessClusterTest {
                 nodes.add(new NodeProcess(nodeCommand(i, clusterFile, extra.toArray(new String[0])), tmp.resolve("node" + i + ".log")));
             }
             for (NodeProcess n : nodes) {
-                assertEquals("ready", n.next("ready", null).path("event").asText());
+                JsonNode ready = n.next("ready", null);
+                assertTrue(ready.path("authenticated").asBoolean(), "authenticated is the default with --key: " + ready);
             }
             for (int i = 1; i < 4; i++) {
                 JsonNode registered = nodes.get(i).next("registered", null);
@@ -143,6 +149,24 @@ class MultiProcessClusterTest {
                     Thread.sleep(100);
                 }
             }
+
+            // a process without the key, on this machine, forges a response in VIOS 1's name to VIOS 0: refused, VIOS 1 still UP
+            java.net.InetSocketAddress zeroAddress = ClusterFile.read(clusterFile).addresses().get(0);
+            try (java.net.Socket forger = new java.net.Socket(zeroAddress.getAddress(), zeroAddress.getPort())) {
+                java.io.DataInputStream in = new java.io.DataInputStream(forger.getInputStream());
+                in.readFully(new byte[in.readInt()]); // the challenge it cannot answer
+                byte[] forged = new byte[60];
+                java.nio.ByteBuffer.wrap(forged).putInt(org.viosbench.protocol.Wire.OFF_SOURCE, 1);
+                java.io.DataOutputStream out = new java.io.DataOutputStream(forger.getOutputStream());
+                out.writeInt(forged.length);
+                out.write(forged);
+                out.flush();
+                assertEquals(-1, in.read(), "the forger's connection is closed");
+            }
+            zero.send("{\"op\":\"view\"}");
+            JsonNode seen = zero.next("view", null);
+            assertTrue(seen.path("refusedFrames").asLong() >= 1, seen.toString());
+            assertEquals("UP", seen.at("/states/1").asText(), seen.toString());
 
             // bad command lines are answered with where and what; the node goes on
             zero.send("{\"op\":\"send\",\"tag\":\"t\",\"to\":[2],\"daemn\":10}");

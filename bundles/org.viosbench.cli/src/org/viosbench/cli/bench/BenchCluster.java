@@ -63,6 +63,11 @@ abstract class BenchCluster implements AutoCloseable {
     }
 
     static BenchCluster tcp(int n) throws InterruptedException {
+        return tcp(n, null);
+    }
+
+    /** N TCP endpoints, every connection authenticated with {@code key} when it is given. */
+    static BenchCluster tcp(int n, org.viosbench.transport.ClusterKey key) throws InterruptedException {
         Map<Integer, InetSocketAddress> addresses = new HashMap<>();
         for (int i = 0; i < n; i++) {
             try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -77,7 +82,7 @@ abstract class BenchCluster implements AutoCloseable {
         org.viosbench.transport.TcpIo io = org.viosbench.transport.TcpIo.threads(1);
         for (int i = 0; i < n; i++) {
             nodes.add(TcpNode.start(description, addresses, i, new Trace(), new ClusterListener() {
-            }, io));
+            }, io, key));
         }
         return new BenchCluster() {
             @Override

@@ -27,12 +27,21 @@ public final class LocalBench {
     static final int SENDER = 20;
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
+    /** A fresh key for an authenticated run. */
+    private static byte[] random() {
+        byte[] k = new byte[org.viosbench.transport.ClusterKey.LENGTH];
+        new java.security.SecureRandom().nextBytes(k);
+        return k;
+    }
+
     private LocalBench() {
     }
 
     /** Runs {@code w}; progress goes to {@code log}. Never returns null. */
     public static BenchResult run(Workload w, String version, PrintWriter log) throws InterruptedException {
-        try (BenchCluster cluster = "tcp".equals(w.transport()) ? BenchCluster.tcp(w.nodes()) : BenchCluster.local(w.nodes())) {
+        try (BenchCluster cluster = "tcp".equals(w.transport()) ? BenchCluster.tcp(w.nodes())
+                : "tcp-auth".equals(w.transport()) ? BenchCluster.tcp(w.nodes(), org.viosbench.transport.ClusterKey.of(random()))
+                : BenchCluster.local(w.nodes())) {
             cluster.answerOnAllButZero(HANDLER, m -> {
                 byte[] out = new byte[16];
                 m.payload().getBytes(0, out);
