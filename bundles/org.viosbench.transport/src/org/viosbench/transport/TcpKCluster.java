@@ -77,6 +77,11 @@ public final class TcpKCluster implements KCluster {
     /** The cluster key, or null for an insecure cluster (no handshake, frames unauthenticated). */
     private final ClusterKey key;
     private final AtomicLong refusedFrames = new AtomicLong();
+    private final AtomicLong refusedConnections = new AtomicLong();
+    /** A frame must arrive whole within this long of its first byte (one trickled a byte at a time does not hold a connection). */
+    static final long FRAME_DEADLINE_MILLIS = Long.getLong("viosbench.tcp.frameDeadlineMillis", 10_000);
+    /** An inbound connection that brings nothing for this long is closed (peers send heartbeats many times a second). */
+    static final long IDLE_SECONDS = Long.getLong("viosbench.tcp.idleSeconds", 60);
     private static final System.Logger LOG = System.getLogger(TcpKCluster.class.getName());
     private final Channel server;
     /** Accepted connections, closed explicitly on close so that peers notice at once. */
@@ -100,7 +105,16 @@ public final class TcpKCluster implements KCluster {
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        if (accepted.size() >= maxConnections()) {
+                            refusedConnections.incrementAndGet();
+                            LOG.log(System.Logger.Level.WARNING, "VIOS {0} refused a connection from {1}: already {2} connections",
+                                    Integer.toUnsignedString(id), ch.remoteAddress(), accepted.size());
+                            ch.close();
+                            return;
+                        }
                         accepted.add(ch);
+                        ch.pipeline().addLast(new io.netty.handler.timeout.IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS),
+                                new FrameDeadline(FRAME_DEADLINE_MILLIS));
                         if (key == null) {
                             ch.pipeline().addLast(new PacketFrameDecoder(), new Receiver());
                         } else {
@@ -182,6 +196,16 @@ public final class TcpKCluster implements KCluster {
     private void refused(String why) {
         refusedFrames.incrementAndGet();
         LOG.log(System.Logger.Level.WARNING, "VIOS {0} refused {1}", Integer.toUnsignedString(id), why);
+    }
+
+    /** Most inbound connections at once: a few per peer (reconnects overlap), so that a flood of connections cannot exhaust the node. */
+    int maxConnections() {
+        return 4 * members.length + 8;
+    }
+
+    /** Inbound connections closed at once because there were already {@link #maxConnections()}. */
+    public long refusedConnections() {
+        return refusedConnections.get();
     }
 
     /** Frames that were not packets (too long), dropped. */
