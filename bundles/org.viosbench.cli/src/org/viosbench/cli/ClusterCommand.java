@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 final class ClusterCommand extends GroupCommand {
 
     @Command(name = "keygen", description = { "Write a new cluster key file (a random 256-bit key, mode 0600). Give every node of the",
-            "cluster a copy: viosbench node ... --key FILE. To roll a new key out without downtime, give each node a file with the new",
-            "key first and the old one second, then, once all run with it, the new key alone. An existing file is never overwritten." })
+            "cluster a copy: viosbench node ... --key FILE. To roll a new key out without downtime, restart the nodes one by one three",
+            "times: with the old key then the new one in the file (old signs, both accepted), then new then old, then the new key alone.",
+            "An existing file is never overwritten." })
     static final class Keygen extends LeafCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "The key file to create.")
         Path out;

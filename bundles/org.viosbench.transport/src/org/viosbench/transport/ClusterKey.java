@@ -20,8 +20,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The secret a cluster's VIOSes share to authenticate their kcluster connections: one or two
  * 256-bit keys. The first signs; every one is accepted, so that a new key can be rolled out without
- * downtime (each node gets "new, old", then "new" alone). A key file holds one key per line in hex
- * (lines starting with # are comments) and must be readable by its owner only.
+ * downtime, node by node, in three rounds: every node gets "old, new" (still signing with the old
+ * key, accepting both), then "new, old" (signing with the new one, still accepting the old), then
+ * "new" alone. A key file holds one key per line in hex (lines starting with # are comments) and
+ * must be readable by its owner only.
  */
 public final class ClusterKey {
     /** Bytes per key. */

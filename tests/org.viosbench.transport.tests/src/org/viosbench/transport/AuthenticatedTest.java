@@ -103,6 +103,26 @@ class AuthenticatedTest {
         assertFalse(wrongAcceptor.ready.isSuccess(), "a connector does not take an impostor for its peer");
     }
 
+    /** A key rolled out node by node: "old, new", then "new, old", then "new"; each round's nodes talk with the round before's. */
+    @Test
+    void aNewKeyRollsOutWithoutDowntime() {
+        byte[] oldKey = bytes(1);
+        byte[] newKey = bytes(3);
+        ClusterKey before = ClusterKey.of(oldKey);
+        ClusterKey round1 = ClusterKey.of(oldKey, newKey);
+        ClusterKey round2 = ClusterKey.of(newKey, oldKey);
+        ClusterKey after = ClusterKey.of(newKey);
+        ClusterKey[][] talking = { { before, round1 }, { round1, before }, { round1, round2 }, { round2, round1 }, { round2, after },
+                { after, round2 } };
+        for (ClusterKey[] pair : talking) {
+            Pair p = new Pair(pair[0], pair[1]);
+            assertTrue(p.ready.isSuccess(), "acceptor " + java.util.Arrays.asList(pair) + ": " + p.ready.cause());
+            p.acceptor.writeInbound(p.signed(1, 60));
+            ((ByteBuf) p.acceptor.readInbound()).release();
+        }
+        assertFalse(new Pair(before, after).ready.isSuccess(), "skipping the middle round: the old and the new key alone do not talk");
+    }
+
     @Test
     void forgedTamperedReplayedAndMisattributedFramesAreRefused() {
         Pair p = new Pair(KEY, KEY);
