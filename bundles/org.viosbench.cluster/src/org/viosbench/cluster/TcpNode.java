@@ -52,6 +52,8 @@ public final class TcpNode implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no VIOS with id " + Integer.toUnsignedString(self) + " in cluster "
                         + description.name()));
         TcpKCluster tcp = TcpKCluster.start(self, addresses, TcpKCluster.Delivery.fromSystemProperty(), io, key);
+        // what authentication refuses is part of the node's story: a SECURITY event in its trace
+        tcp.onRefused(why -> trace.emit(self, org.viosbench.engine.Layer.KCLUSTER, org.viosbench.engine.TraceKind.SECURITY, -1, -1, -1, why));
         MembershipKCluster membership = new MembershipKCluster(tcp, trace, Objects.requireNonNull(listener),
                 description.heartbeatInterval().toMillis(), description.failureTimeout().toMillis());
         ViosNode node = new ViosNode(spec.name(), membership, trace);

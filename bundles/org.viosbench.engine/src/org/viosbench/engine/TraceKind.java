@@ -45,5 +45,11 @@ public enum TraceKind {
     /** An injected fault acted on a packet (drop, delay, duplicate, reorder, partition); outcome says which. */
     FAULT,
     /** A VIOS changed membership state as seen by {@code vios}; {@code peer} is the VIOS, outcome the new state and why. */
-    MEMBERSHIP
+    MEMBERSHIP,
+    /**
+     * The kcluster of {@code vios} refused a frame or connection that failed authentication (forged,
+     * altered, replayed, in another VIOS's name, no handshake); outcome says why. (Last: trace
+     * batches store kinds by position.)
+     */
+    SECURITY
 }

@@ -196,6 +196,17 @@ public final class TcpKCluster implements KCluster {
     private void refused(String why) {
         refusedFrames.incrementAndGet();
         LOG.log(System.Logger.Level.WARNING, "VIOS {0} refused {1}", Integer.toUnsignedString(id), why);
+        java.util.function.Consumer<String> l = refusalListener;
+        if (l != null) {
+            l.accept(why);
+        }
+    }
+
+    private volatile java.util.function.Consumer<String> refusalListener;
+
+    /** {@code l} hears every refusal (on an I/O thread), as a sentence saying from where and why; null: nobody. */
+    public void onRefused(java.util.function.Consumer<String> l) {
+        refusalListener = l;
     }
 
     /** Most inbound connections at once: a few per peer (reconnects overlap), so that a flood of connections cannot exhaust the node. */
