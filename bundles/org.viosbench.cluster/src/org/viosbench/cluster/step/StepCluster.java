@@ -360,16 +360,23 @@ public final class StepCluster implements AutoCloseable {
         return steps;
     }
 
-    /** Applies {@code choice} as if the user made it now (replay). */
+    /** A replayed choice that had nothing to act on: the replay does not match the run it came from. */
+    private static void took(boolean acted, String otherwise) {
+        if (!acted) {
+            throw new IllegalStateException(otherwise);
+        }
+    }
+
+    /** Applies {@code choice} as if the user made it now (replay); a choice with nothing to act on is refused, not skipped. */
     public void apply(Choice choice) throws SyscallException {
         switch (choice) {
             case Choice.Fire f -> fire(f.vios(), f.daemon(), f.message());
             case Choice.Deliver d -> deliver(d.pending());
-            case Choice.DeliverNext d -> deliverNext();
-            case Choice.DeliverRandom d -> deliverRandom();
+            case Choice.DeliverNext d -> took(deliverNext(), "nothing is pending to deliver");
+            case Choice.DeliverRandom d -> took(deliverRandom(), "nothing is pending to deliver");
             case Choice.Drop d -> drop(d.pending());
             case Choice.Delay d -> delay(d.pending(), Duration.ofNanos(d.nanos()));
-            case Choice.AdvanceToTimer a -> advanceToNextTimer();
+            case Choice.AdvanceToTimer a -> took(advanceToNextTimer(), "no timeout is armed");
             case Choice.Kill k -> kill(k.vios());
         }
     }

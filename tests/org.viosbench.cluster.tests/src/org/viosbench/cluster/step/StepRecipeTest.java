@@ -83,6 +83,24 @@ class StepRecipeTest {
         assertTrue(e.getMessage().contains(why), e.getMessage());
     }
 
+    /** A recipe with one "deliver next" more than there is to deliver does not stop early in silence: the step is named. */
+    @Test
+    void aChoiceWithNothingToActOnFailsTheReplay() throws Exception {
+        StepRecipe recipe;
+        try (StepCluster c = run()) {
+            c.runToQuiet(1000);
+            recipe = StepRecipe.of(c);
+        }
+        java.util.List<Choice> more = new java.util.ArrayList<>(recipe.choices());
+        more.add(new Choice.DeliverNext());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> StepCluster.replay(ClusterDescription.of(4, DAEMON), recipe.seed(), more));
+        assertTrue(e.getMessage().contains("nothing is pending to deliver"), e.getMessage());
+        more.set(more.size() - 1, new Choice.AdvanceToTimer());
+        assertTrue(assertThrows(IllegalStateException.class, () -> StepCluster.replay(ClusterDescription.of(4, DAEMON), recipe.seed(), more))
+                .getMessage().contains("no timeout is armed"));
+    }
+
     @Test
     void replayingARecipeOnAnotherClusterSaysWhichStepFailed() throws Exception {
         StepRecipe recipe;
