@@ -41,6 +41,38 @@ final class ConfigJson {
         return root;
     }
 
+    private static final Set<String> ROLES = new java.util.TreeSet<>(Set.of("MEMBER", "DB_PRIMARY"));
+    private static final Set<String> OS_TYPES = new java.util.TreeSet<>(Set.of("AIX", "IBMI", "LINUX", "OTHER"));
+
+    /** What must be unique in a configuration, and where each value was first seen. */
+    private static final class Unique {
+        private final java.util.Map<String, String> seen = new java.util.HashMap<>();
+
+        <T> T of(String what, JsonAt at, String field, T value) throws InputException {
+            String earlier = seen.putIfAbsent(what + "\u0000" + value, at.pathOf(field));
+            if (earlier != null) {
+                throw at.problem(field, what + " " + value + " is already used at " + earlier);
+            }
+            return value;
+        }
+    }
+
+    private static String cec(JsonAt n, Set<String> serials) throws InputException {
+        String cec = n.nonBlank("cec");
+        if (!serials.contains(cec)) {
+            throw n.problem("cec", "no CEC of the file has serial \"" + cec + "\" (serials: " + new java.util.TreeSet<>(serials) + ")");
+        }
+        return cec;
+    }
+
+    private static String oneOf(JsonAt n, String field, Set<String> allowed) throws InputException {
+        String v = n.nonBlank(field);
+        if (!allowed.contains(v)) {
+            throw n.problem(field, "\"" + v + "\" is not one of " + allowed);
+        }
+        return v;
+    }
+
     /** The configuration of {@code root}, or the first problem at its JSON path. */
     static ClusterConfig fromJson(JsonAt root) throws InputException {
         root.object(Set.of("format", "version", "cluster", "cecs", "vioses", "lpars", "mappings", "logicalUnits"));
@@ -56,33 +88,43 @@ final class ConfigJson {
         String name = cluster.nonBlank("name");
         int heartbeat = (int) cluster.integer("heartbeatMillis", 1, Integer.MAX_VALUE);
         int failure = (int) cluster.integer("failureTimeoutMillis", 1, Integer.MAX_VALUE);
+        Unique unique = new Unique();
         List<ClusterConfig.Cec> cecs = new ArrayList<>();
         for (JsonAt c : root.array("cecs")) {
             c.object(Set.of("serial", "name"));
-            cecs.add(new ClusterConfig.Cec(c.nonBlank("serial"), c.nonBlank("name")));
+            cecs.add(new ClusterConfig.Cec(unique.of("CEC serial", c, "serial", c.nonBlank("serial")), unique.of("CEC name", c, "name", c.nonBlank("name"))));
         }
+        Set<String> serials = new java.util.HashSet<>();
+        cecs.forEach(c -> serials.add(c.serial()));
         List<ClusterConfig.Vios> vioses = new ArrayList<>();
         for (JsonAt v : root.array("vioses")) {
             v.object(Set.of("id", "name", "cec", "address", "role"));
-            vioses.add(new ClusterConfig.Vios(v.integer("id", 0, 0xFFFF_FFFFL), v.nonBlank("name"), v.nonBlank("cec"),
-                    v.has("address") ? v.nonBlank("address") : null, v.nonBlank("role")));
+            vioses.add(new ClusterConfig.Vios(unique.of("VIOS id", v, "id", v.integer("id", 0, 0xFFFF_FFFFL)), unique.of("VIOS name", v, "name",
+                    v.nonBlank("name")), cec(v, serials), v.has("address") ? v.nonBlank("address") : null, oneOf(v, "role", ROLES)));
         }
         List<ClusterConfig.Lpar> lpars = new ArrayList<>();
         for (JsonAt l : root.array("lpars")) {
             l.object(Set.of("id", "name", "cec", "osType"));
-            lpars.add(new ClusterConfig.Lpar((int) l.integer("id", 1, Integer.MAX_VALUE), l.nonBlank("name"), l.nonBlank("cec"),
-                    l.nonBlank("osType")));
+            lpars.add(new ClusterConfig.Lpar(unique.of("LPAR id", l, "id", (int) l.integer("id", 1, Integer.MAX_VALUE)), unique.of("LPAR name", l,
+                    "name", l.nonBlank("name")), cec(l, serials), oneOf(l, "osType", OS_TYPES)));
         }
         List<ClusterConfig.Mapping> mappings = new ArrayList<>();
         for (JsonAt m : root.array("mappings")) {
             m.object(Set.of("vios", "adapter", "lpar", "backingDevice"));
-            mappings.add(new ClusterConfig.Mapping(m.integer("vios", 0, 0xFFFF_FFFFL), m.nonBlank("adapter"),
-                    (int) m.integer("lpar", 1, Integer.MAX_VALUE), m.nonBlank("backingDevice")));
+            long vios = m.integer("vios", 0, 0xFFFF_FFFFL);
+            if (vioses.stream().noneMatch(v -> v.id() == vios)) {
+                throw m.problem("vios", "no VIOS of the file has id " + vios);
+            }
+            int lpar = (int) m.integer("lpar", 1, Integer.MAX_VALUE);
+            if (lpars.stream().noneMatch(l -> l.id() == lpar)) {
+                throw m.problem("lpar", "no LPAR of the file has id " + lpar);
+            }
+            mappings.add(new ClusterConfig.Mapping(vios, m.nonBlank("adapter"), lpar, m.nonBlank("backingDevice")));
         }
         List<ClusterConfig.LogicalUnit> lus = new ArrayList<>();
         for (JsonAt u : root.array("logicalUnits")) {
             u.object(Set.of("name", "sizeMb"));
-            lus.add(new ClusterConfig.LogicalUnit(u.nonBlank("name"), u.integer("sizeMb", 1, Long.MAX_VALUE)));
+            lus.add(new ClusterConfig.LogicalUnit(unique.of("logical unit name", u, "name", u.nonBlank("name")), u.integer("sizeMb", 1, Long.MAX_VALUE)));
         }
         return new ClusterConfig(name, heartbeat, failure, cecs, vioses, lpars, mappings, lus);
     }

@@ -45,6 +45,8 @@ public final class DatabaseException extends Exception {
             case "08001" -> "cannot reach the database server";
             default -> "database error " + state;
         };
-        return new DatabaseException(what + ": " + kind + (rule == null ? "" : " (" + rule + ")") + " [" + state + ": " + text + "]", e);
+        // a broken rule is said in the user's terms; Derby's own text (constraint ids, table names) only where nothing better is known
+        boolean explained = state.startsWith("23") || state.equals("XJ040") || state.equals("XSDB6") || state.equals("08004") || state.equals("08001");
+        return new DatabaseException(what + ": " + kind + (rule == null ? "" : " (" + rule + ")") + (explained ? "" : " [" + state + ": " + text + "]"), e);
     }
 }

@@ -71,8 +71,14 @@ class DbCommandTest {
                 { "{ \"format\": \"viosbench-cluster-config\",\n  \"version\": 1,\n  \"cluster\": { oops } }", "line 3" },
                 { CONFIG.replace("\"version\" : 1", "\"version\" : 7"), "/version" },
                 { CONFIG.replace("\"name\" : \"vios2\", ", ""), "/vioses/1/name" },
-                { CONFIG.replace("\"vios\" : 2,", "\"vios\" : 9,"), "a virtual SCSI mapping must name a VIOS of the cluster" },
-                { CONFIG.replace("\"osType\" : \"AIX\"", "\"osType\" : \"OS2\""), "value out of range" } };
+                { CONFIG.replace("\"vios\" : 2,", "\"vios\" : 9,"), "/mappings/1/vios: no VIOS of the file has id 9" },
+                { CONFIG.replace("\"osType\" : \"AIX\"", "\"osType\" : \"OS2\""), "/lpars/0/osType: \"OS2\" is not one of [AIX, IBMI, LINUX, OTHER]" },
+                // rules the schema also holds, said with the place in the file and never with Derby's constraint names
+                { CONFIG.replace("\"name\" : \"vios2\"", "\"name\" : \"vios1\""), "/vioses/1/name: VIOS name vios1 is already used at /vioses/0/name" },
+                { CONFIG.replace("\"role\" : \"MEMBER\"", "\"role\" : \"BOSS\""), "/vioses/1/role: \"BOSS\" is not one of [DB_PRIMARY, MEMBER]" },
+                { CONFIG.replace("\"cec\" : \"CEC-A\", \"osType\"", "\"cec\" : \"CEC-Z\", \"osType\""), "/lpars/0/cec: no CEC of the file has serial" },
+                { CONFIG.replace("{ \"name\" : \"data1\", \"sizeMb\" : 4096 }", "{ \"name\" : \"data1\", \"sizeMb\" : 4096 }, { \"name\" : \"data1\", \"sizeMb\" : 1 }"),
+                        "/logicalUnits/1/name: logical unit name data1 is already used" } };
         for (String[] b : bad) {
             Path f = tmp.resolve("bad.json");
             java.nio.file.Files.writeString(f, b[0]);
@@ -80,6 +86,7 @@ class DbCommandTest {
             assertEquals(Cli.FAILURE, r.code(), r.out());
             assertTrue(r.json().get("error").asText().contains(b[1]), b[1] + " in " + r.out());
             assertTrue(r.json().get("error").asText().contains("nothing was changed"), r.out());
+            assertFalse(r.json().get("error").asText().contains("SQL"), "no Derby text: " + r.out());
             Path again = tmp.resolve("again.json");
             assertEquals(Cli.OK, CliTest.run("db", "export", "--db", db.toString(), "--json", again.toString()).code());
             assertEquals(exported, java.nio.file.Files.readString(again), "a bad import changed the database");

@@ -119,6 +119,7 @@ class ViosDatabaseTest {
             DatabaseException dup = assertThrows(DatabaseException.class, () -> db.config().save(duplicateName));
             assertTrue(dup.getMessage().contains("saving VIOS vios0 (id 9)"), dup.getMessage());
             assertTrue(dup.getMessage().contains("a VIOS name must be unique"), dup.getMessage());
+            assertFalse(dup.getMessage().contains("VIOS_NAME_UNIQUE") || dup.getMessage().contains("23505"), "no Derby text: " + dup.getMessage());
 
             ClusterConfig danglingMapping = new ClusterConfig("demo", 100, 1000, s.cecs(), s.vioses(), s.lpars(),
                     List.of(new ClusterConfig.Mapping(42, "vhost9", 11, "hdisk1")), List.of());
