@@ -45,7 +45,7 @@ record ClusterFile(ClusterDescription description, Map<Integer, InetSocketAddres
      */
     static ClusterFile read(Path file) throws BadFileException, IOException {
         try {
-            return read(JsonAt.root(StrictJson.parse(org.viosbench.json.InputFiles.read(file, org.viosbench.json.InputFiles.DEFAULT_MAX_BYTES))));
+            return read(StrictJson.file(file, org.viosbench.json.InputFiles.DEFAULT_MAX_BYTES));
         } catch (InputException e) {
             throw new BadFileException(e);
         }

@@ -44,19 +44,6 @@ final class ConfigJson {
     private static final Set<String> ROLES = new java.util.TreeSet<>(Set.of("MEMBER", "DB_PRIMARY"));
     private static final Set<String> OS_TYPES = new java.util.TreeSet<>(Set.of("AIX", "IBMI", "LINUX", "OTHER"));
 
-    /** What must be unique in a configuration, and where each value was first seen. */
-    private static final class Unique {
-        private final java.util.Map<String, String> seen = new java.util.HashMap<>();
-
-        <T> T of(String what, JsonAt at, String field, T value) throws InputException {
-            String earlier = seen.putIfAbsent(what + "\u0000" + value, at.pathOf(field));
-            if (earlier != null) {
-                throw at.problem(field, what + " " + value + " is already used at " + earlier);
-            }
-            return value;
-        }
-    }
-
     private static String cec(JsonAt n, Set<String> serials) throws InputException {
         String cec = n.nonBlank("cec");
         if (!serials.contains(cec)) {
@@ -88,25 +75,25 @@ final class ConfigJson {
         String name = cluster.nonBlank("name");
         int heartbeat = (int) cluster.integer("heartbeatMillis", 1, Integer.MAX_VALUE);
         int failure = (int) cluster.integer("failureTimeoutMillis", 1, Integer.MAX_VALUE);
-        Unique unique = new Unique();
+        org.viosbench.json.Unique unique = new org.viosbench.json.Unique();
         List<ClusterConfig.Cec> cecs = new ArrayList<>();
         for (JsonAt c : root.array("cecs")) {
             c.object(Set.of("serial", "name"));
-            cecs.add(new ClusterConfig.Cec(unique.of("CEC serial", c, "serial", c.nonBlank("serial")), unique.of("CEC name", c, "name", c.nonBlank("name"))));
+            cecs.add(new ClusterConfig.Cec(unique.of("CEC serial", c, "serial", c.nonBlank("serial"), ""), unique.of("CEC name", c, "name", c.nonBlank("name"), "")));
         }
         Set<String> serials = new java.util.HashSet<>();
         cecs.forEach(c -> serials.add(c.serial()));
         List<ClusterConfig.Vios> vioses = new ArrayList<>();
         for (JsonAt v : root.array("vioses")) {
             v.object(Set.of("id", "name", "cec", "address", "role"));
-            vioses.add(new ClusterConfig.Vios(unique.of("VIOS id", v, "id", v.integer("id", 0, 0xFFFF_FFFFL)), unique.of("VIOS name", v, "name",
-                    v.nonBlank("name")), cec(v, serials), v.has("address") ? v.nonBlank("address") : null, oneOf(v, "role", ROLES)));
+            vioses.add(new ClusterConfig.Vios(unique.of("VIOS id", v, "id", v.integer("id", 0, 0xFFFF_FFFFL), ""), unique.of("VIOS name", v, "name",
+                    v.nonBlank("name"), ""), cec(v, serials), v.has("address") ? v.nonBlank("address") : null, oneOf(v, "role", ROLES)));
         }
         List<ClusterConfig.Lpar> lpars = new ArrayList<>();
         for (JsonAt l : root.array("lpars")) {
             l.object(Set.of("id", "name", "cec", "osType"));
-            lpars.add(new ClusterConfig.Lpar(unique.of("LPAR id", l, "id", (int) l.integer("id", 1, Integer.MAX_VALUE)), unique.of("LPAR name", l,
-                    "name", l.nonBlank("name")), cec(l, serials), oneOf(l, "osType", OS_TYPES)));
+            lpars.add(new ClusterConfig.Lpar(unique.of("LPAR id", l, "id", (int) l.integer("id", 1, Integer.MAX_VALUE), ""), unique.of("LPAR name", l,
+                    "name", l.nonBlank("name"), ""), cec(l, serials), oneOf(l, "osType", OS_TYPES)));
         }
         List<ClusterConfig.Mapping> mappings = new ArrayList<>();
         for (JsonAt m : root.array("mappings")) {
@@ -124,7 +111,7 @@ final class ConfigJson {
         List<ClusterConfig.LogicalUnit> lus = new ArrayList<>();
         for (JsonAt u : root.array("logicalUnits")) {
             u.object(Set.of("name", "sizeMb"));
-            lus.add(new ClusterConfig.LogicalUnit(unique.of("logical unit name", u, "name", u.nonBlank("name")), u.integer("sizeMb", 1, Long.MAX_VALUE)));
+            lus.add(new ClusterConfig.LogicalUnit(unique.of("logical unit name", u, "name", u.nonBlank("name"), ""), u.integer("sizeMb", 1, Long.MAX_VALUE)));
         }
         return new ClusterConfig(name, heartbeat, failure, cecs, vioses, lpars, mappings, lus);
     }

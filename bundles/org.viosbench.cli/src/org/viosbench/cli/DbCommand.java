@@ -151,8 +151,7 @@ final class DbCommand extends GroupCommand {
         public Integer call() throws java.io.IOException {
             ClusterConfig config;
             try {
-                config = ConfigJson.fromJson(org.viosbench.json.JsonAt.root(org.viosbench.json.StrictJson.parse(
-                        org.viosbench.json.InputFiles.read(file, org.viosbench.json.InputFiles.DEFAULT_MAX_BYTES))));
+                config = ConfigJson.fromJson(org.viosbench.json.StrictJson.file(file, org.viosbench.json.InputFiles.DEFAULT_MAX_BYTES));
             } catch (java.nio.file.NoSuchFileException e) {
                 return fail(file + ": no such file");
             } catch (org.viosbench.json.InputException e) {

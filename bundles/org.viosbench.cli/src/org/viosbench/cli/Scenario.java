@@ -44,8 +44,7 @@ record Scenario(List<Step> steps) {
     /** Reads {@code file}; VIOS ids must be among {@code vioses}. */
     static Scenario read(Path file, Set<Integer> vioses) throws IOException, BadScenarioException {
         try {
-            return read(JsonAt.root(StrictJson.parse(org.viosbench.json.InputFiles.read(file, org.viosbench.json.InputFiles.DEFAULT_MAX_BYTES))),
-                    vioses);
+            return read(StrictJson.file(file, org.viosbench.json.InputFiles.DEFAULT_MAX_BYTES), vioses);
         } catch (InputException e) {
             throw new BadScenarioException(e);
         }

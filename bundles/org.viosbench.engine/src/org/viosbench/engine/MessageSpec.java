@@ -301,20 +301,26 @@ public record MessageSpec(int sendingDaemon, MessageType type, boolean broadcast
             if (v == null || v instanceof String s && f.textual() && s.isBlank() && absent >= min) {
                 return absent;
             }
-            Long n = null;
-            if (v instanceof Long l) {
-                n = l;
-            } else if (v instanceof String s && f.textual()) {
-                try {
-                    n = Long.parseLong(s.strip());
-                } catch (NumberFormatException e) {
-                    n = null;
-                }
-            }
+            Long n = number(v);
             if (n == null || n < min || n > max) {
                 throw new Invalid(f.where(field), "must be a whole number " + min + ".." + max + ", not " + show(v));
             }
             return n;
+        }
+
+        /** {@code v} as a whole number: a number, or (from a form) its text; null when it is neither. */
+        private Long number(Object v) {
+            if (v instanceof Long l) {
+                return l;
+            }
+            if (v instanceof String s && f.textual()) {
+                try {
+                    return Long.parseLong(s.strip());
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+            return null;
         }
 
         boolean bool(String field) throws Invalid {
@@ -357,16 +363,8 @@ public record MessageSpec(int sendingDaemon, MessageType type, boolean broadcast
             int[] ids = new int[list.size()];
             for (int i = 0; i < ids.length; i++) {
                 Object id = list.get(i);
-                long n = -1;
-                if (id instanceof Long l) {
-                    n = l;
-                } else if (id instanceof String s && f.textual()) {
-                    try {
-                        n = Long.parseLong(s.strip());
-                    } catch (NumberFormatException e) {
-                        n = -1;
-                    }
-                }
+                Long parsed = number(id);
+                long n = parsed == null ? -1 : parsed;
                 if (n < 0 || n > Wire.MAX_VIOS_ID) {
                     throw new Invalid(f.where(TO) + "/" + i, "must be a VIOS id 0.." + Wire.MAX_VIOS_ID + ", not " + show(id));
                 }

@@ -27,6 +27,11 @@ public final class StrictJson {
     private StrictJson() {
     }
 
+    /** The one JSON value of a file a user hands over, read within bounds ({@link InputFiles#read}). */
+    public static JsonAt file(java.nio.file.Path file, long maxBytes) throws java.io.IOException, InputException {
+        return JsonAt.root(parse(InputFiles.read(file, maxBytes)));
+    }
+
     /** The one JSON value of {@code text}. */
     public static JsonNode parse(String text) throws InputException {
         return parse(text, 0);

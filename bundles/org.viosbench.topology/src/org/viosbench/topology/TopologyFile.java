@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.viosbench.json.InputException;
 import org.viosbench.json.JsonAt;
 import org.viosbench.json.StrictJson;
+import org.viosbench.json.Unique;
 
 /**
  * The {@code *.vios.json} file format, version {@value #VERSION}: read as a whole or refused with
@@ -124,9 +123,7 @@ public final class TopologyFile {
 
     /** Reads the tree, checking every field; the first problem ends it. */
     private static final class Reader {
-        private final Map<Long, String> viosPaths = new HashMap<>();
-        private final Map<Integer, String> lparPaths = new HashMap<>();
-        private final Map<String, String> cecPaths = new HashMap<>();
+        private final Unique unique = new Unique();
 
         Topology topology(JsonAt root) throws InputException {
             root.object(Set.of("format", "version", "cluster", "cecs", "mappings"));
@@ -155,11 +152,7 @@ public final class TopologyFile {
 
         private Cec cec(JsonAt n) throws InputException {
             n.object(Set.of("serial", "name", "model", "bounds", "vioses", "lpars"));
-            String serial = n.text("serial");
-            String earlier = cecPaths.putIfAbsent(serial, n.path());
-            if (earlier != null) {
-                throw n.problem("serial", "CEC serial " + serial + " is already used at " + earlier);
-            }
+            String serial = unique.of("CEC serial", n, "serial", n.text("serial"), "");
             Cec c = new Cec(serial, n.text("name"));
             if (n.has("model")) {
                 c.setModel(n.text("model"));
@@ -176,11 +169,7 @@ public final class TopologyFile {
 
         private Vios vios(JsonAt n) throws InputException {
             n.object(Set.of("id", "name", "partitionId", "role", "address", "daemons", "bounds"));
-            long id = n.integer("id", 0, 0xFFFF_FFFFL);
-            String earlier = viosPaths.putIfAbsent(id, n.path());
-            if (earlier != null) {
-                throw n.problem("id", "VIOS id " + id + " is already used at " + earlier + " (mappings name VIOSes by id)");
-            }
+            long id = unique.of("VIOS id", n, "id", n.integer("id", 0, 0xFFFF_FFFFL), "mappings name VIOSes by id");
             Vios v = new Vios(id, n.text("name"), (int) n.integer("partitionId", 1, 65535));
             String role = n.text("role");
             try {
@@ -205,11 +194,7 @@ public final class TopologyFile {
 
         private Lpar lpar(JsonAt n) throws InputException {
             n.object(Set.of("id", "name", "partitionId", "osType", "bounds"));
-            int id = (int) n.integer("id", 1, Integer.MAX_VALUE);
-            String earlier = lparPaths.putIfAbsent(id, n.path());
-            if (earlier != null) {
-                throw n.problem("id", "LPAR id " + id + " is already used at " + earlier + " (mappings name LPARs by id)");
-            }
+            int id = unique.of("LPAR id", n, "id", (int) n.integer("id", 1, Integer.MAX_VALUE), "mappings name LPARs by id");
             Lpar l = new Lpar(id, n.text("name"), (int) n.integer("partitionId", 1, 65535));
             String os = n.text("osType");
             try {

@@ -270,7 +270,6 @@ final class Authenticated {
                     peer = from;
                     tags = new Tags(ClusterKey.mac(k, text("session"), word(from), word(self), challenge, nonce));
                     ctx.writeAndFlush(message(WELCOME, ClusterKey.mac(k, text("welcome"), word(self), word(from), nonce, challenge)));
-                    ctx.fireUserEventTriggered(new Joined(from));
                     return;
                 }
             }
@@ -302,9 +301,5 @@ final class Authenticated {
                 ctx.close();
             }
         }
-    }
-
-    /** Fired down the accepting pipeline when a peer has proved it holds the key. */
-    record Joined(int peer) {
     }
 }

@@ -102,7 +102,8 @@ final class TraceTables {
         return ended.toString();
     }
 
-    private static String name(RecordedTrace t, int vios) {
+    /** VIOS {@code vios} as {@code t} names it (its id when unnamed). */
+    static String name(RecordedTrace t, int vios) {
         return t.names().getOrDefault(vios, Integer.toUnsignedString(vios));
     }
 }

@@ -334,7 +334,7 @@ public final class TraceView extends ViewPart {
     }
 
     private String name(int vios) {
-        return cursor.trace().names().getOrDefault(vios, Integer.toUnsignedString(vios));
+        return TraceTables.name(cursor.trace(), vios);
     }
 
     /**
