@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.viosbench.protocol.Wire;
 
@@ -81,12 +80,7 @@ final class Authenticated {
         private final Mac mac;
 
         Tags(byte[] sessionKey) {
-            try {
-                mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(sessionKey, "HmacSHA256"));
-            } catch (java.security.GeneralSecurityException e) {
-                throw new IllegalStateException("this JDK has no HmacSHA256", e);
-            }
+            mac = ClusterKey.hmac(sessionKey);
         }
 
         /** The tag of {@code packet}'s readable bytes with sequence {@code seq}. */

@@ -121,13 +121,19 @@ public final class ClusterKey {
 
     /** HMAC-SHA256 of {@code parts} under {@code key}. */
     static byte[] mac(byte[] key, byte[]... parts) {
+        Mac m = hmac(key);
+        for (byte[] p : parts) {
+            m.update(p);
+        }
+        return m.doFinal();
+    }
+
+    /** An HMAC-SHA256 ready to sign with {@code key}. */
+    static Mac hmac(byte[] key) {
         try {
             Mac m = Mac.getInstance("HmacSHA256");
             m.init(new SecretKeySpec(key, "HmacSHA256"));
-            for (byte[] p : parts) {
-                m.update(p);
-            }
-            return m.doFinal();
+            return m;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JDK has no HmacSHA256", e);
         }
