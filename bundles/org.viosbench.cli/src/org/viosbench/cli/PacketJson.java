@@ -46,6 +46,9 @@ final class PacketJson {
         header.put("versionMajor", Wire.VERSION_MAJOR);
         header.put("versionMinor", h.versionMinor());
         header.put("headerLength", h.encodedLength());
+        if (h.extensionLength() > 0) {
+            header.put("extensionHex", ByteBufUtil.hexDump(h.extension()));
+        }
         header.put("type", h.type().name());
         header.put("typeCode", h.type().code());
         ArrayNode flags = header.putArray("flags");
@@ -114,11 +117,19 @@ final class PacketJson {
         }
     }
 
-    /** Reads the JSON form back; computed fields (lengths, codes, ok) are ignored; any other field is refused. */
+    /**
+     * Reads the JSON form back; computed fields (lengths, codes, checksums, ok) are ignored; any other field is
+     * refused. {@code versionMinor} and {@code extensionHex} (the header fields of a newer minor) are written as given.
+     */
     static Packet fromJson(JsonAt root) throws InputException {
         root.object(Set.of("ok", "length", "header", "subHeader", "payload"));
-        JsonAt h = root.get("header").object(Set.of("versionMajor", "versionMinor", "headerLength", "type", "typeCode", "flags", "flagBits",
-                "source", "messageId", "sequence", "destinations", "subHeaderLength", "payloadLength"));
+        JsonAt h = root.get("header").object(Set.of("versionMajor", "versionMinor", "headerLength", "extensionHex", "type", "typeCode",
+                "flags", "flagBits", "source", "messageId", "sequence", "destinations", "subHeaderLength", "payloadLength"));
+        if (h.has("versionMajor")) {
+            h.integer("versionMajor", Wire.VERSION_MAJOR, Wire.VERSION_MAJOR);
+        }
+        int minor = h.has("versionMinor") ? (int) h.integer("versionMinor", 0, 0xFF) : Wire.VERSION_MINOR;
+        byte[] extension = h.has("extensionHex") ? hex(h.text("extensionHex"), h.pathOf("extensionHex")) : new byte[0];
         MessageType type = h.get("type").oneOf(MessageType.class);
         int flags = 0;
         for (JsonAt f : h.array("flags")) {
@@ -140,8 +151,9 @@ final class PacketJson {
         JsonAt payload = root.get("payload").object(Set.of("length", "hex"));
         byte[] bytes = hex(payload.text("hex"), payload.pathOf("hex"));
         int finalFlags = flags;
-        return checked(() -> new Packet(new PacketHeader(type, finalFlags, source, messageId, sequence, destinations), b.build(), bytes),
-                root);
+        PacketHeader header = checked(() -> new PacketHeader(type, finalFlags, source, messageId, sequence, destinations)
+                .withVersion(minor, extension), h);
+        return checked(() -> new Packet(header, b.build(), bytes), root);
     }
 
     private static SubHeader.Builder subHeader(JsonAt s) throws InputException {

@@ -14,7 +14,7 @@ public enum DecodeError {
     BAD_HEADER_CHECKSUM("header checksum mismatch"),
     BAD_PAYLOAD_CHECKSUM("payload checksum mismatch"),
     INCONSISTENT_FLAGS("flags contradict the packet"),
-    BAD_ENTRY("sub-header entry overruns the sub-header"),
+    BAD_ENTRY("sub-header entry length is wrong"),
     BAD_ENTRY_VALUE("sub-header entry value is invalid"),
     DUPLICATE_ENTRY("sub-header entry appears twice"),
     UNKNOWN_MANDATORY_ENTRY("unknown sub-header entry flagged mandatory"),

@@ -50,6 +50,9 @@ final class EntryReader {
                 if ((entryFlags & Wire.ENTRY_FLAG_MANDATORY) != 0) {
                     return unknownMandatory(code, at, length);
                 }
+                if (unknown != null && repeated(unknown, code)) {
+                    return PacketDecoder.fail(DecodeError.DUPLICATE_ENTRY, at, String.format("second entry of type 0x%02X", code), length);
+                }
                 unknown = withUnknown(unknown, new UnknownEntry(code, entryFlags, Arrays.copyOfRange(a, i, i + valueLength)));
                 at = value + valueLength;
                 continue;
@@ -89,6 +92,15 @@ final class EntryReader {
                 originatingDaemon, errorCode, unknown == null ? List.of() : List.copyOf(unknown));
     }
 
+    private static boolean repeated(List<UnknownEntry> unknown, int code) {
+        for (UnknownEntry e : unknown) {
+            if (e.type() == code) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<UnknownEntry> withUnknown(List<UnknownEntry> list, UnknownEntry entry) {
         List<UnknownEntry> l = list == null ? new ArrayList<>(2) : list;
         l.add(entry);
@@ -113,7 +125,7 @@ final class EntryReader {
         if (duplicate) {
             return PacketDecoder.fail(DecodeError.DUPLICATE_ENTRY, at, "second " + type + " entry", length);
         }
-        return PacketDecoder.fail(DecodeError.BAD_ENTRY_VALUE, at + 2, type + " value is " + valueLength + " bytes, expected "
+        return PacketDecoder.fail(DecodeError.BAD_ENTRY, at + 2, type + " value length is " + valueLength + " bytes, the type has "
                 + type.valueLength(), length);
     }
 
@@ -122,7 +134,9 @@ final class EntryReader {
         if (policy == null) {
             return PacketDecoder.fail(DecodeError.BAD_ENTRY_VALUE, value, "completion policy " + policyCode, length);
         }
-        return PacketDecoder.fail(DecodeError.BAD_ENTRY_VALUE, value + 2, ResponseSpec.problem(policy, expected, required), length);
+        // The field that is wrong: M when it is out of range, else N (which breaks the policy's rule for that M).
+        int field = expected < 1 ? value + 2 : value + 4;
+        return PacketDecoder.fail(DecodeError.BAD_ENTRY_VALUE, field, ResponseSpec.problem(policy, expected, required), length);
     }
 
     private static DecodeFailure badTimeout(int timeoutMillis, int value, int length) {

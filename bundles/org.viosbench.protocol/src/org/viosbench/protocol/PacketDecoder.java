@@ -1,5 +1,6 @@
 package org.viosbench.protocol;
 
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 import io.netty.buffer.ByteBuf;
@@ -11,6 +12,8 @@ import io.netty.buffer.ByteBuf;
  * actually present. The buffer's indices are not changed.
  */
 public final class PacketDecoder {
+
+    private static final byte[] NO_EXTENSION = new byte[0];
 
     private PacketDecoder() {
     }
@@ -89,13 +92,14 @@ public final class PacketDecoder {
             }
         }
 
+        byte[] extension = headerLength == known ? NO_EXTENSION : Arrays.copyOfRange(a, base + known, base + headerLength);
         Object sub = EntryReader.read(a, base, headerLength, headerEnd, length);
         if (sub instanceof DecodeFailure f) {
             return f;
         }
         SubHeader subHeader = (SubHeader) sub;
         if (!PacketRules.entriesValid(flags, subHeader)) {
-            return fail(DecodeError.MISSING_ENTRY, headerLength, PacketRules.entryProblem(flags, subHeader), length);
+            return PacketRules.entryFailure(flags, subHeader, headerLength, length);
         }
         int payloadLen = (int) payloadLength;
         if (verifyChecksums) {
@@ -105,7 +109,7 @@ public final class PacketDecoder {
             }
         }
         PacketHeader header = new PacketHeader(minor, type, flags, Bytes.i32(a, base + Wire.OFF_SOURCE),
-                Bytes.i64(a, base + Wire.OFF_MESSAGE_ID), Bytes.i32(a, base + Wire.OFF_SEQUENCE), destinations, destinationCount, first);
+                Bytes.i64(a, base + Wire.OFF_MESSAGE_ID), Bytes.i32(a, base + Wire.OFF_SEQUENCE), destinations, destinationCount, first, extension);
         if (retainPayload) {
             return new Packet(header, subHeader, buf.retainedSlice(start + headerEnd, payloadLen), 0, payloadLen, true);
         }

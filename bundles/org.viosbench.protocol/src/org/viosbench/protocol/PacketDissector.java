@@ -92,6 +92,11 @@ public final class PacketDissector {
             u(header, b, "Destination " + (i + 1), Wire.OFF_DESTINATIONS + 4 * i, 4, Long::toString);
         }
         int headerLength = b.length >= Wire.OFF_HEADER_LENGTH + 2 ? (int) read(b, Wire.OFF_HEADER_LENGTH, 2) : 0;
+        int known = Wire.headerLength(Math.min(destinations, Wire.MAX_DESTINATIONS));
+        if (headerLength > known && headerLength <= b.length) {
+            int n = headerLength - known;
+            header.add(new Field("Extension", n + " bytes of a newer minor version: " + preview(b, known, n), known, n, List.of()));
+        }
         int shown = Math.min(b.length, Math.max(headerLength, Wire.FIXED_HEADER_LENGTH));
         fields.add(new Field("Header", headerLength + " bytes", 0, shown, header));
         if (headerLength <= 0 || headerLength > b.length || b.length < Wire.FIXED_HEADER_LENGTH) {

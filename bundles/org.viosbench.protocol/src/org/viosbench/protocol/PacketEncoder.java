@@ -40,7 +40,7 @@ public final class PacketEncoder {
 
         out.writeInt(Wire.MAGIC);
         out.writeByte(Wire.VERSION_MAJOR);
-        out.writeByte(Wire.VERSION_MINOR);
+        out.writeByte(h.versionMinor());
         out.writeShort(headerLength);
         out.writeShort(h.type().code());
         out.writeShort(h.flags());
@@ -55,6 +55,7 @@ public final class PacketEncoder {
         for (int i = 0; i < h.destinationCount(); i++) {
             out.writeInt(h.destination(i));
         }
+        h.writeExtension(out);
         writeEntries(s, out);
         out.writeBytes(payload, payload.readerIndex(), payloadLength);
         out.setInt(start + Wire.OFF_HEADER_CHECKSUM, Crc32c.header(out, start, headerLength + subLength));

@@ -3,12 +3,15 @@ package org.viosbench.protocol;
 import java.util.Arrays;
 import java.util.Objects;
 
+import io.netty.buffer.ByteBuf;
+
 /**
  * The header fields of a packet, immutable. Lengths and checksums are not stored: the encoder
  * computes them and the decoder checks them.
  */
 public final class PacketHeader {
     private static final int[] NONE = new int[0];
+    private static final byte[] NO_EXTENSION = new byte[0];
 
     private final int versionMinor;
     private final MessageType type;
@@ -21,6 +24,8 @@ public final class PacketHeader {
     /** The only destination when there is exactly one. */
     private final int destination0;
     private final int destinationCount;
+    /** Header bytes after the destination list (fields of a newer minor version), kept as read; usually empty. */
+    private final byte[] extension;
 
     /**
      * @param flags        the {@code Wire.FLAG_*} bits
@@ -28,7 +33,7 @@ public final class PacketHeader {
      */
     public PacketHeader(MessageType type, int flags, int source, long messageId, int sequence, int... destinations) {
         this(Wire.VERSION_MINOR, type, flags, source, messageId, sequence, destinations.clone(), destinations.length,
-                destinations.length == 0 ? 0 : destinations[0]);
+                destinations.length == 0 ? 0 : destinations[0], NO_EXTENSION);
     }
 
     /**
@@ -36,8 +41,9 @@ public final class PacketHeader {
      * decoder's own array), else it is null and {@code first} is the only one (if count is 1).
      */
     PacketHeader(int versionMinor, MessageType type, int flags, int source, long messageId, int sequence,
-            int[] destinations, int count, int first) {
+            int[] destinations, int count, int first, byte[] extension) {
         this.versionMinor = versionMinor;
+        this.extension = extension;
         this.type = Objects.requireNonNull(type, "type");
         this.flags = flags;
         this.source = source;
@@ -46,6 +52,42 @@ public final class PacketHeader {
         this.destinationCount = count;
         this.destination0 = first;
         this.destinations = count >= 2 ? destinations : null;
+    }
+
+    /**
+     * This header written as minor version {@code minor}, with {@code extension} (copied) as the header
+     * fields that minor adds after the destination list. A reader of 1.0 skips them (docs/protocol.md,
+     * Versioning), and a VKE forwards them unchanged.
+     *
+     * @throws IllegalArgumentException when the minor is not 0..255, the extension is not a multiple of
+     *                                  4 bytes, minor 0 has an extension, or the header would exceed its limit
+     */
+    public PacketHeader withVersion(int minor, byte[] extension) {
+        if (minor < 0 || minor > 0xFF) {
+            throw new IllegalArgumentException("minor version must be 0..255, not " + minor);
+        }
+        if (extension.length % 4 != 0) {
+            throw new IllegalArgumentException("header extension of " + extension.length + " bytes, not a multiple of 4");
+        }
+        if (extension.length > 0 && minor <= Wire.VERSION_MINOR) {
+            throw new IllegalArgumentException("minor version " + minor + " has no header fields after the destinations");
+        }
+        if (Wire.headerLength(destinationCount) + extension.length > Wire.MAX_HEADER_LENGTH) {
+            throw new IllegalArgumentException("header of " + (Wire.headerLength(destinationCount) + extension.length)
+                    + " bytes, the limit is " + Wire.MAX_HEADER_LENGTH);
+        }
+        return new PacketHeader(minor, type, flags, source, messageId, sequence, destinations, destinationCount, destination0,
+                extension.length == 0 ? NO_EXTENSION : extension.clone());
+    }
+
+    /** The header bytes after the destination list (fields of a newer minor version); empty for 1.0. */
+    public byte[] extension() {
+        return extension.length == 0 ? extension : extension.clone();
+    }
+
+    /** Bytes of {@link #extension()}, without copying it. */
+    public int extensionLength() {
+        return extension.length;
     }
 
     /** The minor version the packet was written with (readers accept any minor of major 1). */
@@ -123,16 +165,21 @@ public final class PacketHeader {
         return false;
     }
 
-    /** Bytes this header takes on the wire (version 1.0 layout). */
+    /** Bytes this header takes on the wire: the 1.0 layout plus any extension of a newer minor. */
     public int encodedLength() {
-        return Wire.headerLength(destinationCount);
+        return Wire.headerLength(destinationCount) + extension.length;
+    }
+
+    /** Writes the extension bytes (for the encoder). */
+    void writeExtension(ByteBuf out) {
+        out.writeBytes(extension);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof PacketHeader h && h.versionMinor == versionMinor && h.type == type && h.flags == flags
                 && h.source == source && h.messageId == messageId && h.sequence == sequence
-                && Arrays.equals(h.destinations(), destinations());
+                && Arrays.equals(h.destinations(), destinations()) && Arrays.equals(h.extension, extension);
     }
 
     @Override

@@ -14,7 +14,12 @@ import org.viosbench.cli.CliTest.Run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.viosbench.protocol.Packet;
+import org.viosbench.protocol.PacketDecoder;
+import org.viosbench.protocol.PacketEncoder;
+
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 
 class PacketCommandTest {
     /** The unicast-request example of docs/protocol.md. */
@@ -77,6 +82,34 @@ class PacketCommandTest {
             assertEquals(Cli.OK, enc.code(), enc.err() + enc.out());
             assertEquals(hex, enc.out().strip());
         }
+    }
+
+    @Test
+    void aNewerMinorShowsItsWireLengthsAndEncodesAsGiven() throws Exception {
+        Packet unicast = (Packet) PacketDecoder.decode(Unpooled.wrappedBuffer(ByteBufUtil.decodeHexDump(UNICAST)));
+        Packet newer = new Packet(unicast.header().withVersion(2, new byte[] { (byte) 0xDE, (byte) 0xAD, (byte) 0xBE, (byte) 0xEF }),
+                unicast.subHeader(), unicast.payloadBytes());
+        String hex = ByteBufUtil.hexDump(PacketEncoder.INSTANCE.encodeToArray(newer));
+        Run r = CliTest.run("packet", "decode", "--hex", hex);
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertEquals(2, r.json().at("/header/versionMinor").asInt());
+        assertEquals(52, r.json().at("/header/headerLength").asInt(), "the header as on the wire");
+        assertEquals(hex.length() / 2, r.json().get("length").asInt(), "the packet as on the wire");
+        assertEquals("deadbeef", r.json().at("/header/extensionHex").asText());
+        Path json = tmp.resolve("newer.json");
+        Files.writeString(json, r.out());
+        assertEquals(hex, CliTest.run("packet", "encode", "--json", json.toString()).out().strip());
+
+        ObjectNode minorOne = (ObjectNode) CliTest.run("packet", "decode", "--hex", UNICAST).json();
+        ((ObjectNode) minorOne.get("header")).put("versionMinor", 1);
+        Files.writeString(json, minorOne.toString());
+        String written = CliTest.run("packet", "encode", "--json", json.toString()).out().strip();
+        assertEquals("01", written.substring(10, 12), "minor version byte as given");
+        ((ObjectNode) minorOne.get("header")).put("versionMinor", 0).put("extensionHex", "00000000");
+        Files.writeString(json, minorOne.toString());
+        Run refused = CliTest.run("packet", "encode", "--json", json.toString());
+        assertEquals(Cli.FAILURE, refused.code(), refused.out());
+        assertEquals("/header", refused.json().get("path").asText());
     }
 
     @Test

@@ -127,7 +127,8 @@ class MalformedPacketTest {
                 Wires.setShort(UNICAST, Wire.OFF_FLAGS, Wire.FLAG_RESPONSE | Wire.FLAG_RESPONSE_REQUESTED)));
         assertFailure(DecodeError.INCONSISTENT_FLAGS, Wire.OFF_FLAGS, Wires.reseal(
                 Wires.setShort(UNICAST, Wire.OFF_FLAGS, Wire.FLAG_ERROR | Wire.FLAG_RESPONSE_REQUESTED)));
-        assertFailure(DecodeError.MISSING_ENTRY, SUB_START, Wires.reseal(Wires.setShort(UNICAST, Wire.OFF_FLAGS, 0)));
+        // an EXPECTED_RESPONSES entry the flags do not ask for: the flags and the entry disagree
+        assertFailure(DecodeError.INCONSISTENT_FLAGS, Wire.OFF_FLAGS, Wires.reseal(Wires.setShort(UNICAST, Wire.OFF_FLAGS, 0)));
     }
 
     @Test
@@ -145,14 +146,14 @@ class MalformedPacketTest {
         assertFailure(DecodeError.BAD_ENTRY, SUB_START + 2, Wires.reseal(overrun));
 
         byte[] badLength = Wires.setShort(UNICAST, SUB_START + 10 + 2, 2);
-        assertFailure(DecodeError.BAD_ENTRY_VALUE, SUB_START + 10 + 2, Wires.reseal(badLength));
+        assertFailure(DecodeError.BAD_ENTRY, SUB_START + 10 + 2, Wires.reseal(badLength));
 
         byte[] badPolicy = UNICAST.clone();
         badPolicy[SUB_START + 4] = 9;
         assertFailure(DecodeError.BAD_ENTRY_VALUE, SUB_START + 4, Wires.reseal(badPolicy));
 
         byte[] badCounts = Wires.setShort(UNICAST, SUB_START + 4 + 4, 2); // required 2 of expected 1
-        assertFailure(DecodeError.BAD_ENTRY_VALUE, SUB_START + 4 + 2, Wires.reseal(badCounts));
+        assertFailure(DecodeError.BAD_ENTRY_VALUE, SUB_START + 4 + 4, Wires.reseal(badCounts));
 
         byte[] duplicate = UNICAST.clone();
         duplicate[SUB_START + 10] = (byte) EntryType.EXPECTED_RESPONSES.code(); // TIMEOUT becomes a 2nd EXPECTED_RESPONSES
