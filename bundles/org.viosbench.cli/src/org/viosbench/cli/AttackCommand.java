@@ -28,7 +28,7 @@ import picocli.CommandLine.ParameterException;
  * For demos and tests: it refuses any address that is not loopback.
  */
 @picocli.CommandLine.Command(name = "attack", description = { "Attack one node of a cluster on this machine as someone without the key would:",
-        "forge (a request in another VIOS's name), replay (the same frame twice), heartbeat (keep a VIOS \"UP\" in the target's eyes),",
+        "forge (a request in another VIOS's name), replay (the same frame twice, then with sequence+1), heartbeat (keep a VIOS \"UP\" in the target's eyes),",
         "flood (more connections than a node takes), trickle (a frame a byte at a time). One JSON line per attack: gotThrough true",
         "or false, and why. Loopback addresses only." })
 final class AttackCommand extends LeafCommand {
@@ -48,13 +48,9 @@ final class AttackCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        ClusterFile file;
-        try {
-            file = ClusterFile.read(clusterFile);
-        } catch (ClusterFile.BadFileException e) {
-            return fail(Json.object().put("where", e.where()), clusterFile + ": " + e.getMessage());
-        } catch (java.nio.file.NoSuchFileException e) {
-            return fail(clusterFile + ": no such file");
+        ClusterFile file = clusterFile(clusterFile);
+        if (file == null) {
+            return Cli.FAILURE;
         }
         InetSocketAddress address = file.addresses().get(target);
         if (address == null) {
@@ -73,9 +69,12 @@ final class AttackCommand extends LeafCommand {
         for (String a : which) {
             ObjectNode out = Json.object().put("attack", a).put("target", target);
             switch (a) {
-                case "forge" -> frames(address, out, packet(MessageType.DATA, name), 1);
-                case "replay" -> frames(address, out, packet(MessageType.DATA, name), 2);
-                case "heartbeat" -> frames(address, out, packet(MessageType.HEARTBEAT, name), 1);
+                case "forge" -> frames(address, out, List.of(packet(MessageType.DATA, name, 0)));
+                case "replay" -> { // the same frame twice, then again with the next sequence number (checksums made right)
+                    byte[] p = packet(MessageType.DATA, name, 0);
+                    frames(address, out, List.of(p, p, packet(MessageType.DATA, name, 1)));
+                }
+                case "heartbeat" -> frames(address, out, List.of(packet(MessageType.HEARTBEAT, name, 0)));
                 case "flood" -> flood(address, out, 4 * file.addresses().size() + 8);
                 default -> trickle(address, out);
             }
@@ -84,15 +83,15 @@ final class AttackCommand extends LeafCommand {
         return Cli.OK;
     }
 
-    /** A well-formed packet in VIOS {@code from}'s name, to the target's echo daemon. */
-    private byte[] packet(MessageType type, int from) {
-        PacketHeader h = type == MessageType.HEARTBEAT ? new PacketHeader(type, Wire.FLAG_BROADCAST, from, 1, 0)
-                : new PacketHeader(type, 0, from, ((long) from << 32) | 0x7fff_0001L, 0, new int[] { target });
+    /** A well-formed packet in VIOS {@code from}'s name with header sequence {@code sequence}, to the target's echo daemon. */
+    private byte[] packet(MessageType type, int from, int sequence) {
+        PacketHeader h = type == MessageType.HEARTBEAT ? new PacketHeader(type, Wire.FLAG_BROADCAST, from, 1, sequence)
+                : new PacketHeader(type, 0, from, ((long) from << 32) | 0x7fff_0001L, sequence, new int[] { target });
         return PacketEncoder.INSTANCE.encodeToArray(new Packet(h, SubHeader.builder().targetDaemon(10).build(), "forged".getBytes()));
     }
 
-    /** Sends {@code copies} of {@code packet} as a frame, as the insecure protocol frames it; through if the node keeps the connection. */
-    private static void frames(InetSocketAddress to, ObjectNode out, byte[] packet, int copies) throws IOException {
+    /** Sends {@code packets}, each as a frame as the insecure protocol frames it; through if the node keeps the connection. */
+    private static void frames(InetSocketAddress to, ObjectNode out, List<byte[]> packets) throws IOException {
         try (Socket s = new Socket(to.getAddress(), to.getPort())) {
             s.setSoTimeout(300);
             DataInputStream in = new DataInputStream(s.getInputStream());
@@ -106,15 +105,16 @@ final class AttackCommand extends LeafCommand {
             }
             out.put("challenged", challenged);
             DataOutputStream o = new DataOutputStream(s.getOutputStream());
-            for (int i = 0; i < copies; i++) {
+            for (byte[] packet : packets) {
                 o.writeInt(packet.length);
                 o.write(packet);
             }
             o.flush();
             boolean closed = closedWithin(s, 1000);
             out.put("gotThrough", !closed).put("detail", closed ? "the node closed the connection: frames without the key are refused"
-                    : "the node kept the connection and took the frame" + (copies > 1 ? "s" : "") + " as VIOS "
-                            + Integer.toUnsignedString(java.nio.ByteBuffer.wrap(packet).getInt(Wire.OFF_SOURCE)) + "'s");
+                    : "the node kept the connection and took the " + (packets.size() > 1 ? packets.size() + " frames" : "frame") + " as VIOS "
+                            + Integer.toUnsignedString(java.nio.ByteBuffer.wrap(packets.get(0)).getInt(Wire.OFF_SOURCE)) + "'s");
+            out.put("frames", packets.size());
         }
     }
 

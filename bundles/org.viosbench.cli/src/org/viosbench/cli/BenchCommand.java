@@ -38,7 +38,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--transport", split = ",", paramLabel = "T",
             description = { "local (in-JVM kcluster), tcp (N TCP endpoints on 127.0.0.1 in this process, insecure) and/or",
-                    "tcp-auth (the same, every connection and frame authenticated with a cluster key)." })
+                    "tcp-auth (the same, every connection and frame authenticated with a cluster key) and/or tcp-tls (the same",
+                    "with mutual TLS 1.3, certificates from a test CA made for the run)." })
     List<String> transports;
 
     @Option(names = "--nodes", split = ",", paramLabel = "N", description = "Cluster sizes for bcast-all (unicast-rr uses 2 unless given).")
@@ -74,8 +75,8 @@ final class BenchCommand implements Callable<Integer> {
     List<Workload> matrix() {
         List<String> ts = transports == null ? List.of("local", "tcp") : transports;
         for (String t : ts) {
-            if (!t.equals("local") && !t.equals("tcp") && !t.equals("tcp-auth")) {
-                throw new IllegalArgumentException("transport must be local, tcp or tcp-auth, not " + t);
+            if (!List.of("local", "tcp", "tcp-auth", "tcp-tls").contains(t)) {
+                throw new IllegalArgumentException("transport must be local, tcp, tcp-auth or tcp-tls, not " + t);
             }
         }
         List<String> ss = scenarios == null ? List.of(Workload.BCAST_ALL, Workload.UNICAST_RR) : scenarios;

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code viosbench cluster keygen}: what a multi-process cluster shares. */
-@Command(name = "cluster", description = "Work with the files a multi-process cluster shares.", subcommands = { ClusterCommand.Keygen.class })
+@Command(name = "cluster", description = "Work with the files a multi-process cluster shares.", subcommands = { ClusterCommand.Keygen.class,
+        ClusterCommand.Ca.class })
 final class ClusterCommand extends GroupCommand {
 
     @Command(name = "keygen", description = { "Write a new cluster key file (a random 256-bit key, mode 0600). Give every node of the",
@@ -29,6 +30,35 @@ final class ClusterCommand extends GroupCommand {
                 return fail(out + ": exists; a key file is never overwritten (remove it first if you mean to replace the key)");
             }
             Json.print(spec.commandLine().getOut(), Json.object().put("ok", true).put("file", out.toString()).put("mode", "0600"));
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "ca", description = { "Make a test certificate authority for a cluster's mutual TLS: ca.crt and ca.key, and for every",
+            "VIOS of the cluster file vios-ID.crt and vios-ID.key (PEM; keys mode 0600; valid one year). Give every node the",
+            "directory: viosbench node ... --tls DIR. For tests and demos; existing files are never overwritten." })
+    static final class Ca extends LeafCommand {
+        @Option(names = "--cluster", required = true, paramLabel = "FILE", description = "The cluster file whose VIOSes get certificates.")
+        Path clusterFile;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "The directory to write the files to (created if needed).")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            ClusterFile file = clusterFile(clusterFile);
+            if (file == null) {
+                return Cli.FAILURE;
+            }
+            java.util.List<Path> written;
+            try {
+                written = org.viosbench.transport.TestCa.write(out, file.description().name(), java.util.List.copyOf(new java.util.TreeSet<>(file.addresses().keySet())));
+            } catch (FileAlreadyExistsException e) {
+                return fail(e.getFile() + ": exists; the files of a CA are never overwritten (use an empty directory)");
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode json = Json.object().put("ok", true).put("dir", out.toString());
+            written.forEach(p -> json.withArray("files").add(p.getFileName().toString()));
+            Json.print(spec.commandLine().getOut(), json);
             return Cli.OK;
         }
     }

@@ -31,6 +31,18 @@ abstract class LeafCommand implements Callable<Integer> {
         }
     }
 
+    /** The cluster file {@code file}, or null after printing why it is refused (where, what) or missing. */
+    ClusterFile clusterFile(java.nio.file.Path file) throws java.io.IOException {
+        try {
+            return ClusterFile.read(file);
+        } catch (ClusterFile.BadFileException e) {
+            fail(Json.object().put("where", e.where()), file + ": " + e.getMessage());
+        } catch (java.nio.file.NoSuchFileException e) {
+            fail(file + ": no such file");
+        }
+        return null;
+    }
+
     /** Prints {@code {"ok":false,"error":message}} and returns the failure exit code. */
     int fail(String message) {
         return fail(Json.object(), message);

@@ -78,6 +78,10 @@ final class NodeCommand implements Callable<Integer> {
                 "kcluster connection proves the key and every frame is authenticated." })
         Path keyFile;
 
+        @Option(names = "--tls", paramLabel = "DIR", description = { "Mutual TLS instead of a key: DIR holds ca.crt and this VIOS's",
+                "vios-ID.crt and vios-ID.key (viosbench cluster ca; the key mode 0600)." })
+        Path tlsDir;
+
         @Option(names = "--insecure", description = "Run without a key: anyone who can reach the port can forge frames (said on every start).")
         boolean insecure;
     }
@@ -112,9 +116,17 @@ final class NodeCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--key: " + e.getMessage());
             }
-        } else {
+        } else if (security.insecure) {
             print(Json.object().put("event", "warning").put("detail", "insecure: kcluster frames are not authenticated; anyone who reaches "
-                    + "this node's port can forge them (run with --key FILE from viosbench cluster keygen)"));
+                    + "this node's port can forge them (run with --key FILE from viosbench cluster keygen, or --tls DIR)"));
+        }
+        org.viosbench.transport.ClusterTls tls = null;
+        if (security.tlsDir != null) {
+            try {
+                tls = org.viosbench.transport.ClusterTls.load(security.tlsDir, (int) id);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--tls: " + e.getMessage());
+            }
         }
         int self = (int) id;
         InetSocketAddress address = file.addresses().get(self);
@@ -144,7 +156,7 @@ final class NodeCommand implements Callable<Integer> {
         }
         TcpNode node;
         try {
-            node = TcpNode.start(file.description(), file.addresses(), self, new Trace(), listener, null, key);
+            node = TcpNode.start(file.description(), file.addresses(), self, new Trace(), listener, null, key, tls);
         } catch (IllegalStateException e) {
             if (db != null) {
                 db.close();
@@ -210,6 +222,7 @@ final class NodeCommand implements Callable<Integer> {
     private int serve(TcpNode node) throws IOException {
         print(Json.object().put("event", "ready").put("id", Integer.toUnsignedLong(node.node().id())).put("name", node.node().name())
                 .put("authenticated", node.kcluster().authenticated())
+                .put("protection", node.kcluster().protection())
                 .put("address", node.localAddress().toString()).put("pid", ProcessHandle.current().pid()));
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         int number = 0;

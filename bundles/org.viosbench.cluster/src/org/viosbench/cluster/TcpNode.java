@@ -48,10 +48,24 @@ public final class TcpNode implements AutoCloseable {
      */
     public static TcpNode start(ClusterDescription description, Map<Integer, InetSocketAddress> addresses, int self, Trace trace,
             ClusterListener listener, org.viosbench.transport.TcpIo io, org.viosbench.transport.ClusterKey key) throws InterruptedException {
+        return start(description, addresses, self, trace, listener, io, key, null);
+    }
+
+    /**
+     * As {@link #start(ClusterDescription, Map, int, Trace, ClusterListener, org.viosbench.transport.TcpIo, org.viosbench.transport.ClusterKey)},
+     * with mutual TLS instead when {@code tls} is given (then {@code key} must be null).
+     */
+    public static TcpNode start(ClusterDescription description, Map<Integer, InetSocketAddress> addresses, int self, Trace trace,
+            ClusterListener listener, org.viosbench.transport.TcpIo io, org.viosbench.transport.ClusterKey key,
+            org.viosbench.transport.ClusterTls tls) throws InterruptedException {
+        if (key != null && tls != null) {
+            throw new IllegalArgumentException("a cluster key or TLS, not both");
+        }
         ViosSpec spec = description.vioses().stream().filter(v -> v.id() == self).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no VIOS with id " + Integer.toUnsignedString(self) + " in cluster "
                         + description.name()));
-        TcpKCluster tcp = TcpKCluster.start(self, addresses, TcpKCluster.Delivery.fromSystemProperty(), io, key);
+        TcpKCluster tcp = tls != null ? TcpKCluster.start(self, addresses, TcpKCluster.Delivery.fromSystemProperty(), io, tls)
+                : TcpKCluster.start(self, addresses, TcpKCluster.Delivery.fromSystemProperty(), io, key);
         // what authentication refuses is part of the node's story: a SECURITY event in its trace
         tcp.onRefused(why -> trace.emit(self, org.viosbench.engine.Layer.KCLUSTER, org.viosbench.engine.TraceKind.SECURITY, -1, -1, -1, why));
         MembershipKCluster membership = new MembershipKCluster(tcp, trace, Objects.requireNonNull(listener),

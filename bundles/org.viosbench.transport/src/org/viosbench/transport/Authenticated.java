@@ -176,23 +176,16 @@ final class Authenticated {
     }
 
     /** The accepting side: challenges, checks the hello, then checks every frame and passes on the packet alone. */
-    static final class Acceptor extends ChannelInboundHandlerAdapter {
+    static final class Acceptor extends PeerAcceptor {
         private final ClusterKey key;
-        private final int self;
-        private final java.util.Map<Integer, ?> members;
-        private final Consumer<String> refused;
         private final byte[] challenge = ClusterKey.nonce(NONCE);
-        private int peer = -1;
         private Tags tags;
-        private int failures;
         private long highest;
         private long window; // bit i: sequence highest - i seen
 
         Acceptor(ClusterKey key, int self, java.util.Map<Integer, ?> members, Consumer<String> refused) {
+            super(self, members, refused);
             this.key = key;
-            this.self = self;
-            this.members = members;
-            this.refused = refused;
         }
 
         @Override
@@ -208,9 +201,8 @@ final class Authenticated {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (!(msg instanceof ByteBuf frame)) {
-                ReferenceCountUtil.release(msg);
-                refuse(ctx, "a frame longer than a packet can be", false);
+            ByteBuf frame = frame(ctx, msg);
+            if (frame == null) {
                 return;
             }
             try {
@@ -234,13 +226,9 @@ final class Authenticated {
                     refuse(ctx, "a frame replayed (sequence " + seq + " seen or too old)", false);
                     return;
                 }
-                int source = packet.getInt(packet.readerIndex() + Wire.OFF_SOURCE);
-                if (source != peer) {
-                    refuse(ctx, "a packet naming VIOS " + Integer.toUnsignedString(source) + " as its source, sent by VIOS "
-                            + Integer.toUnsignedString(peer), false);
-                    return;
+                if (fromPeer(ctx, packet)) {
+                    ctx.fireChannelRead(packet.retain());
                 }
-                ctx.fireChannelRead(packet.retain());
             } finally {
                 frame.release();
             }
@@ -254,7 +242,7 @@ final class Authenticated {
             int from = m.getInt(m.readerIndex() + 4);
             byte[] nonce = bytes(m, m.readerIndex() + 8, NONCE);
             byte[] proof = bytes(m, m.readerIndex() + 8 + NONCE, 32);
-            if (!members.containsKey(from) || from == self) {
+            if (!isPeer(from)) {
                 refuse(ctx, "a hello from VIOS " + Integer.toUnsignedString(from) + ", not a peer of this cluster", true);
                 return;
             }
@@ -287,13 +275,6 @@ final class Authenticated {
             }
             window |= 1L << age;
             return true;
-        }
-
-        private void refuse(ChannelHandlerContext ctx, String why, boolean close) {
-            refused.accept("from " + ctx.channel().remoteAddress() + (peer < 0 ? "" : " (VIOS " + Integer.toUnsignedString(peer) + ")") + ": " + why);
-            if (close || ++failures >= MAX_REFUSED) {
-                ctx.close();
-            }
         }
     }
 }

@@ -76,6 +76,8 @@ public final class TcpKCluster implements KCluster {
     private final AtomicLong malformedFrames = new AtomicLong();
     /** The cluster key, or null for an insecure cluster (no handshake, frames unauthenticated). */
     private final ClusterKey key;
+    /** Mutual TLS instead of a key, or null. */
+    private final ClusterTls tls;
     private final AtomicLong refusedFrames = new AtomicLong();
     private final AtomicLong refusedConnections = new AtomicLong();
     /** A frame must arrive whole within this long of its first byte (one trickled a byte at a time does not hold a connection). */
@@ -88,10 +90,11 @@ public final class TcpKCluster implements KCluster {
     private final io.netty.channel.group.ChannelGroup accepted;
     private volatile boolean closed;
 
-    private TcpKCluster(int id, Map<Integer, InetSocketAddress> addresses, Delivery delivery, TcpIo io, ClusterKey key)
+    private TcpKCluster(int id, Map<Integer, InetSocketAddress> addresses, Delivery delivery, TcpIo io, ClusterKey key, ClusterTls tls)
             throws InterruptedException {
         this.id = id;
         this.key = key;
+        this.tls = tls;
         this.direct = delivery == Delivery.IO_THREAD;
         this.addresses = Map.copyOf(addresses);
         this.members = new TreeMap<>(addresses).keySet().stream().mapToInt(Integer::intValue).toArray();
@@ -113,9 +116,15 @@ public final class TcpKCluster implements KCluster {
                             return;
                         }
                         accepted.add(ch);
-                        ch.pipeline().addLast(new io.netty.handler.timeout.IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS),
-                                new FrameDeadline(FRAME_DEADLINE_MILLIS));
-                        if (key == null) {
+                        ch.pipeline().addLast(new io.netty.handler.timeout.IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS));
+                        if (tls != null) { // the deadline watches the frames inside TLS
+                            ch.pipeline().addLast(tls.serverHandler(ch.alloc()));
+                        }
+                        ch.pipeline().addLast(new FrameDeadline(FRAME_DEADLINE_MILLIS));
+                        if (tls != null) {
+                            ch.pipeline().addLast(new PacketFrameDecoder(), new ClusterTls.Acceptor(id, TcpKCluster.this.addresses,
+                                    TcpKCluster.this::refused), new Receiver());
+                        } else if (key == null) {
                             ch.pipeline().addLast(new PacketFrameDecoder(), new Receiver());
                         } else {
                             ch.pipeline().addLast(new PacketFrameDecoder(Authenticated.TRAILER), new LengthFieldPrepender(Wire.FRAME_LENGTH_FIELD),
@@ -155,7 +164,7 @@ public final class TcpKCluster implements KCluster {
      */
     public static TcpKCluster start(int id, Map<Integer, InetSocketAddress> addresses, Delivery delivery, TcpIo io)
             throws InterruptedException {
-        return start(id, addresses, delivery, io, null);
+        return start(id, addresses, delivery, io, (ClusterKey) null);
     }
 
     /**
@@ -164,11 +173,31 @@ public final class TcpKCluster implements KCluster {
      */
     public static TcpKCluster start(int id, Map<Integer, InetSocketAddress> addresses, Delivery delivery, TcpIo io, ClusterKey key)
             throws InterruptedException {
+        return start(id, addresses, delivery, io, key, null);
+    }
+
+    /**
+     * As {@link #start(int, Map, Delivery, TcpIo)}, every connection protected by mutual TLS with VIOS
+     * {@code id}'s certificate (see {@link ClusterTls}).
+     *
+     * @throws IllegalArgumentException when {@code tls} is for another VIOS
+     */
+    public static TcpKCluster start(int id, Map<Integer, InetSocketAddress> addresses, Delivery delivery, TcpIo io, ClusterTls tls)
+            throws InterruptedException {
+        if (tls.id() != id) {
+            throw new IllegalArgumentException("the TLS files are VIOS " + Integer.toUnsignedString(tls.id()) + "'s, not VIOS "
+                    + Integer.toUnsignedString(id) + "'s");
+        }
+        return start(id, addresses, delivery, io, null, tls);
+    }
+
+    private static TcpKCluster start(int id, Map<Integer, InetSocketAddress> addresses, Delivery delivery, TcpIo io, ClusterKey key,
+            ClusterTls tls) throws InterruptedException {
         Objects.requireNonNull(addresses);
         if (!addresses.containsKey(id)) {
             throw new IllegalArgumentException("VIOS " + Integer.toUnsignedString(id) + " has no address in the cluster");
         }
-        TcpKCluster k = new TcpKCluster(id, addresses, delivery, io, key);
+        TcpKCluster k = new TcpKCluster(id, addresses, delivery, io, key, tls);
         k.inbox.start();
         for (int peer : k.members) {
             if (peer != id) {
@@ -188,9 +217,14 @@ public final class TcpKCluster implements KCluster {
         return refusedFrames.get();
     }
 
-    /** Whether connections are authenticated with a cluster key. */
+    /** Whether connections are authenticated (with a cluster key or mutual TLS). */
     public boolean authenticated() {
-        return key != null;
+        return key != null || tls != null;
+    }
+
+    /** How connections are protected: "key" (HMAC with a cluster key), "tls" (mutual TLS) or "none". */
+    public String protection() {
+        return key != null ? "key" : tls != null ? "tls" : "none";
     }
 
     private void refused(String why) {
@@ -235,6 +269,9 @@ public final class TcpKCluster implements KCluster {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.clientHandler(ch.alloc(), addresses.get(peer)));
+                        }
                         if (key != null) { // the handshake's messages come back on this connection
                             ch.pipeline().addLast(new io.netty.handler.codec.LengthFieldBasedFrameDecoder(Authenticated.MAX_HANDSHAKE, 0,
                                     Wire.FRAME_LENGTH_FIELD, 0, Wire.FRAME_LENGTH_FIELD));
@@ -257,6 +294,19 @@ public final class TcpKCluster implements KCluster {
                         return;
                     }
                     Channel ch = f.channel();
+                    if (tls != null) {
+                        io.netty.handler.ssl.SslHandler ssl = ch.pipeline().get(io.netty.handler.ssl.SslHandler.class);
+                        ssl.handshakeFuture().addListener(done -> {
+                            int named = done.isSuccess() ? ClusterTls.peerOf(ssl) : -1;
+                            if (named == peer) {
+                                connected(peer, ch);
+                            } else {
+                                notJoined(peer, ch, done.isSuccess() ? "its certificate names " + (named < 0 ? "no VIOS" : "VIOS "
+                                        + Integer.toUnsignedString(named)) : "TLS handshake failed (" + done.cause().getMessage() + ")");
+                            }
+                        });
+                        return;
+                    }
                     Authenticated.Connector handshake = key == null ? null : (Authenticated.Connector) ch.pipeline().get("handshake");
                     if (handshake == null) {
                         connected(peer, ch);
@@ -266,16 +316,21 @@ public final class TcpKCluster implements KCluster {
                         if (done.isSuccess()) {
                             connected(peer, ch);
                         } else {
-                            connecting.remove(peer);
-                            refused("to VIOS " + Integer.toUnsignedString(peer) + ": " + done.cause().getMessage());
-                            ch.close();
-                            retry(peer);
+                            notJoined(peer, ch, done.cause().getMessage());
                         }
                     });
                 });
     }
 
-    /** The connection to {@code peer} is up (and, with a key, authenticated both ways): packets may go. */
+    /** The connection to {@code peer} did not prove it reaches {@code peer}: refused, closed, tried again later. */
+    private void notJoined(int peer, Channel ch, String why) {
+        connecting.remove(peer);
+        refused("to VIOS " + Integer.toUnsignedString(peer) + ": " + why);
+        ch.close();
+        retry(peer);
+    }
+
+    /** The connection to {@code peer} is up (and, with a key or TLS, authenticated both ways): packets may go. */
     private void connected(int peer, Channel ch) {
         connecting.remove(peer);
         if (closed) {

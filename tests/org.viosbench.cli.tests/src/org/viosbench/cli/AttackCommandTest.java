@@ -54,14 +54,28 @@ class AttackCommandTest {
         assertEquals(Cli.OK, CliTest.run("cluster", "keygen", "--out", key.toString()).code());
         Path keyed = clusterFile("keyed");
         Path open = clusterFile("open");
+        Path tlsCluster = clusterFile("tls");
+        CliTest.Run ca = CliTest.run("cluster", "ca", "--cluster", tlsCluster.toString(), "--out", tmp.resolve("tls").toString());
+        assertEquals(Cli.OK, ca.code(), ca.out());
+        assertEquals("[\"ca.crt\",\"ca.key\",\"vios-0.crt\",\"vios-0.key\",\"vios-1.crt\",\"vios-1.key\"]", ca.json().get("files").toString());
+        CliTest.Run again = CliTest.run("cluster", "ca", "--cluster", tlsCluster.toString(), "--out", tmp.resolve("tls").toString());
+        assertEquals(Cli.FAILURE, again.code(), "a CA's files are never overwritten: " + again.out());
         List<NodeProcess> nodes = new ArrayList<>();
         try {
             nodes.add(new NodeProcess(ChildViosbench.command(tmp.resolve("config-keyed"), List.of("node", "--id", "0", "--cluster",
                     keyed.toString(), "--key", key.toString())), tmp.resolve("keyed.log")));
             nodes.add(new NodeProcess(ChildViosbench.command(tmp.resolve("config-open"), List.of("node", "--id", "0", "--cluster",
                     open.toString(), "--insecure")), tmp.resolve("open.log")));
+            nodes.add(new NodeProcess(ChildViosbench.command(tmp.resolve("config-tls"), List.of("node", "--id", "0", "--cluster",
+                    tlsCluster.toString(), "--tls", tmp.resolve("tls").toString())), tmp.resolve("tls.log")));
+            List<String> protections = new ArrayList<>();
             for (NodeProcess n : nodes) {
-                n.next("ready", null);
+                protections.add(n.next("ready", null).path("protection").asText());
+            }
+            assertEquals(List.of("key", "none", "tls"), protections);
+            Map<String, JsonNode> onTls = attack(tlsCluster);
+            for (String a : List.of("forge", "replay", "heartbeat", "flood")) {
+                assertFalse(onTls.get(a).path("gotThrough").asBoolean(), a + " against the TLS node: " + onTls.get(a));
             }
             Map<String, JsonNode> onKeyed = attack(keyed);
             for (String a : List.of("forge", "replay", "heartbeat", "flood")) {
@@ -73,6 +87,7 @@ class AttackCommandTest {
             for (String a : List.of("forge", "replay", "heartbeat")) {
                 assertTrue(onOpen.get(a).path("gotThrough").asBoolean(), a + " against the insecure node: " + onOpen.get(a));
             }
+            assertEquals(3, onOpen.get("replay").path("frames").asInt(), "the frame, the same again, and with sequence+1");
             assertFalse(onOpen.get("flood").path("gotThrough").asBoolean(), "the connection limit holds without a key too: " + onOpen.get("flood"));
         } finally {
             nodes.forEach(NodeProcess::close);

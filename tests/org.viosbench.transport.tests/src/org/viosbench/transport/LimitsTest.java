@@ -50,7 +50,7 @@ class LimitsTest {
     @Test
     void aFloodOfConnectionsIsCutAtTheLimit() throws Exception {
         Map<Integer, InetSocketAddress> addresses = TcpKClusterTest.freeAddresses(2);
-        TcpKCluster k = TcpKCluster.start(0, addresses, TcpKCluster.Delivery.IO_THREAD, null, null);
+        TcpKCluster k = TcpKCluster.start(0, addresses, TcpKCluster.Delivery.IO_THREAD, null, (ClusterKey) null);
         List<Socket> flood = new ArrayList<>();
         try {
             int tries = k.maxConnections() + 10;

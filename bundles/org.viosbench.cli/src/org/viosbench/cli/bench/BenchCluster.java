@@ -68,6 +68,21 @@ abstract class BenchCluster implements AutoCloseable {
 
     /** N TCP endpoints, every connection authenticated with {@code key} when it is given. */
     static BenchCluster tcp(int n, org.viosbench.transport.ClusterKey key) throws InterruptedException {
+        return tcp(n, key, null);
+    }
+
+    /** N TCP endpoints with mutual TLS, their certificates from a test CA made for this run (in a temporary directory). */
+    static BenchCluster tcpTls(int n) throws InterruptedException {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("viosbench-bench-tls");
+            org.viosbench.transport.TestCa.write(dir, "bench", java.util.stream.IntStream.range(0, n).boxed().toList());
+            return tcp(n, null, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BenchCluster tcp(int n, org.viosbench.transport.ClusterKey key, java.nio.file.Path tlsDir) throws InterruptedException {
         Map<Integer, InetSocketAddress> addresses = new HashMap<>();
         for (int i = 0; i < n; i++) {
             try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -81,8 +96,14 @@ abstract class BenchCluster implements AutoCloseable {
         // the N endpoints share one I/O thread, as VIOSes hosted in one process would: one wake-up serves many sockets
         org.viosbench.transport.TcpIo io = org.viosbench.transport.TcpIo.threads(1);
         for (int i = 0; i < n; i++) {
+            org.viosbench.transport.ClusterTls tls;
+            try {
+                tls = tlsDir == null ? null : org.viosbench.transport.ClusterTls.load(tlsDir, i);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             nodes.add(TcpNode.start(description, addresses, i, new Trace(), new ClusterListener() {
-            }, io, key));
+            }, io, key, tls));
         }
         return new BenchCluster() {
             @Override

@@ -41,6 +41,7 @@ public final class LocalBench {
     public static BenchResult run(Workload w, String version, PrintWriter log) throws InterruptedException {
         try (BenchCluster cluster = "tcp".equals(w.transport()) ? BenchCluster.tcp(w.nodes())
                 : "tcp-auth".equals(w.transport()) ? BenchCluster.tcp(w.nodes(), org.viosbench.transport.ClusterKey.of(random()))
+                : "tcp-tls".equals(w.transport()) ? BenchCluster.tcpTls(w.nodes())
                 : BenchCluster.local(w.nodes())) {
             cluster.answerOnAllButZero(HANDLER, m -> {
                 byte[] out = new byte[16];
