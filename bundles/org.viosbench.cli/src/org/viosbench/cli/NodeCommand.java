@@ -178,8 +178,9 @@ final class NodeCommand implements Callable<Integer> {
                     throw new ParameterException(spec.commandLine(), "--slow-daemon takes ID:MILLIS, not " + slow);
                 }
             }
-            if (db != null) {
-                node.node().registerHandler(org.viosbench.cluster.Registrar.REGISTRATION_DAEMON, new org.viosbench.db.RegistrationService(db));
+            org.viosbench.db.RegistrationService registrations = db == null ? null : new org.viosbench.db.RegistrationService(db);
+            if (registrations != null) { // its database work runs on a bounded worker of its own, not the node's I/O thread
+                node.node().registerHandler(org.viosbench.cluster.Registrar.REGISTRATION_DAEMON, registrations);
             }
             if (registerWith != null) {
                 int dbNode = (int) registerWith.longValue();
@@ -190,7 +191,8 @@ final class NodeCommand implements Callable<Integer> {
             try {
                 return serve(node);
             } finally {
-                if (db != null) {
+                if (registrations != null) {
+                    registrations.close();
                     db.close();
                 }
             }

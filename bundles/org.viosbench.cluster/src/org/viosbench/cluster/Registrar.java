@@ -14,7 +14,8 @@ import org.viosbench.protocol.MessageType;
  * Registration of a joining VIOS with the VIOS database node: a REGISTER request to the
  * registration daemon of the database node; when no answer comes in time (timeout, the node is
  * suspected or cannot be reached, or no registration service runs there yet) it is sent again, at
- * most {@code attempts} times. Any other error answer ends it at once: the database node has spoken.
+ * most {@code attempts} times; so it is when the node answers EAGAIN (too many registrations waiting). Any
+ * other error answer ends it at once: the database node has spoken.
  */
 public final class Registrar {
     /** The daemon id of the registration service on the VIOS database node. */
@@ -50,12 +51,14 @@ public final class Registrar {
             if (e.state() == EntryState.MATCHED) {
                 return new Result(true, attempt, e.payload(), null);
             }
-            if (e.state() == EntryState.ERROR && e.errorCode() != org.viosbench.protocol.Errno.ENOENT.code()) {
+            boolean again = e.errorCode() == org.viosbench.protocol.Errno.ENOENT.code() || e.errorCode() == org.viosbench.protocol.Errno.EAGAIN.code();
+            if (e.state() == EntryState.ERROR && !again) {
                 return new Result(false, attempt, e.payload(), "the VIOS database node refused: errno " + e.errorCode() + ": "
                         + new String(e.payload(), java.nio.charset.StandardCharsets.UTF_8));
             }
-            last = "attempt " + attempt + ": " + e.state()
-                    + (e.state() == EntryState.ERROR ? " (no registration service yet on the VIOS database node)" : "");
+            last = "attempt " + attempt + ": " + e.state() + (e.state() != EntryState.ERROR ? ""
+                    : e.errorCode() == org.viosbench.protocol.Errno.EAGAIN.code() ? " (the VIOS database node is busy)"
+                    : " (no registration service yet on the VIOS database node)");
             if (e.state() == EntryState.ERROR && attempt < attempts) {
                 Thread.sleep(timeout.toMillis()); // the service may be starting: give it the time an answer would have had
             }

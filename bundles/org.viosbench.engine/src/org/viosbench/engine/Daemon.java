@@ -132,7 +132,28 @@ public final class Daemon {
             node.correlator().onResponse(p);
             return;
         }
-        Reply reply = handle(p);
+        if (handler instanceof AsyncMessageHandler later) {
+            handleLater(later, p);
+            return;
+        }
+        respond(p, handle(p));
+    }
+
+    /** Hands {@code p} to {@code h}; its reply is traced and sent when it comes, from whichever thread completes it. */
+    private void handleLater(AsyncMessageHandler h, Packet p) {
+        java.util.concurrent.CompletionStage<Reply> stage;
+        try {
+            stage = h.handleLater(new IncomingMessage(p));
+        } catch (Exception | LinkageError ex) {
+            respond(p, handled(p, null, ex));
+            return;
+        }
+        Packet header = p.withoutPayload(); // the delivered bytes are not ours after this returns
+        stage.whenComplete((reply, ex) -> respond(header, handled(header, reply, ex)));
+    }
+
+    /** Sends {@code reply} to {@code p}'s sender when it asked for one. */
+    private void respond(Packet p, Reply reply) {
         if (!p.header().responseRequested()) {
             return;
         }
@@ -159,23 +180,28 @@ public final class Daemon {
 
     private Reply handle(Packet p) {
         MessageHandler h = handler;
-        Reply reply;
-        String failure = null;
         if (h == null) {
-            reply = Reply.error(Errno.ENOENT, "daemon " + id + " on VIOS " + Integer.toUnsignedString(node.id()) + " has no handler");
-        } else {
-            try {
-                reply = h.handle(new IncomingMessage(p));
-                if (reply == null) {
-                    reply = Reply.ok(new byte[0]);
-                }
-            } catch (Exception | LinkageError ex) {
-                failure = ex.getClass().getSimpleName() + ": " + ex.getMessage();
-                reply = Reply.error(Errno.EREMOTEIO, failure);
-                long n = handlerFailures.incrementAndGet();
-                LOG.log(System.Logger.Level.WARNING, "the handler of " + this + " threw on message " + MessageIds.label(p.header().messageId())
-                        + " (failure " + n + "); answered EREMOTEIO", ex);
-            }
+            return handled(p, Reply.error(Errno.ENOENT, "daemon " + id + " on VIOS " + Integer.toUnsignedString(node.id()) + " has no handler"),
+                    null);
+        }
+        try {
+            return handled(p, h.handle(new IncomingMessage(p)), null);
+        } catch (Exception | LinkageError ex) {
+            return handled(p, null, ex);
+        }
+    }
+
+    /** The reply to send for {@code p}: {@code answer} (null: an empty ok), or EREMOTEIO when the handler failed with {@code ex}; traced. */
+    private Reply handled(Packet p, Reply answer, Throwable ex) {
+        Reply reply = answer == null ? Reply.ok(new byte[0]) : answer;
+        String failure = null;
+        if (ex != null) {
+            Throwable cause = ex instanceof java.util.concurrent.CompletionException && ex.getCause() != null ? ex.getCause() : ex;
+            failure = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            reply = Reply.error(Errno.EREMOTEIO, failure);
+            long n = handlerFailures.incrementAndGet();
+            LOG.log(System.Logger.Level.WARNING, "the handler of " + this + " threw on message " + MessageIds.label(p.header().messageId())
+                    + " (failure " + n + "); answered EREMOTEIO", cause);
         }
         if (node.trace().enabled()) {
             node.trace().emit(node.id(), Layer.DAEMON, TraceKind.HANDLE, p.header(), p.header().source(),

@@ -6,6 +6,7 @@ public enum Errno {
     ENOENT(2, "no such daemon"),
     EACCES(13, "not allowed"),
     ENXIO(6, "no such VIOS"),
+    EAGAIN(11, "busy, try again"),
     EINVAL(22, "invalid packet"),
     EMSGSIZE(90, "message too long"),
     ENOTCONN(107, "VIOS not connected"),

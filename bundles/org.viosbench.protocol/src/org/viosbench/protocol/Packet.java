@@ -81,6 +81,11 @@ public final class Packet implements Decoded {
         return new Packet(header, subHeader, copy, copy.readerIndex() + encodedLength() - payloadLength, payloadLength, false);
     }
 
+    /** This packet's header and sub-header with an empty payload: what may be kept after the payload's bytes are gone. */
+    public Packet withoutPayload() {
+        return new Packet(header, subHeader, Unpooled.EMPTY_BUFFER, 0, 0, false);
+    }
+
     @Override
     public boolean ok() {
         return true;

@@ -72,6 +72,48 @@ class RegistrationTest {
         }
     }
 
+    /**
+     * A burst of REGISTERs while the database is slow: the delivering thread never waits for the database,
+     * a bounded number wait for the worker, the rest are answered EAGAIN at once and registered when sent
+     * again; nothing is lost.
+     */
+    @Test
+    void aBurstOfRegistrationsNeverBlocksDeliveryAndIsBounded() throws Exception {
+        try (ViosDatabase db = ViosDatabase.open(tmp.resolve("db3"));
+                EmbeddedCluster c = EmbeddedCluster.start(ClusterDescription.of(3).withTiming(Duration.ofMillis(50), Duration.ofMillis(300)));
+                RegistrationService service = new RegistrationService(db, 2)) {
+            db.config().save(config());
+            c.registerHandler(0, Registrar.REGISTRATION_DAEMON, service);
+            java.util.List<org.viosbench.engine.Request> requests = new java.util.ArrayList<>();
+            long start = System.nanoTime();
+            synchronized (db) { // the database is busy: the worker waits on it
+                for (int i = 0; i < 8; i++) {
+                    requests.add(c.node(1 + i % 2).daemon(20).send(org.viosbench.engine.Message.to(0)
+                            .type(org.viosbench.protocol.MessageType.REGISTER).targetDaemon(Registrar.REGISTRATION_DAEMON)
+                            .payload(address("")).expectAll().timeout(Duration.ofSeconds(5)).build()));
+                }
+                org.viosbench.testing.Eventually.await("the burst answered EAGAIN beyond the backlog", () -> service.busyRefusals() == 5);
+            }
+            int again = 0;
+            int registered = 0;
+            for (org.viosbench.engine.Request r : requests) {
+                org.viosbench.engine.QueueEntry e = r.await().entries().get(0);
+                if (e.state() == org.viosbench.engine.EntryState.MATCHED) {
+                    registered++;
+                } else {
+                    assertEquals(org.viosbench.protocol.Errno.EAGAIN.code(), e.errorCode(), e.toString());
+                    again++;
+                }
+            }
+            assertEquals(3, registered, "one at the worker and two waiting: registered once the database was free");
+            assertEquals(5, again);
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(4).toNanos(), "nobody waited out a timeout");
+            Registrar.Result retried = Registrar.register(c.node(2).daemon(20), 0, address(""), Duration.ofMillis(500), 3);
+            assertTrue(retried.ok(), retried.error());
+            assertEquals("UP", db.config().state(2).orElseThrow());
+        }
+    }
+
     @Test
     void aDatabaseNodeWithoutItsServiceYetIsAskedAgain() throws Exception {
         try (ViosDatabase db = ViosDatabase.open(tmp.resolve("db2"));
