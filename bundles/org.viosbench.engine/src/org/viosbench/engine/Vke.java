@@ -78,7 +78,7 @@ public final class Vke {
             if (traced) {
                 for (int to : planned) {
                     if (java.util.Arrays.stream(sentTo).noneMatch(x -> x == to)) {
-                        trace.emit(vios, Layer.KCLUSTER, TraceKind.DROP, h, to, kernel.length, "not reachable");
+                        trace.emit(vios, Layer.KCLUSTER, TraceKind.DROP, h, to, kernel.length, "not sent: not reachable, or too much waits for it");
                     }
                 }
             }

@@ -9,6 +9,7 @@ public enum Errno {
     EAGAIN(11, "busy, try again"),
     EINVAL(22, "invalid packet"),
     EMSGSIZE(90, "message too long"),
+    ENOBUFS(105, "no buffer space: the peer is not reading"),
     ENOTCONN(107, "VIOS not connected"),
     ESHUTDOWN(108, "VIOS is shut down"),
     ETIMEDOUT(110, "timed out"),

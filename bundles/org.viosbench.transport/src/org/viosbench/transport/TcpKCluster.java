@@ -82,6 +82,9 @@ public final class TcpKCluster implements KCluster {
     private final AtomicLong refusedConnections = new AtomicLong();
     /** A frame must arrive whole within this long of its first byte (one trickled a byte at a time does not hold a connection). */
     static final long FRAME_DEADLINE_MILLIS = Long.getLong("viosbench.tcp.frameDeadlineMillis", 10_000);
+    /** Most bytes that may wait for one peer (queued and unsent); beyond it packets to that peer are refused (ENOBUFS) and counted. */
+    static final long MAX_PENDING_BYTES = Long.getLong("viosbench.tcp.maxPendingBytes", 8L << 20);
+    private final AtomicLong refusedFull = new AtomicLong();
     /** An inbound connection that brings nothing for this long is closed (peers send heartbeats many times a second). */
     static final long IDLE_SECONDS = Long.getLong("viosbench.tcp.idleSeconds", 60);
     private static final System.Logger LOG = System.getLogger(TcpKCluster.class.getName());
@@ -338,7 +341,7 @@ public final class TcpKCluster implements KCluster {
             return;
         }
         backoff.remove(peer);
-        CoalescingWriter writer = new CoalescingWriter(ch);
+        CoalescingWriter writer = new CoalescingWriter(ch, MAX_PENDING_BYTES);
         outbound.put(peer, writer);
         inbox.joined(peer);
         ch.closeFuture().addListener(c -> {
@@ -431,8 +434,22 @@ public final class TcpKCluster implements KCluster {
         if (w == null || !w.channel().isActive()) {
             return Errno.ENOTCONN;
         }
-        w.write(packet.retainedDuplicate());
-        return Errno.OK;
+        return w.write(packet.retainedDuplicate()) ? Errno.OK : full(destination);
+    }
+
+    /** A packet to {@code peer} refused because too much waits for it already: counted, logged (the first and every 1000th). */
+    private Errno full(int peer) {
+        long n = refusedFull.incrementAndGet();
+        if (n == 1 || n % 1000 == 0) {
+            LOG.log(System.Logger.Level.WARNING, "VIOS {0}: VIOS {1} is not reading; {2} packets refused so far ({3} bytes wait for it)",
+                    Integer.toUnsignedString(id), Integer.toUnsignedString(peer), n, outbound.get(peer) == null ? 0 : outbound.get(peer).pendingBytes());
+        }
+        return Errno.ENOBUFS;
+    }
+
+    /** Packets refused because more than {@link #MAX_PENDING_BYTES} waited for their peer. */
+    public long refusedFull() {
+        return refusedFull.get();
     }
 
     @Override
@@ -441,8 +458,11 @@ public final class TcpKCluster implements KCluster {
         for (Map.Entry<Integer, CoalescingWriter> e : outbound.entrySet()) {
             CoalescingWriter w = e.getValue();
             if (!closed && w.channel().isActive()) {
-                w.write(packet.retainedDuplicate());
-                sent.add(e.getKey());
+                if (w.write(packet.retainedDuplicate())) {
+                    sent.add(e.getKey());
+                } else {
+                    full(e.getKey());
+                }
             }
         }
         return sent.stream().mapToInt(Integer::intValue).toArray();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 
-/** Limits against denial of service: a trickled frame, a flood of connections. */
+/** Limits against denial of service: a trickled frame, a flood of connections, a peer that stops reading. */
 class LimitsTest {
 
     @Test
@@ -64,6 +64,40 @@ class LimitsTest {
                 s.close();
             }
             k.close();
+        }
+    }
+
+    /**
+     * A peer that accepts the connection and never reads: what waits for it stays within the bound, and
+     * packets beyond it are refused with ENOBUFS and counted instead of piling up in memory.
+     */
+    @Test
+    void aPeerThatStopsReadingCannotGrowTheSendersMemory() throws Exception {
+        Map<Integer, InetSocketAddress> addresses = new java.util.HashMap<>(TcpKClusterTest.freeAddresses(1));
+        try (java.net.ServerSocket deaf = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            addresses.put(1, new InetSocketAddress("127.0.0.1", deaf.getLocalPort()));
+            TcpKCluster k = TcpKCluster.start(0, addresses, TcpKCluster.Delivery.IO_THREAD, null, (ClusterKey) null);
+            try (Socket accepted = deaf.accept()) { // connected, never read
+                await("VIOS 1 reachable", () -> k.isReachable(1));
+                io.netty.buffer.ByteBuf packet = Unpooled.wrappedBuffer(new byte[1 << 20]);
+                int sent = 0;
+                org.viosbench.protocol.Errno last = org.viosbench.protocol.Errno.OK;
+                for (int i = 0; i < 200 && last == org.viosbench.protocol.Errno.OK; i++) {
+                    last = k.send(1, packet);
+                    sent += last == org.viosbench.protocol.Errno.OK ? 1 : 0;
+                }
+                assertEquals(org.viosbench.protocol.Errno.ENOBUFS, last, "refused once the bound is reached");
+                assertEquals(1, k.refusedFull());
+                // the bound (8 MiB here) plus what the kernel's socket buffers took before the peer's window closed
+                assertTrue(sent < 64, sent + " packets of 1 MiB went out to a peer that reads nothing");
+                assertEquals(org.viosbench.protocol.Errno.ENOBUFS, k.send(1, packet), "and stays refused while nothing is read");
+                assertEquals(0, k.broadcast(packet).length, "a broadcast leaves that peer out");
+                assertEquals(3, k.refusedFull());
+                assertTrue(k.isReachable(1), "a slow peer is not a dead one: membership decides that");
+                packet.release();
+            } finally {
+                k.close();
+            }
         }
     }
 }
