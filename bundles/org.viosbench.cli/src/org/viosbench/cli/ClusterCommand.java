@@ -35,8 +35,9 @@ final class ClusterCommand extends GroupCommand {
     }
 
     @Command(name = "ca", description = { "Make a test certificate authority for a cluster's mutual TLS: ca.crt and ca.key, and for every",
-            "VIOS of the cluster file vios-ID.crt and vios-ID.key (PEM; keys mode 0600; valid one year). Give every node the",
-            "directory: viosbench node ... --tls DIR. For tests and demos; existing files are never overwritten." })
+            "VIOS of the cluster file vios-ID.crt and vios-ID.key, and db-server.* and db-client.* for the VIOS database",
+            "(PEM; keys mode 0600; valid one year). Give every node the directory: viosbench node ... --tls DIR; the database:",
+            "viosbench db-server ... --tls DIR, its clients ... --db-tls DIR. For tests and demos; nothing is ever overwritten." })
     static final class Ca extends LeafCommand {
         @Option(names = "--cluster", required = true, paramLabel = "FILE", description = "The cluster file whose VIOSes get certificates.")
         Path clusterFile;

@@ -35,6 +35,10 @@ final class DbLocation {
             + "(default: the environment variable " + PASSWORD_VARIABLE + ").")
     Path passwordFile;
 
+    @Option(names = "--db-tls", paramLabel = "DIR", description = "For --db-url to a server started with --tls: DIR holds ca.crt and "
+            + "db-client.crt/.key (viosbench cluster ca).")
+    Path tlsDir;
+
     /** Whether a database was named at all. */
     boolean given() {
         return dir != null || url != null;
@@ -45,6 +49,9 @@ final class DbLocation {
         if (dir != null && url != null) {
             throw new ParameterException(spec.commandLine(), "give either --db or --db-url, not both");
         }
+        if (tlsDir != null && url == null) {
+            throw new ParameterException(spec.commandLine(), "--db-tls is for --db-url (a database server started with --tls)");
+        }
         if (url == null) {
             return DatabaseLocation.embedded(dir != null ? dir : defaultDirectory());
         }
@@ -53,11 +60,21 @@ final class DbLocation {
             throw new ParameterException(spec.commandLine(), "--db-url needs a password: --db-password-file FILE or the environment variable "
                     + PASSWORD_VARIABLE);
         }
+        DatabaseLocation location;
         try {
-            return DatabaseLocation.network(url, user, password);
+            location = DatabaseLocation.network(url, user, password);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--db-url: " + e.getMessage());
         }
+        if (tlsDir == null) {
+            return location;
+        }
+        try {
+            org.viosbench.db.DerbyTls.install(tlsDir, org.viosbench.db.DerbyTls.CLIENT);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--db-tls: " + e.getMessage());
+        }
+        return location.withTls();
     }
 
     /** The user's VIOS database directory. */

@@ -58,6 +58,11 @@ final class DbServerCommand implements Callable<Integer> {
             + "variable " + DbLocation.PASSWORD_VARIABLE + "; when neither is set, a random password is made and printed once).")
     Path passwordFile;
 
+    @Option(names = "--tls", paramLabel = "DIR", description = { "TLS with peer authentication: DIR holds ca.crt and db-server.crt/.key",
+            "(viosbench cluster ca). Clients then need --db-tls with a certificate of that CA; without one nothing reaches",
+            "the server, Derby's administration commands (trace, logconnections, maxthreads, sysinfo) included." })
+    Path tlsDir;
+
     /** Adds a line of ours to the server log, beside Derby's. */
     private static void note(Writer log, String what) {
         try {
@@ -95,11 +100,14 @@ final class DbServerCommand implements Callable<Integer> {
         Path directory = (dir != null ? dir : DbLocation.defaultDirectory()).toAbsolutePath().normalize();
         Files.createDirectories(directory.getParent());
         Path logFile = directory.resolveSibling(directory.getFileName() + "-server.log");
-        Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
+        if (!Files.exists(logFile)) { // the server log may name users and hosts: this user's alone
+            Files.createFile(logFile, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        }
+        Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         DerbyNetworkServer server;
         try {
-            server = DerbyNetworkServer.start(directory, address, port, user, password, log);
+            server = DerbyNetworkServer.start(directory, address, port, user, password, log, tlsDir);
         } catch (DatabaseException e) {
             log.close();
             Json.print(spec.commandLine().getOut(), Json.object().put("event", "error").put("ok", false).put("error", e.getMessage()));
@@ -107,7 +115,7 @@ final class DbServerCommand implements Callable<Integer> {
         }
         ObjectNode listening = Json.object().put("event", "listening").put("url", server.url()).put("user", user)
                 .put("db", directory.toString()).put("schemaVersion", server.database().schemaVersion()).put("log", logFile.toString())
-                .put("loopbackOnly", address.isLoopbackAddress()).put("pid", ProcessHandle.current().pid());
+                .put("loopbackOnly", address.isLoopbackAddress()).put("tls", server.tls()).put("pid", ProcessHandle.current().pid());
         if (generated) {
             listening.put("password", password);
         }

@@ -66,6 +66,21 @@ public final class DatabaseLocation {
         return new DatabaseLocation(null, url, user, password);
     }
 
+    /**
+     * This network location reached with TLS and peer authentication (the server was started with TLS); the
+     * process's certificate must be installed first ({@link DerbyTls#install}).
+     */
+    public DatabaseLocation withTls() {
+        if (url == null) {
+            throw new IllegalStateException("TLS is for a database served over the network, not an embedded one");
+        }
+        DatabaseLocation l = new DatabaseLocation(null, url, user, password);
+        l.tls = true;
+        return l;
+    }
+
+    private boolean tls;
+
     /** Whether this process opens the database itself (embedded Derby). */
     public boolean isEmbedded() {
         return directory != null;
@@ -91,6 +106,9 @@ public final class DatabaseLocation {
         p.setProperty("password", password);
         if (directory != null) {
             return EmbeddedDerby.open(directory, create, p);
+        }
+        if (tls) {
+            p.setProperty("ssl", "peerAuthentication");
         }
         Connection c = clientDriver().connect(url, p);
         if (c == null) {

@@ -23,10 +23,18 @@ public final class DerbyNetworkServer implements AutoCloseable {
     private final ViosDatabase database;
     private final String url;
 
-    private DerbyNetworkServer(NetworkServerControl control, ViosDatabase database, String url) {
+    private final boolean tls;
+
+    private DerbyNetworkServer(NetworkServerControl control, ViosDatabase database, String url, boolean tls) {
         this.control = control;
         this.database = database;
         this.url = url;
+        this.tls = tls;
+    }
+
+    /** Whether clients must come with TLS and a certificate of the cluster's CA. */
+    public boolean tls() {
+        return tls;
     }
 
     /**
@@ -38,6 +46,16 @@ public final class DerbyNetworkServer implements AutoCloseable {
      */
     public static synchronized DerbyNetworkServer start(Path directory, InetAddress host, int port, String user, String password,
             Writer log) throws DatabaseException {
+        return start(directory, host, port, user, password, log, null);
+    }
+
+    /**
+     * As {@link #start(Path, InetAddress, int, String, String, Writer)}; with {@code tlsDir} (from {@code viosbench cluster ca})
+     * every connection is TLS with peer authentication ({@link DerbyTls}): clients, and Derby's administration commands,
+     * need a certificate of that CA. Null: plain TCP, as before.
+     */
+    public static synchronized DerbyNetworkServer start(Path directory, InetAddress host, int port, String user, String password,
+            Writer log, Path tlsDir) throws DatabaseException {
         if (started) {
             throw new IllegalStateException("a Derby Network Server was already started in this process");
         }
@@ -51,8 +69,18 @@ public final class DerbyNetworkServer implements AutoCloseable {
             throw new DatabaseException("cannot serve the VIOS database on " + host.getHostAddress() + ":" + port + ": " + e.getMessage()
                     + " (is another server running there? choose another port)", e);
         }
+        if (tlsDir != null) {
+            try {
+                DerbyTls.install(tlsDir, DerbyTls.SERVER);
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                throw new DatabaseException("cannot serve the VIOS database with TLS: " + e.getMessage(), e);
+            }
+            System.setProperty("derby.drda.sslMode", "peerAuthentication");
+        }
         started = true;
         System.setProperty("derby.system.home", dir.getParent().toString());
+        // the files Derby creates (database, derby.log, trace files) readable by this user alone
+        System.setProperty("derby.storage.useDefaultFilePermissions", "false");
         System.setProperty("derby.connection.requireAuthentication", "true");
         System.setProperty("derby.authentication.provider", "BUILTIN");
         System.setProperty("derby.user." + user, password);
@@ -70,9 +98,14 @@ public final class DerbyNetworkServer implements AutoCloseable {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
             try {
-                control.ping();
                 String hostPart = host.getHostAddress().contains(":") ? "[" + host.getHostAddress() + "]" : host.getHostAddress();
-                return new DerbyNetworkServer(control, db, "jdbc:derby://" + hostPart + ":" + port + "/" + dir.getFileName());
+                String url = "jdbc:derby://" + hostPart + ":" + port + "/" + dir.getFileName();
+                if (tlsDir == null) {
+                    control.ping();
+                } else { // Derby's ping does not keep to TLS (it falls back to plain after a try): ask as a client would
+                    DatabaseLocation.network(url, user, password).withTls().connect(false).close();
+                }
+                return new DerbyNetworkServer(control, db, url, tlsDir != null);
             } catch (Exception e) {
                 last = e;
                 try {
@@ -103,13 +136,18 @@ public final class DerbyNetworkServer implements AutoCloseable {
         return database;
     }
 
-    /** Stops serving, then closes the database cleanly so that it can be opened embedded again. */
+    /**
+     * Stops serving, then closes the database cleanly so that it can be opened embedded again. With TLS Derby's
+     * shutdown command does not get through (its command client does not keep to TLS): the database is closed
+     * all the same, and the listener ends with the process.
+     */
     @Override
     public void close() {
         try {
             control.shutdown();
         } catch (Exception e) {
-            // stopping anyway
+            System.getLogger(DerbyNetworkServer.class.getName()).log(tls ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+                    "Derby's shutdown command failed; closing the database anyway", e);
         }
         database.close();
     }

@@ -36,11 +36,16 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * A test certificate authority for one cluster's mutual TLS (Bouncy Castle for the X.509 building,
  * the JDK for keys and signatures): an EC P-256 CA that signs one certificate per VIOS, common name
- * {@code vios-<id>}, for both TLS client and server use. Files are PEM; private keys PKCS#8, mode
+ * {@code vios-<id>}, for both TLS client and server use, and the VIOS database server's and its
+ * clients' certificates ({@code db-server}, {@code db-client}). Files are PEM; private keys PKCS#8, mode
  * 0600. For tests and demos: a real deployment's certificates come from the site's own CA.
  */
 public final class TestCa {
     static final Duration VALIDITY = Duration.ofDays(365);
+    /** The common name (and file name) of the VIOS database server's certificate. */
+    public static final String DB_SERVER = "db-server";
+    /** The common name (and file name) of the certificate the VIOS database's clients show. */
+    public static final String DB_CLIENT = "db-client";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private TestCa() {
@@ -52,9 +57,15 @@ public final class TestCa {
      */
     public static List<Path> write(Path dir, String cluster, List<Integer> vioses) throws IOException {
         List<Path> planned = new ArrayList<>(List.of(dir.resolve(ClusterTls.CA_FILE), dir.resolve("ca.key")));
+        List<String> names = new ArrayList<>();
         for (int id : vioses) {
-            planned.add(dir.resolve(ClusterTls.certificateFile(id)));
-            planned.add(dir.resolve(ClusterTls.keyFile(id)));
+            names.add(ClusterTls.NAME_PREFIX + Integer.toUnsignedString(id));
+        }
+        names.add(DB_SERVER);
+        names.add(DB_CLIENT);
+        for (String n : names) {
+            planned.add(dir.resolve(n + ".crt"));
+            planned.add(dir.resolve(n + ".key"));
         }
         for (Path p : planned) {
             if (Files.exists(p)) {
@@ -73,10 +84,10 @@ public final class TestCa {
             Files.writeString(planned.get(0), pem("CERTIFICATE", ca.getEncoded()));
             ClusterKey.writeOwnerOnly(planned.get(1), pem("PRIVATE KEY", caKeys.getPrivate().getEncoded()));
             int i = 2;
-            for (int id : vioses) {
+            for (String n : names) {
                 KeyPair keys = keys();
                 X509Certificate cert = sign(new JcaX509v3CertificateBuilder(caName, serial(), Date.from(now.minusSeconds(60)),
-                        Date.from(now.plus(VALIDITY)), name(ClusterTls.NAME_PREFIX + Integer.toUnsignedString(id), cluster), keys.getPublic())
+                        Date.from(now.plus(VALIDITY)), name(n, cluster), keys.getPublic())
                         .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                         .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
                         .addExtension(Extension.extendedKeyUsage, false,

@@ -57,7 +57,7 @@ class AttackCommandTest {
         Path tlsCluster = clusterFile("tls");
         CliTest.Run ca = CliTest.run("cluster", "ca", "--cluster", tlsCluster.toString(), "--out", tmp.resolve("tls").toString());
         assertEquals(Cli.OK, ca.code(), ca.out());
-        assertEquals("[\"ca.crt\",\"ca.key\",\"vios-0.crt\",\"vios-0.key\",\"vios-1.crt\",\"vios-1.key\"]", ca.json().get("files").toString());
+        assertEquals("[\"ca.crt\",\"ca.key\",\"vios-0.crt\",\"vios-0.key\",\"vios-1.crt\",\"vios-1.key\",\"db-server.crt\",\"db-server.key\",\"db-client.crt\",\"db-client.key\"]", ca.json().get("files").toString());
         CliTest.Run again = CliTest.run("cluster", "ca", "--cluster", tlsCluster.toString(), "--out", tmp.resolve("tls").toString());
         assertEquals(Cli.FAILURE, again.code(), "a CA's files are never overwritten: " + again.out());
         List<NodeProcess> nodes = new ArrayList<>();

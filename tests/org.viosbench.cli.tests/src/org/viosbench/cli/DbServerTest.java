@@ -129,6 +129,63 @@ class DbServerTest {
         assertTrue(log.contains("viosbench: stop requested by a signal") && log.contains("viosbench: stopped; the database is closed"), log);
     }
 
+    /**
+     * A server started with --tls: Derby's administration commands, which Derby runs without credentials, and
+     * clients without a certificate of the cluster's CA get nowhere; a node with one works; the files the server
+     * writes are its user's alone.
+     */
+    @Test
+    void aTlsServerTakesOnlyClientsWithACertificate() throws Exception {
+        Path db = tmp.resolve("tlsdata/viosdb");
+        Path password = tmp.resolve("password");
+        Files.writeString(password, "s3cret-Pw\n");
+        int port = freePort();
+        Path clusterFile = tmp.resolve("cluster.json");
+        Files.writeString(clusterFile, "{\"name\":\"lab\",\"heartbeatMillis\":100,\"failureTimeoutMillis\":1000,\"vioses\":["
+                + "{\"id\":1,\"name\":\"vios1\",\"cec\":\"CEC-A\",\"address\":\"127.0.0.1:" + freePort() + "\",\"daemons\":[10]}]}");
+        Path tls = tmp.resolve("tls");
+        assertEquals(Cli.OK, CliTest.run("cluster", "ca", "--cluster", clusterFile.toString(), "--out", tls.toString()).code());
+        List<NodeProcess> children = new ArrayList<>();
+        try (NodeProcess server = child("tlsserver", "db-server", "--db", db.toString(), "--port", Integer.toString(port),
+                "--password-file", password.toString(), "--tls", tls.toString())) {
+            children.add(server);
+            JsonNode listening = server.next("listening", null);
+            assertTrue(listening.path("tls").asBoolean(), listening.toString());
+            String url = listening.path("url").asText();
+
+            // anyone on this machine, without a certificate: Derby's unauthenticated administration commands fail
+            org.apache.derby.drda.NetworkServerControl outsider = new org.apache.derby.drda.NetworkServerControl(
+                    java.net.InetAddress.getLoopbackAddress(), port);
+            org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> outsider.trace(true), "trace on");
+            org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> outsider.logConnections(true), "logconnections");
+            org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> outsider.setMaxThreads(1), "maxthreads");
+            org.junit.jupiter.api.Assertions.assertThrows(Exception.class, outsider::getSysinfo, "sysinfo");
+            // and a client with the password but without TLS is not served
+            Run plain = CliTest.run("db", "status", "--db-url", url, "--db-password-file", password.toString());
+            assertEquals(Cli.FAILURE, plain.code(), plain.out());
+
+            // a VIOS database node with the client certificate opens the served database
+            NodeProcess dbNode = child("tlsnode", "node", "--insecure", "--id", "1", "--cluster", clusterFile.toString(), "--db-url", url,
+                    "--db-password-file", password.toString(), "--db-tls", tls.toString());
+            children.add(dbNode);
+            dbNode.next("ready", null);
+            dbNode.send("{\"op\":\"quit\"}");
+            assertTrue(dbNode.process.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(Cli.OK, dbNode.process.exitValue());
+
+            for (Path f : new Path[] { db.resolve("service.properties"), db.resolveSibling("viosdb-server.log") }) {
+                String mode = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f));
+                assertEquals("------", mode.substring(3), f + " is " + mode);
+            }
+            server.send("quit");
+            server.next("stopped", null);
+        } finally {
+            children.forEach(NodeProcess::close);
+        }
+        Run noTls = CliTest.run("db", "status", "--db", db.toString(), "--db-tls", tls.toString());
+        assertEquals(Cli.USAGE, noTls.code(), "--db-tls without --db-url");
+    }
+
     @Test
     void badServerOptionsAreUsageErrors() {
         Run port = CliTest.run("db-server", "--port", "0");

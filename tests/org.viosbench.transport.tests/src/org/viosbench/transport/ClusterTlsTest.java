@@ -41,7 +41,7 @@ class ClusterTlsTest {
     private Path ca(String name, List<Integer> vioses) throws Exception {
         Path dir = tmp.resolve(name);
         List<Path> files = TestCa.write(dir, name, vioses);
-        assertEquals(2 + 2 * vioses.size(), files.size());
+        assertEquals(2 + 2 * vioses.size() + 4, files.size(), "CA, VIOSes, database server and client");
         return dir;
     }
 
