@@ -25,7 +25,11 @@ public final class Cli {
         cl.setErr(err);
         cl.setParameterExceptionHandler(Cli::usageError);
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
-            err.println("viosbench " + line.getCommandName() + ": " + describe(e));
+            // what a command did not handle itself: said as JSON like every failure, and once for people on stderr
+            String what = describe(e);
+            System.getLogger(Cli.class.getName()).log(System.Logger.Level.DEBUG, "viosbench " + line.getCommandName() + " failed", e);
+            Json.print(line.getOut(), Json.object().put("ok", false).put("error", what));
+            err.println("viosbench " + line.getCommandName() + ": " + what);
             return FAILURE;
         });
         return cl.execute(args);
@@ -40,6 +44,14 @@ public final class Cli {
     }
 
     static String describe(Throwable e) {
+        if (e instanceof java.nio.file.FileSystemException f) { // its message is often the bare path
+            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "exists already"
+                    : e instanceof java.nio.file.NotDirectoryException ? "not a directory"
+                    : f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + why;
+        }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }

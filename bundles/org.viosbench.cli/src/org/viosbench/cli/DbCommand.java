@@ -53,18 +53,20 @@ final class DbCommand extends GroupCommand {
         }
     }
 
+    /** Says there is no VIOS database at {@code where} (nothing is created) and returns the failure code. */
+    static int noDatabase(CommandSpec spec, DatabaseLocation where) {
+        Json.print(spec.commandLine().getOut(), Json.object().put("db", where.toString()).put("ok", false)
+                .put("error", "no VIOS database in " + where + " (create it with: viosbench db init --db " + where + ")"));
+        return Cli.FAILURE;
+    }
+
     @Command(name = "status", description = "Print the schema version and what the VIOS database holds, as JSON.")
     static final class Status extends DbSubcommand {
 
         @Override
         public Integer call() {
             DatabaseLocation where = location.resolve(spec);
-            if (where.isEmbedded() && !java.nio.file.Files.isDirectory(where.directory().resolve("seg0"))) {
-                Json.print(spec.commandLine().getOut(), Json.object().put("db", where.toString()).put("ok", false)
-                        .put("error", "no VIOS database in " + where + " (create it with: viosbench db init --db " + where + ")"));
-                return Cli.FAILURE;
-            }
-            return report(spec, where, true);
+            return where.exists() ? report(spec, where, true) : noDatabase(spec, where);
         }
     }
 
@@ -129,7 +131,11 @@ final class DbCommand extends GroupCommand {
 
         @Override
         public Integer call() throws java.io.IOException {
-            try (ViosDatabase db = ViosDatabase.open(location.resolve(spec))) {
+            DatabaseLocation where = location.resolve(spec);
+            if (!where.exists()) { // reading creates nothing
+                return noDatabase(spec, where);
+            }
+            try (ViosDatabase db = ViosDatabase.open(where)) {
                 ClusterConfig c = db.config().load().orElse(null);
                 if (c == null) {
                     return fail("the VIOS database holds no cluster configuration");

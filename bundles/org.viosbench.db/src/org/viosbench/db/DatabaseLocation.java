@@ -92,7 +92,7 @@ public final class DatabaseLocation {
     }
 
     /** Whether the database is known to exist; a network database is assumed to (the server creates it). */
-    boolean exists() {
+    public boolean exists() {
         return directory == null || Files.isDirectory(directory.resolve("seg0"));
     }
 

@@ -81,4 +81,21 @@ class CliTest {
         assertTrue(r.err().startsWith("viosbench version: "), r.err());
         assertTrue(r.err().contains("--bogus"), r.err());
     }
+
+    /** A failure no command handled itself (here: a file system refusal) is still one JSON line on stdout, with the file and why. */
+    @Test
+    void anUnhandledFailureIsJsonNamingTheFileAndWhy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        Run key = run("cluster", "keygen", "--out", tmp.resolve("no/such/dir/k").toString());
+        assertEquals(Cli.FAILURE, key.code());
+        assertEquals(tmp.resolve("no/such/dir/k") + ": no such file or directory", key.json().get("error").asText(), key.out());
+        Run lua = run("trace", "dissector", "--lua", tmp.resolve("missing/x.lua").toString());
+        assertEquals(Cli.FAILURE, lua.code());
+        assertTrue(lua.json().get("error").asText().endsWith("no such file or directory"), lua.out());
+
+        // reading a database that is not there creates none
+        Run export = run("db", "export", "--db", tmp.resolve("nodb").toString(), "--json", tmp.resolve("x.json").toString());
+        assertEquals(Cli.FAILURE, export.code(), export.out());
+        assertTrue(export.json().get("error").asText().startsWith("no VIOS database in"), export.out());
+        assertTrue(!java.nio.file.Files.exists(tmp.resolve("nodb")), "export created a database");
+    }
 }
