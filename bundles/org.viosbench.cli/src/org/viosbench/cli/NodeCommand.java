@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
  * {@code viosbench node}: runs one VIOS of a multi-process cluster over TCP. Prints JSON lines
  * (ready, membership changes, request results) and takes JSON commands on stdin, one per line:
  * {@code {"op":"send","tag":"r1","to":[1,2]|"broadcast":true,"daemon":10,"payloadHex":"..",
- * "expect":"all"|"first"|N|"none","timeoutMillis":5000}}, {@code {"op":"view"}}, {@code {"op":"quit"}}.
+ * "expect":"all"|"first"|N|"none","timeoutMillis":5000}}, {@code {"op":"view"}} (states, open response queues and
+ * entries, late/duplicate/unexpected responses, heap; {@code "gc":true} collects first), {@code {"op":"quit"}}.
  * Ends at end of input or on quit.
  */
 @Command(name = "node", description = { "Run one VIOS of a cluster whose VIOSes are separate processes (kcluster over TCP).",
@@ -257,8 +258,17 @@ final class NodeCommand implements Callable<Integer> {
                     cmd.object(Set.of("op", "tag"));
                     return false;
                 case "view": {
-                    cmd.object(Set.of("op", "tag"));
-                    ObjectNode view = Json.object().put("event", "view").put("refusedFrames", node.kcluster().refusedFrames());
+                    cmd.object(Set.of("op", "tag", "gc"));
+                    if (cmd.has("gc") && cmd.get("gc").node().asBoolean()) {
+                        System.gc(); // for a heap figure that compares across a soak
+                    }
+                    Runtime rt = Runtime.getRuntime();
+                    org.viosbench.engine.Correlator c = node.node().correlator();
+                    ObjectNode view = Json.object().put("event", "view").put("refusedFrames", node.kcluster().refusedFrames())
+                            .put("openQueues", c.openQueues().size())
+                            .put("openEntries", c.openQueues().stream().mapToInt(q -> q.pendingResponders().length).sum())
+                            .put("late", c.late()).put("duplicates", c.duplicates()).put("unexpected", c.unexpected())
+                            .put("heapUsedBytes", rt.totalMemory() - rt.freeMemory());
                     ObjectNode states = view.putObject("states");
                     node.view().forEach((v, s) -> states.put(Integer.toUnsignedString(v), s.name()));
                     print(view);
