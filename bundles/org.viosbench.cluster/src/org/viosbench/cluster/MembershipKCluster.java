@@ -82,7 +82,12 @@ final class MembershipKCluster extends ForwardingKCluster {
         inner.addMembershipListener(new MembershipListener() {
             @Override
             public void nodeJoined(int vios) {
-                Peer p = peers.computeIfAbsent(vios, v -> new Peer(System.nanoTime()));
+                // a peer that joins (first, or again after it went DOWN) was not UP before: its joining is a change, announced
+                Peer p = peers.computeIfAbsent(vios, v -> {
+                    Peer fresh = new Peer(System.nanoTime());
+                    fresh.state = ViosState.DOWN;
+                    return fresh;
+                });
                 p.lastHeard = System.nanoTime();
                 announce(change(vios, p, ViosState.UP, "joined"));
             }

@@ -71,6 +71,8 @@ public final class TcpKCluster implements KCluster {
     private final Inbox inbox;
     private final Map<Integer, CoalescingWriter> outbound = new ConcurrentHashMap<>();
     private final Map<Integer, Long> backoff = new ConcurrentHashMap<>();
+    /** Peers to which at least one connection attempt has ended (connected, refused, or not proven). */
+    private final java.util.Set<Integer> tried = ConcurrentHashMap.newKeySet();
     /** Peers with a connection attempt in progress (at most one per peer). */
     private final Map<Integer, Boolean> connecting = new ConcurrentHashMap<>();
     private final AtomicLong malformedFrames = new AtomicLong();
@@ -210,6 +212,14 @@ public final class TcpKCluster implements KCluster {
         return k;
     }
 
+    /**
+     * Whether a connection attempt to {@code peer} has ended at least once since the start (it connected, or it
+     * failed: then the peer is not running, or not one of ours). Until then, that a peer is unreachable says nothing.
+     */
+    public boolean tried(int peer) {
+        return tried.contains(peer);
+    }
+
     /** The address this end listens on (the bound port when the configured one was 0). */
     public InetSocketAddress localAddress() {
         return (InetSocketAddress) server.localAddress();
@@ -292,6 +302,7 @@ public final class TcpKCluster implements KCluster {
                     }
                 }).connect(addresses.get(peer)).addListener((ChannelFuture f) -> {
                     if (!f.isSuccess()) {
+                        tried.add(peer);
                         connecting.remove(peer);
                         retry(peer);
                         return;
@@ -327,6 +338,7 @@ public final class TcpKCluster implements KCluster {
 
     /** The connection to {@code peer} did not prove it reaches {@code peer}: refused, closed, tried again later. */
     private void notJoined(int peer, Channel ch, String why) {
+        tried.add(peer);
         connecting.remove(peer);
         refused("to VIOS " + Integer.toUnsignedString(peer) + ": " + why);
         ch.close();
@@ -335,6 +347,7 @@ public final class TcpKCluster implements KCluster {
 
     /** The connection to {@code peer} is up (and, with a key or TLS, authenticated both ways): packets may go. */
     private void connected(int peer, Channel ch) {
+        tried.add(peer);
         connecting.remove(peer);
         if (closed) {
             ch.close();

@@ -68,6 +68,29 @@ class SoakTest {
         throw new AssertionError("not all UP in VIOS 0's view " + why + ": " + view(0, false));
     }
 
+    /** A broadcast from {@code from} expecting every response; its result line. */
+    private JsonNode broadcast(int from, String tag) throws Exception {
+        NodeProcess n = nodes[from];
+        synchronized (n) {
+            n.send("{\"op\":\"send\",\"tag\":\"" + tag + "\",\"broadcast\":true,\"daemon\":10,\"expect\":\"all\",\"timeoutMillis\":"
+                    + TIMEOUT_MILLIS + "}");
+            JsonNode r = n.next("result", tag);
+            assertTrue(r.path("sent").asBoolean(), "broadcast " + tag + " from VIOS " + from + " not sent: " + r);
+            return r;
+        }
+    }
+
+    /** "success", or "failed" with the responders that did not match and how their entries ended. */
+    private static String outcome(JsonNode r) {
+        StringBuilder key = new StringBuilder(r.path("success").asBoolean() ? "success" : "failed");
+        for (JsonNode e : r.path("entries")) {
+            if (!"MATCHED".equals(e.path("state").asText())) {
+                key.append(' ').append(e.path("responder").asText()).append('=').append(e.path("state").asText());
+            }
+        }
+        return key.toString();
+    }
+
     private static void signal(NodeProcess n, String signal) throws Exception {
         assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(n.process.pid())).start().waitFor());
     }
@@ -86,6 +109,7 @@ class SoakTest {
         cluster = tmp.resolve("cluster.json");
         Files.writeString(cluster, f.append("]}").toString());
         Map<String, Integer> outcomes = new LinkedHashMap<>();
+        Map<String, Integer> probes = new java.util.concurrent.ConcurrentHashMap<>();
         List<String> late = new ArrayList<>();
         long heapBefore = 0;
         long worstMicros = 0;
@@ -96,10 +120,11 @@ class SoakTest {
             awaitAllUp("after the start");
             Thread resumer = null;
             for (int b = 0; b < BROADCASTS; b++) {
-                if (b > 0 && b % 100 == 0) { // SIGKILL VIOS 1 and start it again
+                if (b > 0 && b % 100 == 0) { // SIGKILL VIOS 1 and start it again: once ready, its first broadcast is answered by all
                     nodes[1].process.destroyForcibly();
                     assertTrue(nodes[1].process.waitFor(10, TimeUnit.SECONDS));
                     start(1);
+                    probes.merge("restarted: " + outcome(broadcast(1, "r" + b)), 1, Integer::sum);
                 }
                 if (b % 100 == 50) { // SIGSTOP VIOS 2 for 3 s
                     NodeProcess stopped = nodes[2];
@@ -108,6 +133,8 @@ class SoakTest {
                         try {
                             Thread.sleep(3000);
                             signal(stopped, "CONT");
+                            Thread.sleep(200); // resumed: it broadcasts as soon as it runs again
+                            probes.merge("resumed: " + outcome(broadcast(2, "s" + System.nanoTime())), 1, Integer::sum);
                         } catch (Exception e) {
                             throw new IllegalStateException(e);
                         }
@@ -118,22 +145,13 @@ class SoakTest {
                     heapBefore = view(3, true).path("heapUsedBytes").asLong();
                 }
                 String tag = "b" + b;
-                nodes[0].send("{\"op\":\"send\",\"tag\":\"" + tag + "\",\"broadcast\":true,\"daemon\":10,\"expect\":\"all\",\"timeoutMillis\":"
-                        + TIMEOUT_MILLIS + "}");
-                JsonNode r = nodes[0].next("result", tag);
-                assertTrue(r.path("sent").asBoolean(), "broadcast " + b + " not sent: " + r);
+                JsonNode r = broadcast(0, tag);
                 long micros = r.path("elapsedMicros").asLong();
                 worstMicros = Math.max(worstMicros, micros);
                 if (micros > (TIMEOUT_MILLIS + 100) * 1000L) {
                     late.add(tag + " took " + micros / 1000 + " ms");
                 }
-                StringBuilder key = new StringBuilder(r.path("success").asBoolean() ? "success" : "failed");
-                for (JsonNode e : r.path("entries")) {
-                    if (!"MATCHED".equals(e.path("state").asText())) {
-                        key.append(' ').append(e.path("responder").asText()).append('=').append(e.path("state").asText());
-                    }
-                }
-                outcomes.merge(key.toString(), 1, Integer::sum);
+                outcomes.merge(outcome(r), 1, Integer::sum);
             }
             if (resumer != null) {
                 resumer.join();
@@ -149,10 +167,13 @@ class SoakTest {
             ObjectNode summary = Json.object().put("soak", "broadcasts").put("broadcasts", BROADCASTS).put("worstMillis", worstMicros / 1000)
                     .put("heapBeforeBytes", heapBefore).put("heapAfterBytes", heapAfter);
             outcomes.forEach((k, v) -> summary.with("outcomes").put(k, v));
+            probes.forEach((k, v) -> summary.with("probes").put(k, v));
             System.out.println(summary);
             assertEquals(List.of(), late, "requests that outlived their timeout by more than 100 ms");
             assertTrue(heapAfter < heapBefore + (16 << 20), "a survivor's heap grew from " + heapBefore + " to " + heapAfter);
             assertTrue(outcomes.getOrDefault("success", 0) >= BROADCASTS * 8 / 10, "fewer than 80% answered by all: " + outcomes);
+            assertEquals(Map.of("restarted: success", (BROADCASTS - 1) / 100, "resumed: success", (BROADCASTS + 49) / 100), probes,
+                    "a restarted VIOS's first broadcast, and a resumed one's, are answered by all: " + summary);
         } finally {
             for (NodeProcess n : nodes) {
                 if (n != null) {
