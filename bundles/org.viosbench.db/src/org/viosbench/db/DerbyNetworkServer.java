@@ -18,6 +18,8 @@ import org.apache.derby.drda.NetworkServerControl;
  */
 public final class DerbyNetworkServer implements AutoCloseable {
     private static boolean started;
+    /** Threads that serve connections at most (Derby's maxThreads; more connections share them). */
+    public static final int MAX_THREADS = 16;
 
     private final NetworkServerControl control;
     private final ViosDatabase database;
@@ -81,6 +83,10 @@ public final class DerbyNetworkServer implements AutoCloseable {
         System.setProperty("derby.system.home", dir.getParent().toString());
         // the files Derby creates (database, derby.log, trace files) readable by this user alone
         System.setProperty("derby.storage.useDefaultFilePermissions", "false");
+        // at most this many threads serve connections, the rest wait their turn (time-sliced): idle or held
+        // connections cannot make the server grow a thread each
+        System.setProperty("derby.drda.maxThreads", Integer.toString(MAX_THREADS));
+        System.setProperty("derby.drda.timeSlice", "100");
         System.setProperty("derby.connection.requireAuthentication", "true");
         System.setProperty("derby.authentication.provider", "BUILTIN");
         System.setProperty("derby.user." + user, password);

@@ -34,6 +34,13 @@ class DbServerTest {
         }
     }
 
+    /** The threads of process {@code pid} now. */
+    private static int threads(long pid) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return (int) tasks.count();
+        }
+    }
+
     private NodeProcess child(String name, String... args) throws java.io.IOException {
         return new NodeProcess(ChildViosbench.command(tmp.resolve("config-" + name), List.of(args)), tmp.resolve(name + ".log"));
     }
@@ -99,6 +106,24 @@ class DbServerTest {
             assertEquals(Cli.OK, CliTest.run("db", "export", "--db-url", url, "--db-password-file", password.toString(), "--json",
                     exported.toString()).code());
             assertEquals(Json.MAPPER.readTree(DbCommandTest.CONFIG), Json.MAPPER.readTree(exported.toFile()));
+
+            // 200 connections held open and idle do not grow the server a thread each
+            long pid = listening.path("pid").asLong();
+            int threadsBefore = threads(pid);
+            List<java.net.Socket> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < 200; i++) {
+                    held.add(new java.net.Socket("127.0.0.1", port));
+                }
+                Thread.sleep(1000);
+                int threadsHeld = threads(pid);
+                assertTrue(threadsHeld <= threadsBefore + org.viosbench.db.DerbyNetworkServer.MAX_THREADS + 2,
+                        "200 idle connections: " + threadsBefore + " threads before, " + threadsHeld + " with them");
+            } finally {
+                for (java.net.Socket h : held) {
+                    h.close();
+                }
+            }
 
             // a second server on the same port says so
             try (NodeProcess second = child("server2", "db-server", "--db", tmp.resolve("other").toString(), "--port", Integer.toString(port),
