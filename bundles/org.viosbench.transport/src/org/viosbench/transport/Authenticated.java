@@ -78,17 +78,46 @@ final class Authenticated {
     /** The signing and checking of packets with a session key. */
     private static final class Tags {
         private final Mac mac;
+        /** Scratch space, reused: one Tags serves one connection's event loop. */
+        private final byte[] seqBytes = new byte[SEQ];
+        private final byte[] digest = new byte[32];
 
         Tags(byte[] sessionKey) {
             mac = ClusterKey.hmac(sessionKey);
         }
 
-        /** The tag of {@code packet}'s readable bytes with sequence {@code seq}. */
-        byte[] tag(long seq, ByteBuf packet) {
-            mac.update(new byte[] { (byte) (seq >>> 56), (byte) (seq >>> 48), (byte) (seq >>> 40), (byte) (seq >>> 32), (byte) (seq >>> 24),
-                    (byte) (seq >>> 16), (byte) (seq >>> 8), (byte) seq });
-            mac.update(packet.nioBuffer(packet.readerIndex(), packet.readableBytes()));
-            return Arrays.copyOf(mac.doFinal(), TAG);
+        /** Computes the tag of {@code packet}'s readable bytes with sequence {@code seq}; its first {@link #TAG} bytes are in {@link #digest}. */
+        private void compute(long seq, ByteBuf packet) {
+            for (int i = 0; i < SEQ; i++) {
+                seqBytes[i] = (byte) (seq >>> (56 - 8 * i));
+            }
+            mac.update(seqBytes);
+            if (packet.hasArray()) {
+                mac.update(packet.array(), packet.arrayOffset() + packet.readerIndex(), packet.readableBytes());
+            } else {
+                mac.update(packet.nioBuffer(packet.readerIndex(), packet.readableBytes()));
+            }
+            try {
+                mac.doFinal(digest, 0);
+            } catch (javax.crypto.ShortBufferException e) {
+                throw new IllegalStateException(e); // 32 bytes is HMAC-SHA256's length
+            }
+        }
+
+        /** Writes the tag of {@code packet} with sequence {@code seq} to {@code out}. */
+        void write(long seq, ByteBuf packet, ByteBuf out) {
+            compute(seq, packet);
+            out.writeBytes(digest, 0, TAG);
+        }
+
+        /** Whether the {@link #TAG} bytes at {@code at} of {@code frame} are the tag of {@code packet} with {@code seq}; constant time. */
+        boolean matches(long seq, ByteBuf packet, ByteBuf frame, int at) {
+            compute(seq, packet);
+            int diff = 0;
+            for (int i = 0; i < TAG; i++) {
+                diff |= digest[i] ^ frame.getByte(at + i);
+            }
+            return diff == 0;
         }
     }
 
@@ -169,9 +198,11 @@ final class Authenticated {
         @Override
         protected void encode(ChannelHandlerContext ctx, ByteBuf packet, List<Object> out) {
             long s = ++seq;
-            byte[] tag = tags.tag(s, packet);
-            ByteBuf trailer = ctx.alloc().buffer(TRAILER).writeLong(s).writeBytes(tag);
-            out.add(Unpooled.wrappedBuffer(packet.retain(), trailer));
+            int n = packet.readableBytes();
+            ByteBuf frame = ctx.alloc().buffer(n + TRAILER); // one pooled buffer: cheaper than a composite for packets this small
+            frame.writeBytes(packet, packet.readerIndex(), n).writeLong(s);
+            tags.write(s, packet, frame);
+            out.add(frame);
         }
     }
 
@@ -217,8 +248,7 @@ final class Authenticated {
                 }
                 ByteBuf packet = frame.slice(frame.readerIndex(), n);
                 long seq = frame.getLong(frame.readerIndex() + n);
-                byte[] tag = bytes(frame, frame.readerIndex() + n + SEQ, TAG);
-                if (!ClusterKey.same(tag, tags.tag(seq, packet))) {
+                if (!tags.matches(seq, packet, frame, frame.readerIndex() + n + SEQ)) {
                     refuse(ctx, "a frame whose tag does not match (forged, altered or of another session)", false);
                     return;
                 }
