@@ -460,6 +460,12 @@ public final class TcpKCluster implements KCluster {
         return Errno.ENOBUFS;
     }
 
+    /** Bytes waiting for {@code peer} now (queued and unsent); 0 when not connected. */
+    long pendingBytes(int peer) {
+        CoalescingWriter w = outbound.get(peer);
+        return w == null ? 0 : w.pendingBytes();
+    }
+
     /** Packets refused because more than {@link #MAX_PENDING_BYTES} waited for their peer. */
     public long refusedFull() {
         return refusedFull.get();

@@ -81,18 +81,21 @@ class LimitsTest {
                 await("VIOS 1 reachable", () -> k.isReachable(1));
                 io.netty.buffer.ByteBuf packet = Unpooled.wrappedBuffer(new byte[1 << 20]);
                 int sent = 0;
-                org.viosbench.protocol.Errno last = org.viosbench.protocol.Errno.OK;
-                for (int i = 0; i < 200 && last == org.viosbench.protocol.Errno.OK; i++) {
-                    last = k.send(1, packet);
-                    sent += last == org.viosbench.protocol.Errno.OK ? 1 : 0;
+                int refused = 0;
+                for (int i = 0; i < 100; i++) {
+                    org.viosbench.protocol.Errno e = k.send(1, packet);
+                    sent += e == org.viosbench.protocol.Errno.OK ? 1 : 0;
+                    refused += e == org.viosbench.protocol.Errno.ENOBUFS ? 1 : 0;
+                    assertTrue(e == org.viosbench.protocol.Errno.OK || e == org.viosbench.protocol.Errno.ENOBUFS, e.name());
+                    long waiting = k.pendingBytes(1);
+                    assertTrue(waiting <= TcpKCluster.MAX_PENDING_BYTES, waiting + " bytes wait for a peer that reads nothing");
                 }
-                assertEquals(org.viosbench.protocol.Errno.ENOBUFS, last, "refused once the bound is reached");
-                assertEquals(1, k.refusedFull());
-                // the bound (8 MiB here) plus what the kernel's socket buffers took before the peer's window closed
+                assertTrue(refused > 0, "never refused");
+                assertEquals(refused, k.refusedFull(), "every refusal counted");
+                // the bound (8 MiB) plus what the kernel's socket buffers took before the peer's window closed
                 assertTrue(sent < 64, sent + " packets of 1 MiB went out to a peer that reads nothing");
-                assertEquals(org.viosbench.protocol.Errno.ENOBUFS, k.send(1, packet), "and stays refused while nothing is read");
-                assertEquals(0, k.broadcast(packet).length, "a broadcast leaves that peer out");
-                assertEquals(3, k.refusedFull());
+                int reached = k.broadcast(packet).length;
+                assertEquals(refused + 1 - reached, k.refusedFull(), "a broadcast that leaves the peer out counts it too");
                 assertTrue(k.isReachable(1), "a slow peer is not a dead one: membership decides that");
                 packet.release();
             } finally {
