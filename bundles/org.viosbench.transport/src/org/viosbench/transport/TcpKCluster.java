@@ -358,8 +358,8 @@ public final class TcpKCluster implements KCluster {
         outbound.put(peer, writer);
         inbox.joined(peer);
         ch.closeFuture().addListener(c -> {
-            outbound.remove(peer, writer);
-            if (!closed) {
+            // only the current connection's loss is the peer's: a replaced one leaves nothing to say
+            if (outbound.remove(peer, writer) && !closed) {
                 inbox.left(peer, "connection to VIOS " + Integer.toUnsignedString(peer) + " lost");
                 retry(peer);
             }
@@ -381,12 +381,17 @@ public final class TcpKCluster implements KCluster {
      */
     private final class Receiver extends ChannelInboundHandlerAdapter {
         private int peer = -1;
+        /**
+         * The connection to the peer that was up while this one brought its frames: the one to close when this
+         * one ends. Not simply the current one: when a peer restarts, its old incarnation's connection ends
+         * after the new one's has been answered, and must not take the new outbound connection with it.
+         */
+        private CoalescingWriter paired;
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            CoalescingWriter out = peer < 0 ? null : outbound.get(peer);
-            if (out != null && !closed) {
-                out.channel().close();
+            if (paired != null && outbound.get(peer) == paired && !closed) {
+                paired.channel().close();
             }
             ctx.fireChannelInactive();
         }
@@ -402,6 +407,9 @@ public final class TcpKCluster implements KCluster {
                         backoff.remove(from);
                         connect(from);
                     }
+                }
+                if (paired == null && peer >= 0) {
+                    paired = outbound.get(peer);
                 }
                 if (direct) {
                     inbox.deliverNow(from, frame);
