@@ -120,9 +120,23 @@ final class MembershipKCluster extends ForwardingKCluster {
         ticker.cancel(false);
     }
 
+    /** When the last tick ran; a tick much later than the interval means this VIOS itself was paused. */
+    private long lastTick = System.nanoTime();
+
     private void tick() {
         try {
             long now0 = System.nanoTime();
+            long gap = now0 - lastTick;
+            lastTick = now0;
+            if (gap > timeoutNanos) {
+                // this VIOS was stopped (SIGSTOP, a debugger, a long pause): the others' silence was ours; give each a
+                // fresh failure timeout from now instead of suspecting everyone at once and believing itself alone
+                LOG.log(System.Logger.Level.INFO, "VIOS {0} was paused for {1} ms; its peers get a fresh failure timeout",
+                        Integer.toUnsignedString(inner.localId()), TimeUnit.NANOSECONDS.toMillis(gap));
+                for (Peer p : peers.values()) {
+                    p.lastHeard = Math.max(p.lastHeard, now0);
+                }
+            }
             for (Map.Entry<Integer, Peer> e : peers.entrySet()) {
                 Peer p = e.getValue();
                 long arrived = inner.lastArrivalNanos(e.getKey());
@@ -168,11 +182,24 @@ final class MembershipKCluster extends ForwardingKCluster {
                 Peer p = peers.get(from);
                 if (p != null) {
                     p.lastHeard = System.nanoTime();
+                    heardAgain(from, p);
                 }
                 return;
             }
         }
+        Peer p = peers.get(from);
+        if (p != null) {
+            heardAgain(from, p); // before the packet goes up: a request from a suspected VIOS is answered, not dropped
+        }
         next.receive(from, packet);
+    }
+
+    /** A packet from a VIOS this one suspects is a life sign: UP again at once, not at the next tick. */
+    private void heardAgain(int from, Peer p) {
+        if (p.state == ViosState.SUSPECTED) {
+            p.lastHeard = System.nanoTime();
+            announce(change(from, p, ViosState.UP, "heard again"));
+        }
     }
 
     /** Moves {@code p} to {@code state}; returns the change to announce, or null when nothing changed. */
