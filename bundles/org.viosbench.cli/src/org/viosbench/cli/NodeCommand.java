@@ -190,7 +190,7 @@ final class NodeCommand implements Callable<Integer> {
                 registration.start();
             }
             try {
-                return serve(node, file.addresses().keySet());
+                return serve(node);
             } finally {
                 if (registrations != null) {
                     registrations.close();
@@ -222,42 +222,11 @@ final class NodeCommand implements Callable<Integer> {
     }
 
     /** How long a starting node waits for the peers that are running to count it as joined before it says ready. */
-    static final long JOIN_MILLIS = 10_000;
-
-    /**
-     * Waits until every peer is UP in this node's view and heard from (both ways: something arrived from the peer, so
-     * the peer's connection to it works and answers can come back) or is not running (a connection to it was tried and failed),
-     * at most {@link #JOIN_MILLIS}; returns the peers UP. Without this a restarted node said ready while it was still
-     * alone, and its first requests found no one or timed out.
-     */
-    private static java.util.List<Integer> awaitJoined(TcpNode node, java.util.Set<Integer> members) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(JOIN_MILLIS);
-        while (true) {
-            java.util.List<Integer> up = new java.util.ArrayList<>();
-            boolean settled = true;
-            java.util.Map<Integer, org.viosbench.cluster.ViosState> view = node.view();
-            for (int peer : new java.util.TreeSet<>(members)) {
-                if (peer == node.node().id()) {
-                    continue;
-                }
-                // UP in the view is set by this node's own connection; that the peer's connection back works shows in what arrives
-                if (view.get(peer) == org.viosbench.cluster.ViosState.UP && node.kcluster().isReachable(peer)
-                        && node.kcluster().lastArrivalNanos(peer) != Long.MIN_VALUE) {
-                    up.add(peer);
-                } else if (!node.kcluster().tried(peer) || node.kcluster().isReachable(peer)) {
-                    settled = false; // not tried yet, or connected and not yet heard from
-                }
-            }
-            if (settled || System.nanoTime() > deadline) {
-                return up;
-            }
-            Thread.sleep(10);
-        }
-    }
+    static final java.time.Duration JOIN = java.time.Duration.ofSeconds(10);
 
     /** Announces readiness once joined, then runs the commands of standard input until its end or quit. */
-    private int serve(TcpNode node, java.util.Set<Integer> members) throws IOException, InterruptedException {
-        java.util.List<Integer> joined = awaitJoined(node, members);
+    private int serve(TcpNode node) throws IOException, InterruptedException {
+        java.util.List<Integer> joined = node.awaitJoined(JOIN);
         ObjectNode ready = Json.object();
         print(ready.put("event", "ready").put("id", Integer.toUnsignedLong(node.node().id())).put("name", node.node().name())
                 .put("authenticated", node.kcluster().authenticated())

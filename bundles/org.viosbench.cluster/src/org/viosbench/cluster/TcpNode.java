@@ -91,6 +91,36 @@ public final class TcpNode implements AutoCloseable {
         return tcp;
     }
 
+    /**
+     * Waits until every other VIOS of the cluster is UP in this node's view and heard from (both ways: something
+     * arrived from it, so its connection here works and answers can come back; UP alone is set by this node's own
+     * connection) or is not running (a connection to it was tried and failed), at most {@code max}; returns the
+     * VIOSes UP, ascending. A node that says it is ready before this is still alone: its first requests find no one
+     * or time out.
+     */
+    public java.util.List<Integer> awaitJoined(java.time.Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (true) {
+            java.util.List<Integer> up = new java.util.ArrayList<>();
+            boolean settled = true;
+            Map<Integer, ViosState> view = view();
+            for (int peer : tcp.configured()) {
+                if (peer == tcp.localId()) {
+                    continue;
+                }
+                if (view.get(peer) == ViosState.UP && tcp.isReachable(peer) && tcp.lastArrivalNanos(peer) != Long.MIN_VALUE) {
+                    up.add(peer);
+                } else if (!tcp.tried(peer) || tcp.isReachable(peer)) {
+                    settled = false; // not tried yet, or connected and not yet heard from
+                }
+            }
+            if (settled || System.nanoTime() > deadline) {
+                return up;
+            }
+            Thread.sleep(10);
+        }
+    }
+
     /** This VIOS's view of the others. */
     public Map<Integer, ViosState> view() {
         return membership.view();

@@ -30,8 +30,15 @@ public final class DatabaseLocation {
     private final String url;
     private final String user;
     private final String password;
+    /** A network location reached with TLS and peer authentication. */
+    private final boolean tls;
 
     private DatabaseLocation(Path directory, String url, String user, String password) {
+        this(directory, url, user, password, false);
+    }
+
+    private DatabaseLocation(Path directory, String url, String user, String password, boolean tls) {
+        this.tls = tls;
         this.directory = directory;
         this.url = url;
         this.user = user;
@@ -74,12 +81,8 @@ public final class DatabaseLocation {
         if (url == null) {
             throw new IllegalStateException("TLS is for a database served over the network, not an embedded one");
         }
-        DatabaseLocation l = new DatabaseLocation(null, url, user, password);
-        l.tls = true;
-        return l;
+        return new DatabaseLocation(null, url, user, password, true);
     }
-
-    private boolean tls;
 
     /** Whether this process opens the database itself (embedded Derby). */
     public boolean isEmbedded() {

@@ -495,6 +495,11 @@ public final class TcpKCluster implements KCluster {
         return sent.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** Every VIOS of the configured cluster, this one included, ascending. */
+    public int[] configured() {
+        return members.clone();
+    }
+
     /** This VIOS and the VIOSes connected now (the view a broadcast reaches), ascending. */
     @Override
     public int[] members() {

@@ -20,7 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.viosbench.engine.EntryState;
 import org.viosbench.engine.Message;
 import org.viosbench.engine.RequestResult;
 import org.viosbench.engine.Trace;
@@ -184,15 +183,9 @@ class AuthenticatedTest {
         List<ViosNode> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
-                ViosNode n = new ViosNode("vios" + i, TcpKCluster.start(i, addresses, TcpKCluster.Delivery.IO_THREAD, null, KEY), trace);
-                n.registerHandler(TcpKClusterTest.ECHO, m -> org.viosbench.engine.Reply.ok(new byte[] { 1 }));
-                nodes.add(n);
+                TcpKClusterTest.echoNode(TcpKCluster.start(i, addresses, TcpKCluster.Delivery.IO_THREAD, null, KEY), trace, nodes);
             }
-            TcpKClusterTest.awaitMesh(nodes);
-            RequestResult r = nodes.get(0).daemon(TcpKClusterTest.SENDER).send(Message.broadcast().targetDaemon(TcpKClusterTest.ECHO)
-                    .expectAll().build()).await(TcpKClusterTest.WAIT);
-            assertTrue(r.success(), r.toString());
-            assertEquals(2, r.count(EntryState.MATCHED));
+            TcpKClusterTest.broadcastAnsweredByAll(nodes);
 
             // a forger without the key connects to VIOS 0 and sends a packet in VIOS 1's name
             TcpKCluster zero = (TcpKCluster) nodes.get(0).kcluster();

@@ -22,9 +22,6 @@ import javax.net.ssl.X509TrustManager;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.viosbench.engine.EntryState;
-import org.viosbench.engine.Message;
-import org.viosbench.engine.RequestResult;
 import org.viosbench.engine.Trace;
 import org.viosbench.engine.ViosNode;
 
@@ -57,15 +54,9 @@ class ClusterTlsTest {
                 TcpKCluster k = TcpKCluster.start(i, addresses, TcpKCluster.Delivery.IO_THREAD, null, ClusterTls.load(dir, i));
                 assertEquals("tls", k.protection());
                 assertTrue(k.authenticated());
-                ViosNode n = new ViosNode("vios" + i, k, new Trace());
-                n.registerHandler(TcpKClusterTest.ECHO, m -> org.viosbench.engine.Reply.ok(new byte[] { 1 }));
-                nodes.add(n);
+                TcpKClusterTest.echoNode(k, new Trace(), nodes);
             }
-            TcpKClusterTest.awaitMesh(nodes);
-            RequestResult r = nodes.get(0).daemon(TcpKClusterTest.SENDER).send(Message.broadcast().targetDaemon(TcpKClusterTest.ECHO)
-                    .expectAll().build()).await(TcpKClusterTest.WAIT);
-            assertTrue(r.success(), r.toString());
-            assertEquals(2, r.count(EntryState.MATCHED));
+            TcpKClusterTest.broadcastAnsweredByAll(nodes);
             for (ViosNode n : nodes) {
                 assertEquals(0, ((TcpKCluster) n.kcluster()).refusedFrames(), "nothing refused among members");
             }

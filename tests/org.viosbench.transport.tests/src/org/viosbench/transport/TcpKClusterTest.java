@@ -62,6 +62,23 @@ class TcpKClusterTest {
         return n;
     }
 
+    /** An echoing VIOS on {@code k}, added to {@code nodes}. */
+    static ViosNode echoNode(TcpKCluster k, Trace trace, List<ViosNode> nodes) {
+        ViosNode n = new ViosNode("vios" + k.localId(), k, trace);
+        n.registerHandler(ECHO, m -> org.viosbench.engine.Reply.ok(new byte[] { 1 }));
+        nodes.add(n);
+        return n;
+    }
+
+    /** Once the mesh is up, a broadcast from the first node expecting all is answered by every other one. */
+    static void broadcastAnsweredByAll(List<ViosNode> nodes) throws Exception {
+        awaitMesh(nodes);
+        org.viosbench.engine.RequestResult r = nodes.get(0).daemon(SENDER).send(org.viosbench.engine.Message.broadcast().targetDaemon(ECHO)
+                .expectAll().build()).await(WAIT);
+        org.junit.jupiter.api.Assertions.assertTrue(r.success(), r.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(nodes.size() - 1, r.count(org.viosbench.engine.EntryState.MATCHED));
+    }
+
     static void awaitMesh(List<ViosNode> nodes) throws InterruptedException {
         await("full mesh", () -> nodes.stream().allMatch(a -> nodes.stream().allMatch(b -> a.kcluster().isReachable(b.id()))));
     }
