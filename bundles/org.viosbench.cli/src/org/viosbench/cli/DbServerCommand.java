@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.viosbench.db.DatabaseException;
 import org.viosbench.db.DerbyNetworkServer;
+import org.viosbench.db.PasswordGuard;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -152,8 +153,10 @@ final class DbServerCommand implements Callable<Integer> {
         stopRequested.await();
         try {
             server.close();
-            note(log, "stopped; the database is closed");
-            Json.print(spec.commandLine().getOut(), Json.object().put("event", "stopped"));
+            note(log, "stopped; the database is closed; " + PasswordGuard.refused() + " logins refused, " + PasswordGuard.lockedOutAttempts()
+                    + " of them during a lockout");
+            Json.print(spec.commandLine().getOut(), Json.object().put("event", "stopped").put("refusedLogins", PasswordGuard.refused())
+                    .put("lockedOutLogins", PasswordGuard.lockedOutAttempts()));
         } catch (RuntimeException | Error e) { // said now: once the stop is done, a SIGTERM-ed JVM ends at once
             e.printStackTrace(spec.commandLine().getErr());
             spec.commandLine().getErr().flush();

@@ -41,7 +41,7 @@ public final class DatabaseException extends Exception {
             case "23503" -> "reference to something that does not exist";
             case "23513" -> "value out of range";
             case "XJ040", "XSDB6" -> "the database is in use by another process";
-            case "08004" -> "connection refused (wrong user or password, or no such database)";
+            case "08004" -> "connection refused (wrong user or password, no such database, or locked out after repeated wrong passwords)";
             case "08001" -> "cannot reach the database server";
             default -> "database error " + state;
         };

@@ -76,6 +76,21 @@ class DbServerTest {
             Run refused = CliTest.run("db", "status", "--db-url", url, "--db-password-file", wrong.toString());
             assertEquals(Cli.FAILURE, refused.code());
             assertTrue(refused.json().path("error").asText().contains("connection refused"), refused.out() + refused.err());
+            // guessing locks everyone out for a while: after three more wrong passwords (four in a row) the right one is
+            // refused too, until the 2 s lockout ends
+            for (int i = 0; i < org.viosbench.db.PasswordGuard.FREE_FAILURES; i++) {
+                assertEquals(Cli.FAILURE, CliTest.run("db", "status", "--db-url", url, "--db-password-file", wrong.toString()).code());
+            }
+            Run locked = CliTest.run("db", "status", "--db-url", url, "--db-password-file", password.toString());
+            assertEquals(Cli.FAILURE, locked.code(), "the right password during a lockout: " + locked.out());
+            assertTrue(locked.json().path("error").asText().contains("locked out after repeated wrong passwords"), locked.out());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            Run unlocked = locked;
+            while (unlocked.code() != Cli.OK && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                unlocked = CliTest.run("db", "status", "--db-url", url, "--db-password-file", password.toString());
+            }
+            assertEquals(Cli.OK, unlocked.code(), "the lockout ends: " + unlocked.out());
             Run noPassword = CliTest.run("db", "status", "--db-url", url, "--db-password-file", tmp.resolve("none").toString());
             assertEquals(Cli.USAGE, noPassword.code());
             assertTrue(noPassword.err().contains("cannot read the password file"), noPassword.err());
@@ -141,7 +156,9 @@ class DbServerTest {
             // SIGTERM (through the handle: Process.destroy() would also close our end of its output): the server stops
             // serving and closes the database cleanly
             assertTrue(server.process.toHandle().destroy());
-            server.next("stopped", null);
+            JsonNode stoppedEvent = server.next("stopped", null);
+            assertTrue(stoppedEvent.path("refusedLogins").asLong() >= 5, stoppedEvent.toString());
+            assertTrue(stoppedEvent.path("lockedOutLogins").asLong() >= 1, stoppedEvent.toString());
             assertTrue(server.process.waitFor(30, TimeUnit.SECONDS));
         } finally {
             children.forEach(NodeProcess::close);
@@ -203,7 +220,8 @@ class DbServerTest {
                 assertEquals("------", mode.substring(3), f + " is " + mode);
             }
             server.send("quit");
-            server.next("stopped", null);
+            // the plain client never reached the password check (so it cannot guess, nor lock anyone out)
+            assertEquals(0, server.next("stopped", null).path("refusedLogins").asLong());
         } finally {
             children.forEach(NodeProcess::close);
         }
