@@ -270,7 +270,7 @@ final class NodeCommand implements Callable<Integer> {
                     }
                     Runtime rt = Runtime.getRuntime();
                     org.viosbench.engine.Correlator c = node.node().correlator();
-                    ObjectNode view = Json.object().put("event", "view").put("refusedFrames", node.kcluster().refusedFrames())
+                    ObjectNode view = Json.object().put("event", "view").put("tag", tag).put("refusedFrames", node.kcluster().refusedFrames())
                             .put("openQueues", c.openQueues().size())
                             .put("openEntries", c.openQueues().stream().mapToInt(q -> q.pendingResponders().length).sum())
                             .put("late", c.late()).put("duplicates", c.duplicates()).put("unexpected", c.unexpected())

@@ -14,7 +14,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.viosbench.cli.MultiProcessClusterTest.NodeProcess;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.viosbench.cli.CliTest.Run;
-import org.viosbench.cli.MultiProcessClusterTest.NodeProcess;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -145,21 +144,21 @@ class DbServerTest {
                     "--password-file", password.toString())) {
                 JsonNode error = second.next("error", null);
                 assertTrue(error.path("error").asText().contains(":" + port), error.toString());
-                assertTrue(second.process.waitFor(30, TimeUnit.SECONDS));
-                assertEquals(Cli.FAILURE, second.process.exitValue());
+                assertTrue(second.process().waitFor(30, TimeUnit.SECONDS));
+                assertEquals(Cli.FAILURE, second.process().exitValue());
             }
 
             dbNode.send("{\"op\":\"quit\"}");
             joiner.send("{\"op\":\"quit\"}");
-            assertTrue(dbNode.process.waitFor(30, TimeUnit.SECONDS));
+            assertTrue(dbNode.process().waitFor(30, TimeUnit.SECONDS));
 
             // SIGTERM (through the handle: Process.destroy() would also close our end of its output): the server stops
             // serving and closes the database cleanly
-            assertTrue(server.process.toHandle().destroy());
+            assertTrue(server.process().toHandle().destroy());
             JsonNode stoppedEvent = server.next("stopped", null);
             assertTrue(stoppedEvent.path("refusedLogins").asLong() >= 5, stoppedEvent.toString());
             assertTrue(stoppedEvent.path("lockedOutLogins").asLong() >= 1, stoppedEvent.toString());
-            assertTrue(server.process.waitFor(30, TimeUnit.SECONDS));
+            assertTrue(server.process().waitFor(30, TimeUnit.SECONDS));
         } finally {
             children.forEach(NodeProcess::close);
         }
@@ -212,8 +211,8 @@ class DbServerTest {
             children.add(dbNode);
             dbNode.next("ready", null);
             dbNode.send("{\"op\":\"quit\"}");
-            assertTrue(dbNode.process.waitFor(30, TimeUnit.SECONDS));
-            assertEquals(Cli.OK, dbNode.process.exitValue());
+            assertTrue(dbNode.process().waitFor(30, TimeUnit.SECONDS));
+            assertEquals(Cli.OK, dbNode.process().exitValue());
 
             for (Path f : new Path[] { db.resolve("service.properties"), db.resolveSibling("viosdb-server.log") }) {
                 String mode = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f));

@@ -4,18 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -34,53 +28,6 @@ class MultiProcessClusterTest {
     Path tmp;
 
     /** One `viosbench node` child process and the JSON lines it prints. */
-    static final class NodeProcess implements AutoCloseable { // also used by TraceCrashSafetyTest
-        final Process process;
-        final PrintWriter in;
-        final BlockingQueue<JsonNode> lines = new LinkedBlockingQueue<>();
-
-        NodeProcess(List<String> command, Path log) throws IOException {
-            process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-            in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null;) {
-                        try {
-                            lines.add(Json.MAPPER.readTree(line));
-                        } catch (IOException e) {
-                            lines.add(Json.object().put("event", "unparsable").put("line", line));
-                        }
-                    }
-                } catch (IOException e) {
-                    // process ended
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        void send(String json) {
-            in.println(json);
-        }
-
-        /** The next line with {@code event} (and {@code tag}, when not null), skipping others; fails after 30 s. */
-        JsonNode next(String event, String tag) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline) {
-                JsonNode n = lines.poll(100, TimeUnit.MILLISECONDS);
-                if (n != null && event.equals(n.path("event").asText()) && (tag == null || tag.equals(n.path("tag").asText()))) {
-                    return n;
-                }
-            }
-            throw new AssertionError("no " + event + (tag == null ? "" : " " + tag) + " line within 30 s");
-        }
-
-        @Override
-        public void close() {
-            process.destroyForcibly();
-        }
-    }
-
     /** The command that starts a `viosbench node` in a framework like this test's own. */
     private List<String> nodeCommand(int id, Path clusterFile, String... extra) throws IOException {
         Path key = tmp.resolve("cluster.key");
@@ -191,7 +138,7 @@ class MultiProcessClusterTest {
             // a request VIOS 3 will never finish (20 s handler, no timeout), then SIGKILL VIOS 3
             zero.send("{\"op\":\"send\",\"tag\":\"k\",\"to\":[1,3],\"daemon\":11,\"timeoutMillis\":0}");
             Thread.sleep(500);
-            nodes.get(3).process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            nodes.get(3).process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             JsonNode killed = zero.next("result", "k");
             assertFalse(killed.path("success").asBoolean());
             assertEquals("ERROR", killed.at("/entries/0/state").asText(), "VIOS 1 has no daemon 11: " + killed);
@@ -204,8 +151,8 @@ class MultiProcessClusterTest {
 
             for (int i = 0; i < 3; i++) {
                 nodes.get(i).send("{\"op\":\"quit\"}");
-                assertTrue(nodes.get(i).process.waitFor(20, TimeUnit.SECONDS), "VIOS " + i + " did not stop");
-                assertEquals(0, nodes.get(i).process.exitValue());
+                assertTrue(nodes.get(i).process().waitFor(20, TimeUnit.SECONDS), "VIOS " + i + " did not stop");
+                assertEquals(0, nodes.get(i).process().exitValue());
             }
         } finally {
             nodes.forEach(NodeProcess::close);

@@ -38,10 +38,10 @@ class TraceCrashSafetyTest {
                     List.of("db", "trace-bench", "--db", db.toString(), "--events", "1000000000", "--progress"));
             long reported = -1;
             long run = -1;
-            try (MultiProcessClusterTest.NodeProcess child = new MultiProcessClusterTest.NodeProcess(cmd, tmp.resolve("child.log"))) {
+            try (NodeProcess child = new NodeProcess(cmd, tmp.resolve("child.log"))) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (reported < 0 && System.nanoTime() < deadline) {
-                    JsonNode line = child.lines.poll(100, TimeUnit.MILLISECONDS);
+                    JsonNode line = child.poll(100, TimeUnit.MILLISECONDS);
                     if (line != null && line.has("committed")) {
                         reported = line.get("committed").asLong();
                         run = line.get("run").asLong();
@@ -49,13 +49,13 @@ class TraceCrashSafetyTest {
                 }
                 assertTrue(reported > 0, "round " + round + ": the child never committed a batch");
                 Thread.sleep(50 + random.nextInt(700));
-                for (JsonNode line; (line = child.lines.poll()) != null;) {
+                for (JsonNode line; (line = child.poll(0, TimeUnit.MILLISECONDS)) != null;) {
                     if (line.has("committed")) {
                         reported = Math.max(reported, line.get("committed").asLong());
                     }
                 }
-                child.process.destroyForcibly(); // SIGKILL
-                assertTrue(child.process.waitFor(20, TimeUnit.SECONDS));
+                child.process().destroyForcibly(); // SIGKILL
+                assertTrue(child.process().waitFor(20, TimeUnit.SECONDS));
             }
             try (ViosDatabase reopened = ViosDatabase.open(db)) {
                 Map<Long, Long> counts = new HashMap<>();
