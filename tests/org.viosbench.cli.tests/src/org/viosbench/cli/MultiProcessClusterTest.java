@@ -2,6 +2,7 @@ package org.viosbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -154,6 +155,73 @@ class MultiProcessClusterTest {
                 assertTrue(nodes.get(i).process().waitFor(20, TimeUnit.SECONDS), "VIOS " + i + " did not stop");
                 assertEquals(0, nodes.get(i).process().exitValue());
             }
+        } finally {
+            nodes.forEach(NodeProcess::close);
+        }
+    }
+
+    /**
+     * Four nodes started at the same moment on this machine (2 cores on CI: four JVMs starting at once keep them busy
+     * for seconds), with the default heartbeat and failure timeout: no VIOS is ever suspected by another, during the
+     * start or in the idle seconds after it.
+     */
+    @Test
+    void fourNodesStartedAtOnceNeverSuspectEachOther() throws Exception {
+        StringBuilder file = new StringBuilder("{\"name\":\"together\",\"vioses\":[");
+        for (int i = 0; i < 4; i++) {
+            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                file.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"name\":\"vios").append(i)
+                        .append("\",\"address\":\"127.0.0.1:").append(s.getLocalPort()).append("\",\"daemons\":[10]}");
+            }
+        }
+        Path clusterFile = tmp.resolve("together.json");
+        Files.writeString(clusterFile, file.append("]}").toString());
+        List<NodeProcess> nodes = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                nodes.add(new NodeProcess(nodeCommand(i, clusterFile), tmp.resolve("together" + i + ".log")));
+            }
+            List<JsonNode> membership = new ArrayList<>();
+            for (NodeProcess n : nodes) { // every line up to ready, membership kept
+                for (JsonNode line = n.poll(30, TimeUnit.SECONDS);; line = n.poll(30, TimeUnit.SECONDS)) {
+                    assertNotNull(line, "a node did not get ready within 30 s");
+                    if ("ready".equals(line.path("event").asText())) {
+                        break;
+                    }
+                    membership.add(line);
+                }
+            }
+            Thread.sleep(3000); // idle, three failure timeouts
+            // then what an idle node costs: CPU time over 5 s, per node
+            long[] cpuBefore = new long[4];
+            for (int i = 0; i < 4; i++) {
+                cpuBefore[i] = nodes.get(i).process().info().totalCpuDuration().orElseThrow().toNanos();
+            }
+            long idleStart = System.nanoTime();
+            Thread.sleep(5000);
+            List<Double> idlePercent = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                long cpu = nodes.get(i).process().info().totalCpuDuration().orElseThrow().toNanos() - cpuBefore[i];
+                idlePercent.add(Math.round(1000.0 * cpu / (System.nanoTime() - idleStart)) / 10.0);
+            }
+            System.out.println("{\"idleNodeCpuPercentOfACore\":" + idlePercent + "}");
+            // seconds after the start the JIT still compiles (a few % of a core; about 1% once settled: the I/O thread's
+            // heartbeats): only a thread that spins would come near a quarter of a core
+            assertTrue(idlePercent.stream().allMatch(p -> p < 25), "an idle node busy: " + idlePercent + " % of a core");
+            for (NodeProcess n : nodes) { // what they said until now (not what they say of each other when they quit)
+                for (JsonNode line; (line = n.poll(0, TimeUnit.SECONDS)) != null;) {
+                    membership.add(line);
+                }
+            }
+            for (NodeProcess n : nodes) {
+                n.send("{\"op\":\"quit\"}");
+                assertTrue(n.process().waitFor(20, TimeUnit.SECONDS));
+            }
+            List<String> suspicions = membership.stream().filter(l -> "membership".equals(l.path("event").asText()))
+                    .filter(l -> !"UP".equals(l.path("state").asText())).map(JsonNode::toString).toList();
+            assertEquals(List.of(), suspicions, "VIOSes suspected while all were starting or idle");
+            assertTrue(membership.stream().filter(l -> "membership".equals(l.path("event").asText())).count() >= 4 * 3,
+                    "every VIOS saw the three others come UP: " + membership);
         } finally {
             nodes.forEach(NodeProcess::close);
         }
