@@ -39,6 +39,23 @@ record ClusterFile(ClusterDescription description, Map<Integer, InetSocketAddres
     }
 
     /**
+     * Writes a cluster file of VIOSes 0 to {@code vioses - 1}, named {@code vios<id>}, with daemon 10, each on a loopback
+     * port that was free a moment ago (for soaks and tests on one machine); {@code fields} (JSON members, may be empty) go
+     * into the top-level object, and with {@code cecs} VIOSes 2k and 2k+1 share CEC {@code cec<k>}.
+     */
+    static Path writeLoopback(Path file, String name, int vioses, String fields, boolean cecs) throws IOException {
+        StringBuilder f = new StringBuilder("{\"name\":\"" + name + "\"," + (fields.isEmpty() ? "" : fields + ",") + "\"vioses\":[");
+        for (int i = 0; i < vioses; i++) {
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                f.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"name\":\"vios").append(i).append('"')
+                        .append(cecs ? ",\"cec\":\"cec" + i / 2 + "\"" : "").append(",\"address\":\"127.0.0.1:").append(s.getLocalPort())
+                        .append("\",\"daemons\":[10]}");
+            }
+        }
+        return Files.writeString(file, f.append("]}").toString());
+    }
+
+    /**
      * Reads a cluster file, or refuses it whole.
      *
      * @throws java.nio.file.NoSuchFileException when there is no such file

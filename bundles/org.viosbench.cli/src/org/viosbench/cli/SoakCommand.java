@@ -2,7 +2,6 @@ package org.viosbench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +71,7 @@ final class SoakCommand extends LeafCommand {
             throw new ParameterException(spec.commandLine(), "--protection: " + protection + " is not one of key, tls, insecure");
         }
         dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("viosbench-soak");
-        Path cluster = writeClusterFile();
+        Path cluster = ClusterFile.writeLoopback(dir.resolve("cluster.json"), "soak", NODES, "", false);
         security = switch (protection) {
             case "key" -> {
                 ClusterKey.writeNew(dir.resolve("cluster.key"));
@@ -214,19 +213,6 @@ final class SoakCommand extends LeafCommand {
         return summary.put("ok", problems.isEmpty());
     }
 
-    private Path writeClusterFile() throws IOException {
-        StringBuilder f = new StringBuilder("{\"name\":\"soak\",\"vioses\":[");
-        for (int i = 0; i < NODES; i++) {
-            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                f.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"name\":\"vios").append(i)
-                        .append("\",\"address\":\"127.0.0.1:").append(s.getLocalPort()).append("\",\"daemons\":[10]}");
-            }
-        }
-        Path cluster = dir.resolve("cluster.json");
-        Files.writeString(cluster, f.append("]}").toString());
-        return cluster;
-    }
-
     private void start(int id, Path cluster) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("node", "--id", Integer.toString(id), "--cluster", cluster.toString()));
         args.addAll(security);
@@ -301,6 +287,17 @@ final class SoakCommand extends LeafCommand {
                         System.getLogger(SoakCommand.class.getName()).log(System.Logger.Level.DEBUG, "SIGCONT before the kill failed", e);
                     }
                     n.close();
+                }
+            }
+            for (NodeProcess n : nodes) { // SIGKILL is asynchronous: gone when the soak says it is done
+                try {
+                    if (n != null && !n.process().waitFor(10, TimeUnit.SECONDS)) {
+                        System.getLogger(SoakCommand.class.getName()).log(System.Logger.Level.WARNING, "node process {0} still there 10 s after SIGKILL",
+                                n.process().pid());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
         }

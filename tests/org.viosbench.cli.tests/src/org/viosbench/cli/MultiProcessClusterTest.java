@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,16 +42,8 @@ class MultiProcessClusterTest {
 
     @Test
     void fourProcessesAnswerRequestsAndAKilledOneEndsItsRequests() throws Exception {
-        StringBuilder file = new StringBuilder("{\"name\":\"four\",\"heartbeatMillis\":100,\"failureTimeoutMillis\":1000,\"vioses\":[");
-        for (int i = 0; i < 4; i++) {
-            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                file.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"name\":\"vios").append(i)
-                        .append("\",\"cec\":\"cec").append(i / 2).append("\",\"address\":\"127.0.0.1:").append(s.getLocalPort())
-                        .append("\",\"daemons\":[10]}");
-            }
-        }
-        Path clusterFile = tmp.resolve("cluster.json");
-        Files.writeString(clusterFile, file.append("]}").toString());
+        Path clusterFile = ClusterFile.writeLoopback(tmp.resolve("cluster.json"), "four", 4, "\"heartbeatMillis\":100,\"failureTimeoutMillis\":1000",
+                true);
 
         // VIOS 0 hosts the VIOS database; the others register with it when they are connected
         Path db = tmp.resolve("viosdb");
@@ -167,15 +158,7 @@ class MultiProcessClusterTest {
      */
     @Test
     void fourNodesStartedAtOnceNeverSuspectEachOther() throws Exception {
-        StringBuilder file = new StringBuilder("{\"name\":\"together\",\"vioses\":[");
-        for (int i = 0; i < 4; i++) {
-            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                file.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"name\":\"vios").append(i)
-                        .append("\",\"address\":\"127.0.0.1:").append(s.getLocalPort()).append("\",\"daemons\":[10]}");
-            }
-        }
-        Path clusterFile = tmp.resolve("together.json");
-        Files.writeString(clusterFile, file.append("]}").toString());
+        Path clusterFile = ClusterFile.writeLoopback(tmp.resolve("together.json"), "together", 4, "", false);
         List<NodeProcess> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
