@@ -64,6 +64,10 @@ final class DbServerCommand implements Callable<Integer> {
             "the server, Derby's administration commands (trace, logconnections, maxthreads, sysinfo) included." })
     Path tlsDir;
 
+    @Option(names = "--insecure", description = { "Serve without TLS (said on every start): the password then crosses the network in clear",
+            "and Derby's administration commands answer anyone who can connect. Without --tls this must be given." })
+    boolean insecure;
+
     /** Adds a line of ours to the server log, beside Derby's. */
     private static void note(Writer log, String what) {
         try {
@@ -84,6 +88,14 @@ final class DbServerCommand implements Callable<Integer> {
         }
         if (user.isBlank() || !user.matches("[A-Za-z][A-Za-z0-9_]*")) {
             throw new ParameterException(spec.commandLine(), "--user must be a plain name (letters, digits, _), not \"" + user + "\"");
+        }
+        if (tlsDir == null && !insecure) {
+            throw new ParameterException(spec.commandLine(), "db-server needs --tls DIR (from viosbench cluster ca) or an explicit --insecure: "
+                    + "without TLS the password crosses the network in clear and Derby's administration commands (trace, "
+                    + "logconnections, maxthreads, sysinfo) answer anyone who can connect");
+        }
+        if (tlsDir != null && insecure) {
+            throw new ParameterException(spec.commandLine(), "--tls and --insecure contradict each other: choose one");
         }
         InetAddress address;
         try {
@@ -113,6 +125,10 @@ final class DbServerCommand implements Callable<Integer> {
             log.close();
             Json.print(spec.commandLine().getOut(), Json.object().put("event", "error").put("ok", false).put("error", e.getMessage()));
             return Cli.FAILURE;
+        }
+        if (insecure) {
+            Json.print(spec.commandLine().getOut(), Json.object().put("event", "warning").put("detail", "insecure: no TLS; the password "
+                    + "crosses the network in clear and Derby's administration commands answer anyone who can connect to " + server.url()));
         }
         ObjectNode listening = Json.object().put("event", "listening").put("url", server.url()).put("user", user)
                 .put("db", directory.toString()).put("schemaVersion", server.database().schemaVersion()).put("log", logFile.toString())

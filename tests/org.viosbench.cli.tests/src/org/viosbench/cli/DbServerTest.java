@@ -53,9 +53,10 @@ class DbServerTest {
         Files.writeString(wrong, "guess\n");
         int port = freePort();
         List<NodeProcess> children = new ArrayList<>();
-        try (NodeProcess server = child("server", "db-server", "--db", db.toString(), "--port", Integer.toString(port),
+        try (NodeProcess server = child("server", "db-server", "--insecure", "--db", db.toString(), "--port", Integer.toString(port),
                 "--password-file", password.toString())) {
             children.add(server);
+            assertTrue(server.next("warning", null).path("detail").asText().startsWith("insecure: no TLS"), "said on every start");
             JsonNode listening = server.next("listening", null);
             String url = listening.path("url").asText();
             assertEquals("jdbc:derby://127.0.0.1:" + port + "/viosdb", url);
@@ -140,7 +141,7 @@ class DbServerTest {
             }
 
             // a second server on the same port says so
-            try (NodeProcess second = child("server2", "db-server", "--db", tmp.resolve("other").toString(), "--port", Integer.toString(port),
+            try (NodeProcess second = child("server2", "db-server", "--insecure", "--db", tmp.resolve("other").toString(), "--port", Integer.toString(port),
                     "--password-file", password.toString())) {
                 JsonNode error = second.next("error", null);
                 assertTrue(error.path("error").asText().contains(":" + port), error.toString());
@@ -230,14 +231,22 @@ class DbServerTest {
 
     @Test
     void badServerOptionsAreUsageErrors() {
-        Run port = CliTest.run("db-server", "--port", "0");
+        Run neither = CliTest.run("db-server", "--db", tmp.resolve("never").toString());
+        assertEquals(Cli.USAGE, neither.code());
+        assertTrue(neither.err().contains("db-server needs --tls DIR (from viosbench cluster ca) or an explicit --insecure"), neither.err());
+        assertFalse(Files.exists(tmp.resolve("never")), "nothing made for a refused command line");
+        Run contradiction = CliTest.run("db-server", "--insecure", "--tls", tmp.toString());
+        assertEquals(Cli.USAGE, contradiction.code());
+        assertTrue(contradiction.err().contains("--tls and --insecure contradict each other"), contradiction.err());
+        Run port = CliTest.run("db-server", "--insecure", "--port", "0");
         assertEquals(Cli.USAGE, port.code());
         assertTrue(port.err().contains("--port must be between 1 and 65535"), port.err());
-        Run user = CliTest.run("db-server", "--user", "a b");
+        Run user = CliTest.run("db-server", "--insecure", "--user", "a b");
         assertEquals(Cli.USAGE, user.code());
         assertTrue(user.err().contains("--user must be a plain name"), user.err());
-        Run host = CliTest.run("db-server", "--host", "no-such-host.invalid");
+        Run host = CliTest.run("db-server", "--insecure", "--host", "no-such-host.invalid");
         assertEquals(Cli.USAGE, host.code());
+        assertTrue(host.err().contains("--host: unknown address"), host.err());
         Run both = CliTest.run("db", "status", "--db", tmp.toString(), "--db-url", "jdbc:derby://127.0.0.1:1527/x");
         assertEquals(Cli.USAGE, both.code());
         assertTrue(both.err().contains("either --db or --db-url"), both.err());
