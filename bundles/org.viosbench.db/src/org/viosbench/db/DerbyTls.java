@@ -1,7 +1,6 @@
 package org.viosbench.db;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,10 +12,11 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
+
+import org.viosbench.json.SecretFiles;
 
 /**
  * TLS with peer authentication for the Derby Network Server and its clients (Derby's
@@ -56,20 +56,17 @@ public final class DerbyTls {
                 throw new IllegalArgumentException(f + ": no such file (viosbench cluster ca writes the database's TLS files)");
             }
         }
-        String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(key));
-        if (!mode.substring(3).equals("------")) {
-            throw new IllegalArgumentException(key + " is readable or writable by others than its owner (mode must be 0600: chmod 600 " + key + ")");
-        }
+        SecretFiles.requireOwnerOnly(key);
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
         char[] password = HexFormat.of().formatHex(secret).toCharArray();
         Path stores = Files.createTempDirectory("viosbench-db-tls", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         stores.toFile().deleteOnExit();
         try {
-            Certificate caCert = certificate(ca);
+            Certificate caCert = SecretFiles.certificate(ca);
             KeyStore identity = KeyStore.getInstance("PKCS12");
             identity.load(null, null);
-            identity.setKeyEntry(name, privateKey(key), password, new Certificate[] { certificate(cert), caCert });
+            identity.setKeyEntry(name, privateKey(key), password, new Certificate[] { SecretFiles.certificate(cert), caCert });
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             trust.setCertificateEntry("ca", caCert);
@@ -94,14 +91,6 @@ public final class DerbyTls {
             store.store(out, password);
         }
         return file;
-    }
-
-    private static Certificate certificate(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return CertificateFactory.getInstance("X.509").generateCertificate(in);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException(file + ": not a PEM certificate (" + e.getMessage() + ")", e);
-        }
     }
 
     private static PrivateKey privateKey(Path file) throws IOException {

@@ -4,18 +4,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.viosbench.json.SecretFiles;
 
 /**
  * The secret a cluster's VIOSes share to authenticate their kcluster connections: one or two
@@ -66,7 +65,7 @@ public final class ClusterKey {
      * @throws IllegalArgumentException when it is readable by others than its owner, or holds no, more than two, or malformed keys (the line named)
      */
     public static ClusterKey read(Path file) throws IOException {
-        requireOwnerOnly(file);
+        SecretFiles.requireOwnerOnly(file);
         List<byte[]> keys = new ArrayList<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
@@ -90,33 +89,9 @@ public final class ClusterKey {
         return new ClusterKey(keys);
     }
 
-    /**
-     * Refuses a secret file that others than its owner may read or write (a cluster key, a TLS private key).
-     *
-     * @throws IllegalArgumentException naming the file and the chmod that fixes it
-     */
-    static void requireOwnerOnly(Path file) throws IOException {
-        try {
-            Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
-            if (!java.util.Collections.disjoint(p, EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-                    PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE))) {
-                throw new IllegalArgumentException(file + " is readable or writable by others than its owner (mode must be 0600: chmod 600 "
-                        + file + ")");
-            }
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: nothing to check
-        }
-    }
-
     /** Creates {@code file} (which must not exist) with mode 0600 from the start and writes {@code text} to it. */
     public static void writeOwnerOnly(Path file, String text) throws IOException {
-        Set<PosixFilePermission> owner = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-        try {
-            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(owner));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        }
-        Files.writeString(file, text);
+        SecretFiles.writeOwnerOnly(file, text);
     }
 
     /** Writes a new key file with one fresh key, mode 0600 from the start. */

@@ -1,12 +1,9 @@
 package org.viosbench.transport;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,6 +22,8 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+
+import org.viosbench.json.SecretFiles;
 
 /**
  * Mutual TLS for kcluster connections, the alternative to a {@link ClusterKey}: TLS 1.3 both ways,
@@ -80,14 +79,14 @@ public final class ClusterTls {
                 throw new IllegalArgumentException(f + ": no such file (viosbench cluster ca writes a cluster's TLS files)");
             }
         }
-        ClusterKey.requireOwnerOnly(key);
-        X509Certificate own = certificate(cert);
+        SecretFiles.requireOwnerOnly(key);
+        X509Certificate own = SecretFiles.certificate(cert);
         int named = viosOf(own);
         if (named != id) {
             throw new IllegalArgumentException(cert + ": names " + own.getSubjectX500Principal().getName() + ", not " + NAME_PREFIX
                     + Integer.toUnsignedString(id));
         }
-        certificate(ca);
+        SecretFiles.certificate(ca);
         try {
             SslContext server = SslContextBuilder.forServer(cert.toFile(), key.toFile()).trustManager(ca.toFile()).clientAuth(ClientAuth.REQUIRE)
                     .protocols(PROTOCOLS).build();
@@ -97,14 +96,6 @@ public final class ClusterTls {
             return new ClusterTls(id, server, client);
         } catch (SSLException | IllegalArgumentException e) {
             throw new IllegalArgumentException(dir + ": the TLS files of VIOS " + Integer.toUnsignedString(id) + " cannot be used: " + e.getMessage(), e);
-        }
-    }
-
-    private static X509Certificate certificate(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        } catch (CertificateException e) {
-            throw new IllegalArgumentException(file + ": not a PEM certificate (" + e.getMessage() + ")", e);
         }
     }
 

@@ -8,6 +8,6 @@ class LayeringTest {
 
     @Test
     void resolvesHeadlessAndOnlyOnLowerLayers() {
-        BundleRules.assertHeadlessLayer("org.viosbench.db", "org.viosbench.engine", "org.viosbench.protocol");
+        BundleRules.assertHeadlessLayer("org.viosbench.db", "org.viosbench.engine", "org.viosbench.protocol", "org.viosbench.json");
     }
 }
