@@ -134,6 +134,9 @@ class DbServerTest {
                 int threadsHeld = threads(pid);
                 assertTrue(threadsHeld <= threadsBefore + org.viosbench.db.DerbyNetworkServer.MAX_THREADS + 2,
                         "200 idle connections: " + threadsBefore + " threads before, " + threadsHeld + " with them");
+                // and they do not keep a client out: the threads serve whoever speaks
+                Run whileHeld = CliTest.run("db", "status", "--db-url", url, "--db-password-file", password.toString());
+                assertEquals(Cli.OK, whileHeld.code(), "a client while 200 idle connections are held: " + whileHeld.out());
             } finally {
                 for (java.net.Socket h : held) {
                     h.close();
