@@ -236,6 +236,12 @@ public final class EmbeddedCluster implements AutoCloseable {
         return m.membership == null ? Map.of() : m.membership.view();
     }
 
+    /** What VIOS {@code vios}'s kcluster end counted since it last started; null when it is not running. */
+    public synchronized KClusterStatistics statistics(int vios) {
+        Member m = member(vios);
+        return m.membership == null || m.node == null ? null : m.membership.statistics(m.node.correlator().duplicates());
+    }
+
     /** The state of {@code vios} as the coordinator (lowest running id) sees it; DOWN when it does not run. */
     public synchronized ViosState state(int vios) {
         if (member(vios).node == null) {

@@ -26,11 +26,17 @@ final class FaultKCluster extends ForwardingKCluster {
     private final Faults faults;
     private final Trace trace;
     private final Map<Integer, ByteBuf> held = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.LongAdder lost = new java.util.concurrent.atomic.LongAdder();
 
     FaultKCluster(KCluster inner, Faults faults, Trace trace) {
         super(inner);
         this.faults = faults;
         this.trace = trace;
+    }
+
+    /** Packets lost to a fault (drop, partition) so far. */
+    long lost() {
+        return lost.sum();
     }
 
     @Override
@@ -119,6 +125,9 @@ final class FaultKCluster extends ForwardingKCluster {
     }
 
     private void fault(int to, ByteBuf packet, String what) {
+        if (what.endsWith(": lost")) {
+            lost.increment();
+        }
         if (trace.enabled()) {
             trace.emitRaw(localId(), Layer.KCLUSTER, TraceKind.FAULT, packet, to, what);
         }

@@ -66,6 +66,16 @@ final class MembershipKCluster extends ForwardingKCluster {
     private final AtomicLong heartbeatIds = new AtomicLong();
     private final ScheduledFuture<?> ticker;
     private volatile boolean allUp = true;
+    private final java.util.concurrent.atomic.LongAdder sent = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder received = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder heartbeatsSent = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder heartbeatsReceived = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder refusedSends = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder duplicates = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder outOfOrder = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder downEvents = new java.util.concurrent.atomic.LongAdder();
+    /** Per sender, the highest request message id that arrived from it. */
+    private final Map<Integer, long[]> highestRequest = new ConcurrentHashMap<>();
 
     MembershipKCluster(KCluster inner, Trace trace, ClusterListener clusterListener, long intervalMillis, long timeoutMillis) {
         super(inner);
@@ -147,7 +157,7 @@ final class MembershipKCluster extends ForwardingKCluster {
             }
             Packet hb = new Packet(new PacketHeader(MessageType.HEARTBEAT, Wire.FLAG_BROADCAST, inner.localId(),
                     heartbeatIds.incrementAndGet(), 0), SubHeader.builder().targetDaemon(0).build(), new byte[0]);
-            inner.broadcast(Unpooled.wrappedBuffer(PacketEncoder.INSTANCE.encodeToArray(hb)));
+            heartbeatsSent.add(inner.broadcast(Unpooled.wrappedBuffer(PacketEncoder.INSTANCE.encodeToArray(hb))).length);
             long now = System.nanoTime();
             List<Change> changes = new ArrayList<>();
             for (Map.Entry<Integer, Peer> e : peers.entrySet()) {
@@ -179,6 +189,7 @@ final class MembershipKCluster extends ForwardingKCluster {
                 && packet.getUnsignedShort(packet.readerIndex() + Wire.OFF_TYPE) == MessageType.HEARTBEAT.code()) {
             Decoded d = PacketDecoder.decode(packet);
             if (d.ok() && ((Packet) d).header().type() == MessageType.HEARTBEAT) {
+                heartbeatsReceived.increment();
                 Peer p = peers.get(from);
                 if (p != null) {
                     p.lastHeard = System.nanoTime();
@@ -191,7 +202,40 @@ final class MembershipKCluster extends ForwardingKCluster {
         if (p != null) {
             heardAgain(from, p); // before the packet goes up: a request from a suspected VIOS is answered, not dropped
         }
+        received.increment();
+        countOrder(from, packet);
         next.receive(from, packet);
+    }
+
+    /** Counts a request whose message id from its sender is not above every one seen before: again, or late. */
+    private void countOrder(int from, ByteBuf packet) {
+        int at = packet.readerIndex();
+        if (packet.readableBytes() < Wire.OFF_MESSAGE_ID + 8 || (packet.getUnsignedShort(at + Wire.OFF_FLAGS) & Wire.FLAG_RESPONSE) != 0) {
+            return;
+        }
+        long id = packet.getLong(at + Wire.OFF_MESSAGE_ID);
+        long[] highest = highestRequest.computeIfAbsent(from, f -> new long[] { Long.MIN_VALUE });
+        synchronized (highest) {
+            if (id == highest[0]) {
+                duplicates.increment();
+            } else if (id < highest[0]) {
+                outOfOrder.increment();
+            } else {
+                highest[0] = id;
+            }
+        }
+    }
+
+    /** What this VIOS's kcluster end counted since it started; {@code correlatorDuplicates} are the duplicate responses its engine saw. */
+    KClusterStatistics statistics(long correlatorDuplicates) {
+        long lost = refusedSends.sum();
+        if (inner instanceof FaultKCluster f) {
+            lost += f.lost();
+        } else if (inner instanceof org.viosbench.transport.TcpKCluster t) {
+            lost += t.refusedFrames() + t.malformedFrames() + t.refusedFull();
+        }
+        return new KClusterStatistics(sent.sum(), received.sum(), heartbeatsSent.sum(), heartbeatsReceived.sum(), lost,
+                duplicates.sum() + correlatorDuplicates, outOfOrder.sum(), downEvents.sum());
     }
 
     /** A packet from a VIOS this one suspects is a life sign: UP again at once, not at the next tick. */
@@ -219,6 +263,9 @@ final class MembershipKCluster extends ForwardingKCluster {
             return;
         }
         int self = inner.localId();
+        if (c.state() != ViosState.UP) {
+            downEvents.increment();
+        }
         if (trace.enabled()) {
             trace.emit(self, Layer.KCLUSTER, TraceKind.MEMBERSHIP, -1, c.vios(), -1, c.state() + ": " + c.reason());
         }
@@ -250,17 +297,31 @@ final class MembershipKCluster extends ForwardingKCluster {
 
 
     @Override
+    public Errno send(int destination, ByteBuf packet) {
+        Errno e = inner.send(destination, packet);
+        (e == Errno.OK ? sent : refusedSends).increment();
+        return e;
+    }
+
+    @Override
     public int[] broadcast(ByteBuf packet) {
         if (allUp) {
-            return inner.broadcast(packet);
+            int[] to = inner.broadcast(packet);
+            sent.add(to.length);
+            return to;
         }
-        List<Integer> sent = new ArrayList<>();
+        List<Integer> reached = new ArrayList<>();
         for (int m : members()) {
-            if (m != localId() && inner.send(m, packet) == Errno.OK) {
-                sent.add(m);
+            if (m != localId()) {
+                if (inner.send(m, packet) == Errno.OK) {
+                    reached.add(m);
+                } else {
+                    refusedSends.increment();
+                }
             }
         }
-        return sent.stream().mapToInt(Integer::intValue).toArray();
+        sent.add(reached.size());
+        return reached.stream().mapToInt(Integer::intValue).toArray();
     }
 
     @Override

@@ -121,6 +121,11 @@ public final class TcpNode implements AutoCloseable {
         }
     }
 
+    /** What this VIOS's kcluster end counted since it started. */
+    public KClusterStatistics statistics() {
+        return membership.statistics(node.correlator().duplicates());
+    }
+
     /** This VIOS's view of the others. */
     public Map<Integer, ViosState> view() {
         return membership.view();

@@ -229,4 +229,41 @@ class EmbeddedClusterTest {
         assertEquals(ClusterState.DEGRADED, ClusterState.of(3, 4));
         assertEquals(ClusterState.DOWN, ClusterState.of(2, 4));
     }
+
+    /** What each VIOS's kcluster end counts (lscluster -s shows it), each figure made to move by what it counts. */
+    @Test
+    void everyViosCountsWhatItsKclusterSees() throws Exception {
+        try (EmbeddedCluster c = EmbeddedCluster.start(cluster(3).withTiming(Duration.ofMillis(50), Duration.ofMillis(400)))) {
+            assertTrue(broadcast(c, 0).success());
+            await("the broadcast's two responses counted", () -> c.statistics(0).packetsReceived() >= 2);
+            KClusterStatistics zero = c.statistics(0);
+            assertEquals(2, zero.packetsSent(), "one broadcast to two VIOSes: " + zero);
+            assertEquals(1, c.statistics(1).packetsSent(), "VIOS 1 answered once: " + c.statistics(1));
+            await("heartbeats both ways", () -> c.statistics(1).heartbeatsSent() >= 4 && c.statistics(1).heartbeatsReceived() >= 4);
+            assertEquals(0, zero.dropped() + zero.duplicates() + zero.outOfOrder() + zero.nodeDownEvents(), zero.toString());
+
+            c.faults().drop(0, 1, 1.0); // lost on the way (a heartbeat or two may be lost too)
+            c.node(0).daemon(SENDER).send(Message.to(1).targetDaemon(ECHO).build());
+            assertTrue(c.statistics(0).dropped() >= 1, c.statistics(0).toString());
+            c.faults().heal();
+
+            c.faults().duplicate(0, 2, 1.0); // VIOS 2 gets the request twice
+            c.node(0).daemon(SENDER).send(Message.to(2).targetDaemon(ECHO).build());
+            await("the second copy counted", () -> c.statistics(2).duplicates() == 1);
+            c.faults().heal();
+
+            c.registerHandler(2, 30, m -> null);
+            c.faults().reorder(0, 2, 1.0); // held back, then overtaken by the next request
+            c.node(0).daemon(SENDER).send(Message.to(2).targetDaemon(30).build());
+            c.faults().reorder(0, 2, 0);
+            c.node(0).daemon(SENDER).send(Message.to(2).targetDaemon(30).build());
+            await("the overtaken request counted", () -> c.statistics(2).outOfOrder() == 1);
+
+            c.kill(1);
+            await("VIOS 0 saw VIOS 1 go", () -> c.statistics(0).nodeDownEvents() == 1);
+            assertEquals(null, c.statistics(1), "a VIOS that does not run counts nothing");
+            c.restart(1);
+            await("restarted, it counts from zero again", () -> c.statistics(1) != null && c.statistics(1).nodeDownEvents() == 0);
+        }
+    }
 }
