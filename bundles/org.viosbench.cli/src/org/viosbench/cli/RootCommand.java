@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "viosbench",
         description = { "Test bench for the VIOS cluster communication protocol.",
                 "Without arguments the ./viosbench script opens the desktop application; with a command it runs headless." },
-        subcommands = { HelpCommand.class, VersionCommand.class, PacketCommand.class, BenchCommand.class, NodeCommand.class, ClusterCommand.class, AttackCommand.class, SoakCommand.class, DbCommand.class, DbServerCommand.class, TopologyCommand.class, RunCommand.class, StepCommand.class, TraceCommand.class },
+        subcommands = { HelpCommand.class, VersionCommand.class, PacketCommand.class, BenchCommand.class, NodeCommand.class, ClusterCommand.class, AttackCommand.class, SoakCommand.class, ViosCommand.class, DbCommand.class, DbServerCommand.class, TopologyCommand.class, RunCommand.class, StepCommand.class, TraceCommand.class },
         footer = { "", "Exit codes: 0 ok, 1 failure, 2 usage error. Machine-readable output is JSON on stdout." })
 final class RootCommand implements Callable<Integer> {
 

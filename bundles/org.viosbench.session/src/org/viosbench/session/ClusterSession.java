@@ -345,6 +345,12 @@ public final class ClusterSession implements AutoCloseable {
         publish(new SessionEvent.Faults(v.name() + " killed"));
     }
 
+    /** Stops {@code v}'s cluster services cleanly (it leaves: the others see it DOWN at once); it stays stopped until restarted. */
+    public void stopVios(Vios v) {
+        cluster.stop((int) v.id());
+        publish(new SessionEvent.Faults(v.name() + " stopped"));
+    }
+
     public void restart(Vios v) {
         cluster.restart((int) v.id());
         publish(new SessionEvent.Faults(v.name() + " restarted"));
