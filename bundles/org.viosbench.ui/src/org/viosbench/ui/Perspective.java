@@ -19,6 +19,7 @@ public final class Perspective implements IPerspectiveFactory {
         bottom.addView(ViosbenchUi.PROBLEMS_VIEW);
         bottom.addView(ViosbenchUi.RESPONSE_QUEUE_VIEW);
         bottom.addView(ViosbenchUi.PACKET_VIEW);
+        bottom.addView(ViosbenchUi.CONSOLE_VIEW);
         bottom.addPlaceholder(ViosbenchUi.TRACE_VIEW);
         bottom.addPlaceholder(ViosbenchUi.STEP_VIEW);
         layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
@@ -29,5 +30,6 @@ public final class Perspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(ViosbenchUi.FIRE_VIEW);
         layout.addShowViewShortcut(ViosbenchUi.TRACE_VIEW);
         layout.addShowViewShortcut(ViosbenchUi.STEP_VIEW);
+        layout.addShowViewShortcut(ViosbenchUi.CONSOLE_VIEW);
     }
 }

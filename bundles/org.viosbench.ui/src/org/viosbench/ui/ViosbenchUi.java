@@ -21,6 +21,8 @@ public final class ViosbenchUi {
     public static final String STEP_VIEW = "org.viosbench.ui.trace.step";
     /** The topology editor bundle's Packet Inspector view. */
     public static final String PACKET_VIEW = "org.viosbench.ui.topology.packets";
+    /** The run-mode bundle's VIOS Console view (a VIOS's simulated command line). */
+    public static final String CONSOLE_VIEW = "org.viosbench.ui.run.console";
 
     private ViosbenchUi() {
     }

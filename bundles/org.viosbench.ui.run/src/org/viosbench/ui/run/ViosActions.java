@@ -105,7 +105,17 @@ public final class ViosActions {
         for (Action a : new Action[] { drop, delay, isolate }) {
             a.setEnabled(running);
         }
-        return List.of(fire, broadcast, kill, restart, drop, delay, isolate, heal);
+        Action console = new Action("Console (padmin@" + v.name() + ")") {
+            @Override
+            public void run() {
+                try {
+                    ((ViosConsoleView) editor.getSite().getPage().showView(ViosConsoleView.ID)).show(v);
+                } catch (org.eclipse.ui.PartInitException e) {
+                    MessageDialog.openError(editor.getSite().getShell(), "VIOS Console", e.getMessage());
+                }
+            }
+        };
+        return List.of(fire, broadcast, kill, restart, drop, delay, isolate, heal, console);
     }
 
     static void showQueue(TopologyEditor editor) {

@@ -768,4 +768,74 @@ class RunTest {
             }
         }
     }
+
+    /** Types into the console's input line and presses Enter, as a user does. */
+    private static void type(ViosConsoleView console, String line) {
+        console.input.setText(line);
+        console.input.notifyListeners(SWT.DefaultSelection, new Event());
+        drain();
+    }
+
+    /**
+     * The VIOS Console, from the VIOS context menu's entry: cluster -status says what the diagram's badges say, before
+     * and after a kill; a typo answers with the usage; Up recalls the last command.
+     */
+    @Test
+    void theConsoleAnswersAsTheDiagramShows() throws Exception {
+        TopologyEditor e = runSample();
+        Topology t = e.topology();
+        e.getGraphicalViewer().select(e.partOf(t.vios(2)));
+        drain();
+        org.eclipse.jface.action.Action open = ViosActions.forSelection(e).stream().filter(a -> a.getText().equals("Console (padmin@vios2)"))
+                .findFirst().orElseThrow();
+        open.run();
+        drain();
+        ViosConsoleView console = (ViosConsoleView) page().findView(ViosConsoleView.ID);
+        assertNotNull(console, "the entry opens the console");
+        assertEquals("vios2", console.vios.getText());
+        assertEquals("padmin@vios2 $ ", console.prompt.getText());
+        page().activate(e);
+        drain();
+        type(console, "cluster -status");
+        String before = console.transcript.getText();
+        assertTrue(before.startsWith("padmin@vios2 $ cluster -status\nCluster Name         State\nsmall                OK\n"), before);
+        for (Vios v : t.vioses()) { // each node's line says what its badge says
+            assertTrue(before.contains("    " + v.name() + " ") && before.matches("(?s).*    " + v.name() + " [^\\n]* OK     OK\\n.*"),
+                    v.name() + " " + state(e, v) + " in " + before);
+        }
+
+        e.session().kill(t.vios(4));
+        until("vios4 DOWN on the diagram", () -> "DOWN".equals(state(e, t.vios(4))));
+        until("vios2 suspects vios4 too", () -> !e.session().cluster().view(2).get(4).name().equals("UP"));
+        type(console, "cluster -status -fmt :");
+        String after = console.transcript.getText().substring(before.length());
+        assertTrue(after.contains("small:DEGRADED:vios4:9080-M9S781A2B1:2:DOWN:DOWN\n"), after);
+        assertTrue(after.contains("small:DEGRADED:vios1:9080-M9S781A2B0:1:OK:OK\n"), after);
+
+        type(console, "lsmap -al");
+        assertTrue(console.transcript.getText().endsWith("Usage: lsmap {-vadapter ServerVirtualAdapter | -all}\n"), console.transcript.getText());
+        console.input.notifyListeners(SWT.KeyDown, keyDown(SWT.ARROW_UP));
+        assertEquals("lsmap -al", console.input.getText(), "Up recalls the last command");
+        console.input.notifyListeners(SWT.KeyDown, keyDown(SWT.ARROW_UP));
+        assertEquals("cluster -status -fmt :", console.input.getText());
+
+        org.viosbench.testing.ui.Screen.save(e.getSite().getShell(), "console.png");
+        // another VIOS has its own command line and transcript
+        console.show(t.vios(1));
+        drain();
+        assertEquals("padmin@vios1 $ ", console.prompt.getText());
+        assertEquals("", console.transcript.getText());
+        assertEquals("", console.input.getText(), "what was typed for vios2 is not run on vios1");
+        e.stop();
+        drain();
+        assertFalse(console.input.isEnabled(), "nothing to type into once the cluster stops");
+        assertTrue(console.transcript.getText().contains("is not running"), console.transcript.getText());
+    }
+
+    private static Event keyDown(int keyCode) {
+        Event ev = new Event();
+        ev.keyCode = keyCode;
+        ev.doit = true;
+        return ev;
+    }
 }
