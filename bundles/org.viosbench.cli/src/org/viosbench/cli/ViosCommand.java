@@ -66,7 +66,7 @@ final class ViosCommand extends LeafCommand {
         }
         try (ClusterSession session = ClusterSession.start(t)) {
             settle(session);
-            ViosShell vios = new ViosShell(session, self, List::of);
+            ViosShell vios = new ViosShell(session, self);
             PrintWriter out = spec.commandLine().getOut();
             if (!shell) {
                 String line = String.join(" ", command.stream().map(ViosCommand::quoted).toList());

@@ -34,7 +34,7 @@ public final class ClusterConfigStore {
                     s.executeUpdate("DELETE FROM " + table);
                 }
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO cluster VALUES (1, ?, ?, ?)")) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO cluster (id, name, heartbeat_ms, failure_timeout_ms) VALUES (1, ?, ?, ?)")) {
                 p.setString(1, config.name());
                 p.setInt(2, config.heartbeatMillis());
                 p.setInt(3, config.failureTimeoutMillis());
@@ -195,6 +195,98 @@ public final class ClusterConfigStore {
         } catch (SQLException e) {
             rollback(c);
             throw DatabaseException.of("recording the state of VIOS " + vios, e);
+        }
+    }
+
+    /** Records the cluster's state (UNKNOWN, OK, DEGRADED, DOWN) and logs it, in one transaction. */
+    public void recordClusterState(String state, Instant at, String detail) throws DatabaseException {
+        Connection c = db.connection();
+        try {
+            try (PreparedStatement p = c.prepareStatement("UPDATE cluster SET state = ? WHERE id = 1")) {
+                p.setString(1, state);
+                if (p.executeUpdate() == 0) {
+                    rollback(c);
+                    throw new DatabaseException("no cluster in the VIOS database");
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO cluster_state_log (logged_at, state, detail) VALUES (?, ?, ?)")) {
+                p.setTimestamp(1, Timestamp.from(at));
+                p.setString(2, state);
+                p.setString(3, detail);
+                p.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            rollback(c);
+            throw DatabaseException.of("recording the cluster state " + state, e);
+        }
+    }
+
+    /** One line of the registration log or of the cluster's state history ({@code vios} -1 for the cluster's). */
+    public record LogEntry(long seq, long vios, Instant at, String event, String detail) {
+    }
+
+    /** The newest {@code limit} lines of the registration log, oldest first. */
+    public java.util.List<LogEntry> registrationLog(int limit) throws DatabaseException {
+        return log("SELECT seq, vios_id, logged_at, event, detail FROM registration_log ORDER BY seq DESC", limit, "the registration log");
+    }
+
+    /** The newest {@code limit} changes of the cluster's state, oldest first. */
+    public java.util.List<LogEntry> clusterStateLog(int limit) throws DatabaseException {
+        return log("SELECT seq, -1, logged_at, state, detail FROM cluster_state_log ORDER BY seq DESC", limit, "the cluster's state history");
+    }
+
+    private java.util.List<LogEntry> log(String sql, int limit, String what) throws DatabaseException {
+        Connection c = db.connection();
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setMaxRows(limit);
+            java.util.List<LogEntry> out = new java.util.ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new LogEntry(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5)));
+                }
+            }
+            c.commit();
+            java.util.Collections.reverse(out);
+            return out;
+        } catch (SQLException e) {
+            rollback(c);
+            throw DatabaseException.of("reading " + what, e);
+        }
+    }
+
+    /** A VIOS as the database holds it now: its recorded state and the time of its last record. */
+    public record NodeRow(long id, String name, String cecSerial, String role, String state, Instant lastHeartbeat) {
+    }
+
+    /** Every VIOS with its recorded state, by id. */
+    public java.util.List<NodeRow> nodes() throws DatabaseException {
+        Connection c = db.connection();
+        try (PreparedStatement p = c.prepareStatement("SELECT id, name, cec_serial, role, state, last_heartbeat FROM vios ORDER BY id");
+                ResultSet rs = p.executeQuery()) {
+            java.util.List<NodeRow> out = new java.util.ArrayList<>();
+            while (rs.next()) {
+                Timestamp t = rs.getTimestamp(6);
+                out.add(new NodeRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), t == null ? null : t.toInstant()));
+            }
+            c.commit();
+            return out;
+        } catch (SQLException e) {
+            rollback(c);
+            throw DatabaseException.of("reading the VIOSes", e);
+        }
+    }
+
+    /** The cluster's recorded state, or empty when no cluster is configured. */
+    public Optional<String> clusterState() throws DatabaseException {
+        Connection c = db.connection();
+        try (PreparedStatement p = c.prepareStatement("SELECT state FROM cluster WHERE id = 1"); ResultSet rs = p.executeQuery()) {
+            Optional<String> s = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            c.commit();
+            return s;
+        } catch (SQLException e) {
+            rollback(c);
+            throw DatabaseException.of("reading the cluster state", e);
         }
     }
 

@@ -75,7 +75,15 @@ final class Migrations {
                       first_seq BIGINT NOT NULL,
                       event_count INT NOT NULL CHECK (event_count > 0),
                       data BLOB(64M) NOT NULL,
-                      PRIMARY KEY (run_id, first_seq))""")));
+                      PRIMARY KEY (run_id, first_seq))""")),
+            new Migration(4, "the cluster's state and its history", List.of(
+                    "ALTER TABLE cluster ADD COLUMN state VARCHAR(16) NOT NULL DEFAULT 'UNKNOWN' CHECK (state IN ('UNKNOWN', 'OK', 'DEGRADED', 'DOWN'))",
+                    """
+                    CREATE TABLE cluster_state_log (
+                      seq BIGINT NOT NULL GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                      logged_at TIMESTAMP NOT NULL,
+                      state VARCHAR(16) NOT NULL CHECK (state IN ('UNKNOWN', 'OK', 'DEGRADED', 'DOWN')),
+                      detail VARCHAR(1024))""")));
 
     /** The version this viosbench writes and reads. */
     static final int LATEST = ALL.get(ALL.size() - 1).version();

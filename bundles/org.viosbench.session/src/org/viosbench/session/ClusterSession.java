@@ -161,6 +161,29 @@ public final class ClusterSession implements AutoCloseable {
         shownUpTo = nanos;
     }
 
+    private volatile SessionDatabase database;
+
+    /**
+     * Gives this running cluster its VIOS database ({@link SessionDatabase}): the configuration written, registration with
+     * the database VIOS, every state change recorded. The session closes it when it stops.
+     *
+     * @throws DatabaseException when the configuration cannot be written (nothing attached; the cluster runs on)
+     * @throws IllegalStateException when the session has stopped or has a database already
+     */
+    public synchronized SessionDatabase attachDatabase(org.viosbench.db.ViosDatabase db) throws org.viosbench.db.DatabaseException {
+        if (closed || database != null) {
+            throw new IllegalStateException(closed ? "the cluster has stopped" : "the cluster has its database already");
+        }
+        database = SessionDatabase.attach(this, db);
+        publish(new SessionEvent.Database("attached: " + db.location()));
+        return database;
+    }
+
+    /** The running cluster's VIOS database, or null when none is attached. */
+    public SessionDatabase database() {
+        return database;
+    }
+
     /** Whether the session still runs. */
     public boolean isRunning() {
         return !closed;
@@ -386,13 +409,19 @@ public final class ClusterSession implements AutoCloseable {
     /** Stops every VIOS; open requests end. */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (this) { // not while a database is being attached
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
         try {
             cluster.close();
         } finally {
+            SessionDatabase d = database;
+            if (d != null) {
+                d.close();
+            }
             publish(new SessionEvent.Stopped());
         }
     }

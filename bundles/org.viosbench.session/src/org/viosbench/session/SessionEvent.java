@@ -26,6 +26,10 @@ public sealed interface SessionEvent {
     record Captured(CapturedPacket packet) implements SessionEvent {
     }
 
+    /** The session's VIOS database was attached, or could not be. */
+    record Database(String what) implements SessionEvent {
+    }
+
     /** The session stopped: every VIOS is down, the topology can be edited again. */
     record Stopped() implements SessionEvent {
     }

@@ -56,6 +56,26 @@ public final class ViosShell {
         this.logicalUnits = logicalUnits;
     }
 
+    /** The command line of {@code self} in {@code session}, the logical units read from the session's VIOS database (if any). */
+    public ViosShell(ClusterSession session, Vios self) {
+        this(session, self, () -> storedLogicalUnits(session));
+    }
+
+    private static List<ClusterConfig.LogicalUnit> storedLogicalUnits(ClusterSession session) {
+        org.viosbench.session.SessionDatabase d = session.database();
+        if (d == null) {
+            return List.of();
+        }
+        synchronized (d.database()) {
+            try {
+                return d.database().config().load().map(ClusterConfig::logicalUnits).orElse(List.of());
+            } catch (org.viosbench.db.DatabaseException e) {
+                System.getLogger(ViosShell.class.getName()).log(System.Logger.Level.WARNING, "the logical units could not be read", e);
+                return List.of();
+            }
+        }
+    }
+
     /** The prompt, as a VIOS shows it: {@code padmin@vios2 $ }. */
     public String prompt() {
         return "padmin@" + self.name() + " $ ";

@@ -124,7 +124,7 @@ public final class ViosConsoleView extends SessionView {
     }
 
     private ViosShell shell(Vios v) {
-        return shells.computeIfAbsent(v, x -> new ViosShell(session(), x, List::of));
+        return shells.computeIfAbsent(v, x -> new ViosShell(session(), x));
     }
 
     /** Runs the typed line on the shown VIOS and adds it, with its output, to that VIOS's transcript. */
