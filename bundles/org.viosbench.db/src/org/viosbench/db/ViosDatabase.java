@@ -157,6 +157,65 @@ public final class ViosDatabase implements AutoCloseable {
         return new ClusterConfigStore(this);
     }
 
+    /** What a read-only query returned: column names, rows (values as text, null as null), and whether rows were left out. */
+    public record QueryResult(java.util.List<String> columns, java.util.List<java.util.List<String>> rows, boolean truncated) {
+    }
+
+    /**
+     * Runs one read-only statement ({@code SELECT} or {@code VALUES}) for an engineer's console: anything
+     * else is refused before it reaches Derby, and the statement runs in a read-only transaction that is rolled back, so
+     * nothing it does can change the database. At most {@code maxRows} rows come back.
+     *
+     * @throws DatabaseException saying why the statement is refused or what Derby found wrong with it
+     */
+    public QueryResult query(String sql, int maxRows) throws DatabaseException {
+        String statement = sql.strip();
+        while (statement.endsWith(";")) {
+            statement = statement.substring(0, statement.length() - 1).strip();
+        }
+        String first = statement.replaceAll("(?s)^(\\s*(--[^\n]*\n|/\\*.*?\\*/))*\\s*", "").split("[\\s(]", 2)[0].toUpperCase(java.util.Locale.ROOT);
+        if (!java.util.Set.of("SELECT", "VALUES").contains(first)) {
+            throw new DatabaseException("only statements that read are run here (SELECT, VALUES); \"" + (first.isEmpty() ? statement : first)
+                    + "\" would " + (first.isEmpty() ? "do nothing" : "change the database or its session") + ": refused");
+        }
+        if (statement.contains(";")) {
+            throw new DatabaseException("one statement at a time: \";\" inside the statement is refused");
+        }
+        try {
+            connection.commit();
+            connection.setReadOnly(true);
+            try (Statement st = connection.createStatement()) {
+                st.setMaxRows(maxRows + 1);
+                try (ResultSet rs = st.executeQuery(statement)) {
+                    java.sql.ResultSetMetaData md = rs.getMetaData();
+                    java.util.List<String> columns = new java.util.ArrayList<>();
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        columns.add(md.getColumnLabel(i));
+                    }
+                    java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+                    boolean truncated = false;
+                    while (rs.next()) {
+                        if (rows.size() == maxRows) {
+                            truncated = true;
+                            break;
+                        }
+                        java.util.List<String> row = new java.util.ArrayList<>();
+                        for (int i = 1; i <= columns.size(); i++) {
+                            row.add(rs.getString(i));
+                        }
+                        rows.add(row);
+                    }
+                    return new QueryResult(columns, rows, truncated);
+                }
+            } finally {
+                connection.rollback();
+                connection.setReadOnly(false);
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of("the statement", e);
+        }
+    }
+
     /** The trace runs stored in this database. */
     public TraceStore traces() {
         return new TraceStore(this);

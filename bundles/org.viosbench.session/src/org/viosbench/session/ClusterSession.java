@@ -179,6 +179,27 @@ public final class ClusterSession implements AutoCloseable {
         return database;
     }
 
+    /**
+     * Opens (creating or migrating) the embedded VIOS database in {@code directory} and attaches it; on any failure it is
+     * closed again, nothing attached, and listeners hear why ({@link SessionEvent.Database}).
+     */
+    public SessionDatabase attachDatabase(java.nio.file.Path directory) throws org.viosbench.db.DatabaseException {
+        org.viosbench.db.ViosDatabase db;
+        try {
+            db = org.viosbench.db.ViosDatabase.open(directory);
+        } catch (org.viosbench.db.DatabaseException e) {
+            publish(new SessionEvent.Database("not attached: " + e.getMessage()));
+            throw e;
+        }
+        try {
+            return attachDatabase(db);
+        } catch (org.viosbench.db.DatabaseException | RuntimeException e) {
+            db.close();
+            publish(new SessionEvent.Database("not attached: " + e.getMessage()));
+            throw e;
+        }
+    }
+
     /** The running cluster's VIOS database, or null when none is attached. */
     public SessionDatabase database() {
         return database;

@@ -153,4 +153,29 @@ class ViosDatabaseTest {
             return rs.next();
         }
     }
+
+    /** The engineers' console runs statements that read, and nothing else reaches Derby. */
+    @Test
+    void theConsoleReadsAndRefusesWhatWouldWrite() throws Exception {
+        try (ViosDatabase db = ViosDatabase.open(tmp.resolve("console"))) {
+            db.config().save(sample());
+            ViosDatabase.QueryResult r = db.query("select id, name, state from vios order by id;", 100);
+            assertEquals(List.of("ID", "NAME", "STATE"), r.columns());
+            assertEquals(List.of(Long.toString(sample().vioses().get(0).id()), sample().vioses().get(0).name(), "UNKNOWN"), r.rows().get(0));
+            assertFalse(r.truncated());
+            ViosDatabase.QueryResult one = db.query("  -- a comment first\nVALUES 1, 2, 3", 2);
+            assertEquals(2, one.rows().size());
+            assertTrue(one.truncated(), "more rows than asked for are left out, and said so");
+            for (String write : new String[] { "DELETE FROM vios", "insert into vios (id, name, cec_serial, cluster_id) values (9, 'x', 'y', 1)",
+                    "/* hidden */ DROP TABLE vios", "UPDATE cluster SET name = 'x'", "CALL SYSCS_UTIL.SYSCS_CHECKPOINT_DATABASE()",
+                    "SELECT 1 FROM vios; DELETE FROM vios", "", "SET SCHEMA sys" }) {
+                DatabaseException e = assertThrows(DatabaseException.class, () -> db.query(write, 10), write);
+                assertTrue(e.getMessage().contains("refused"), e.getMessage());
+            }
+            DatabaseException syntax = assertThrows(DatabaseException.class, () -> db.query("SELECT FROM WHERE", 10));
+            assertTrue(syntax.getMessage().startsWith("the statement: database error 42X01"), syntax.getMessage());
+            assertEquals(sample(), db.config().load().orElseThrow(), "nothing changed");
+            db.config().recordState(sample().vioses().get(0).id(), "UP", Instant.now(), "still writable by the stores");
+        }
+    }
 }

@@ -317,6 +317,29 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
                 + " runs: edits are refused until Cluster > Stop. Right-click a VIOS, or drag the Fire Message tool, to fire.");
         refreshStates();
         sessionListeners.forEach(Runnable::run);
+        attachDatabase(session);
+    }
+
+    /** Where the VIOS database of a topology named {@code name} lives: in the workspace, one per topology name. */
+    public static java.nio.file.Path databaseDirectory(String name) {
+        java.nio.file.Path state = org.eclipse.core.runtime.Platform.getStateLocation(org.osgi.framework.FrameworkUtil.getBundle(TopologyEditor.class))
+                .toPath();
+        return state.resolve("databases").resolve(name.replaceAll("[^A-Za-z0-9_.-]", "_"));
+    }
+
+    /** Gives the running cluster its VIOS database, on a thread of its own (Derby's first start takes a moment). */
+    private void attachDatabase(org.viosbench.session.ClusterSession s) {
+        java.nio.file.Path dir = databaseDirectory(topology.name());
+        org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create("Opening the VIOS database of " + topology.name(), monitor -> {
+            try {
+                s.attachDatabase(dir);
+            } catch (org.viosbench.db.DatabaseException | IllegalStateException e) {
+                // said to the session's listeners (the VIOS Database view shows it); the cluster runs on without it
+                System.getLogger(TopologyEditor.class.getName()).log(System.Logger.Level.WARNING, "the VIOS database in " + dir + " is not attached", e);
+            }
+        });
+        job.setSystem(true);
+        job.schedule();
     }
 
     /** Stops the running cluster (if any); the topology can be edited again. */
