@@ -77,6 +77,8 @@ public final class SessionDatabase implements AutoCloseable {
         SessionDatabase d = new SessionDatabase(session, db, (int) dbVios.id());
         d.write("VIOS " + dbVios.name() + " UP", () -> db.config().recordState(dbVios.id(), ViosState.UP.name(), Instant.now(),
                 "the VIOS database node"));
+        org.viosbench.cluster.ClusterState now = session.cluster().state();
+        d.write("cluster " + now, () -> db.config().recordClusterState(now.name(), Instant.now(), "when the database was attached"));
         session.addListener(d.recorder);
         session.cluster().useDatabase(d.databaseVios, d.registration, Duration.ofMillis(500), 5);
         return d;

@@ -20,6 +20,7 @@ public final class Perspective implements IPerspectiveFactory {
         bottom.addView(ViosbenchUi.RESPONSE_QUEUE_VIEW);
         bottom.addView(ViosbenchUi.PACKET_VIEW);
         bottom.addView(ViosbenchUi.CONSOLE_VIEW);
+        bottom.addView(ViosbenchUi.DATABASE_VIEW);
         bottom.addPlaceholder(ViosbenchUi.TRACE_VIEW);
         bottom.addPlaceholder(ViosbenchUi.STEP_VIEW);
         layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
@@ -31,5 +32,6 @@ public final class Perspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(ViosbenchUi.TRACE_VIEW);
         layout.addShowViewShortcut(ViosbenchUi.STEP_VIEW);
         layout.addShowViewShortcut(ViosbenchUi.CONSOLE_VIEW);
+        layout.addShowViewShortcut(ViosbenchUi.DATABASE_VIEW);
     }
 }

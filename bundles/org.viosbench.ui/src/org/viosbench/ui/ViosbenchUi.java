@@ -23,6 +23,8 @@ public final class ViosbenchUi {
     public static final String PACKET_VIEW = "org.viosbench.ui.topology.packets";
     /** The run-mode bundle's VIOS Console view (a VIOS's simulated command line). */
     public static final String CONSOLE_VIEW = "org.viosbench.ui.run.console";
+    /** The run-mode bundle's VIOS Database view (the running cluster's database). */
+    public static final String DATABASE_VIEW = "org.viosbench.ui.run.database";
 
     private ViosbenchUi() {
     }

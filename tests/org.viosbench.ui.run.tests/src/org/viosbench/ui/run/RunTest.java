@@ -838,4 +838,53 @@ class RunTest {
         ev.doit = true;
         return ev;
     }
+
+    private static List<String> column(org.eclipse.swt.widgets.Table t, int col) {
+        List<String> out = new ArrayList<>();
+        for (org.eclipse.swt.widgets.TableItem i : t.getItems()) {
+            out.add(i.getText(col));
+        }
+        return out;
+    }
+
+    /**
+     * The sample run from the editor has its VIOS database: the VIOS Database view shows the drawn configuration, the
+     * registrations, the node states as the database VIOS records them (a kill included), and answers read-only SQL.
+     */
+    @Test
+    void theRunningClusterShowsItsDatabase() throws Exception {
+        TopologyEditor e = runSample();
+        Topology t = e.topology();
+        ViosDatabaseView view = (ViosDatabaseView) page().showView(ViosDatabaseView.ID);
+        page().activate(e);
+        drain();
+        until("the database is attached and every VIOS recorded UP", () -> e.session().database() != null
+                && column(view.nodes, 4).equals(List.of("UP", "UP", "UP", "UP")));
+        assertEquals(List.of("vios1", "vios2", "vios3", "vios4"), column(view.nodes, 1));
+        assertEquals(8, view.lpars.getItemCount());
+        assertEquals(16, view.mappings.getItemCount());
+        until("the registrations are logged", () -> column(view.registrations, 4).stream().filter(d -> d.startsWith("registered")).count() >= 3);
+        assertTrue(view.status.getText().contains("cluster OK"), view.status.getText());
+
+        e.session().kill(t.vios(4));
+        until("vios4 DOWN on the diagram", () -> "DOWN".equals(state(e, t.vios(4))));
+        until("the database records what vios1 saw", () -> column(view.nodes, 4).get(3).equals("SUSPECTED")
+                && view.status.getText().contains("cluster DEGRADED"));
+        assertTrue(column(view.history, 2).contains("DEGRADED"), column(view.history, 2).toString());
+
+        view.sql.setText("SELECT name, state FROM vios WHERE state <> 'UP'");
+        view.run.notifyListeners(SWT.Selection, new Event());
+        assertEquals(List.of("vios4"), column(view.result, 0));
+        assertEquals("1 row(s)", view.sqlStatus.getText());
+        view.sql.setText("DELETE FROM vios");
+        view.run.notifyListeners(SWT.Selection, new Event());
+        assertTrue(view.sqlStatus.getText().contains("refused"), view.sqlStatus.getText());
+        drain();
+        view.tabs.setSelection(0);
+        drain();
+        org.viosbench.testing.ui.Screen.save(e.getSite().getShell(), "database.png");
+        e.stop();
+        drain();
+        assertTrue(view.status.getText().contains("is not running"), view.status.getText());
+    }
 }
