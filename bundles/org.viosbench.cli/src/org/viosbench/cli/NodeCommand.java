@@ -284,7 +284,7 @@ final class NodeCommand implements Callable<Integer> {
                     send(node, tag, org.viosbench.cluster.JsonMessage.read(cmd.node(), "", Set.of("op", "tag"), java.util.Map.of(), null));
                     return true;
                 default:
-                    throw cmd.problem("op", "unknown op \"" + op + "\" (send, view, quit)");
+                    throw cmd.problem("op", "unknown op \"" + org.viosbench.json.JsonAt.clipped(op) + "\" (send, view, quit)");
             }
         } catch (InputException e) {
             print(Json.object().put("event", "error").put("tag", tag).put("where", e.where()).put("detail", e.getMessage()));

@@ -135,7 +135,7 @@ final class PacketJson {
         for (JsonAt f : h.array("flags")) {
             Integer bit = FLAGS.get(f.text());
             if (bit == null) {
-                throw f.problem("unknown flag \"" + f.text() + "\", known: " + List.of(FLAG_ORDER));
+                throw f.problem("unknown flag \"" + JsonAt.clipped(f.text()) + "\", known: " + List.of(FLAG_ORDER));
             }
             flags |= bit;
         }

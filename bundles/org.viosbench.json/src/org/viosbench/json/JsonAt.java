@@ -42,9 +42,9 @@ public final class JsonAt {
         return path.isEmpty() ? "/" : path;
     }
 
-    /** The path of {@code field} of this object. */
+    /** The path of {@code field} of this object (a field name from the input clipped as {@link #clipped} does). */
     public String pathOf(String field) {
-        return path + "/" + field;
+        return path + "/" + clipped(field);
     }
 
     /** A problem with this value. */
@@ -65,7 +65,7 @@ public final class JsonAt {
         for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
             String f = it.next();
             if (!known.contains(f)) {
-                throw problem(clip(f), "unknown field \"" + clip(f) + "\" (known here: " + new TreeSet<>(known) + ")");
+                throw problem(clipped(f), "unknown field \"" + clipped(f) + "\" (known here: " + new TreeSet<>(known) + ")");
             }
         }
         return this;
@@ -215,10 +215,11 @@ public final class JsonAt {
 
     /** A value as a problem quotes it: at most 60 characters of its JSON, the rest elided. */
     public static String shown(JsonNode n) {
-        return clip(n.toString());
+        return clipped(n.toString());
     }
 
-    private static String clip(String text) {
+    /** Text from the input as a problem quotes it: at most 60 characters, the rest elided. */
+    public static String clipped(String text) {
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 

@@ -242,10 +242,10 @@ public final class TraceFile {
             String f = it.next();
             Integer since = FIELDS.get(f);
             if (since == null) {
-                throw e.problem(f, "unknown field \"" + f + "\"");
+                throw e.problem(f, "unknown field \"" + JsonAt.clipped(f) + "\"");
             }
             if (since > version) {
-                throw e.problem(f, "unknown field \"" + f + "\" (it came with version " + since + ")");
+                throw e.problem(f, "unknown field \"" + JsonAt.clipped(f) + "\" (it came with version " + since + ")");
             }
         }
         long t = e.integer("t", Long.MIN_VALUE, Long.MAX_VALUE);

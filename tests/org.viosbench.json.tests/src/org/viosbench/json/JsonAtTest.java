@@ -56,6 +56,11 @@ class JsonAtTest {
     void contentIsRefusedAtItsJsonPath() {
         assertEquals("/: expected a JSON object, found an array", refusal("[1]", r -> r.object(Set.of())));
         assertEquals("/b: unknown field \"b\" (known here: [a])", refusal("{\"b\": 1}", r -> r.object(Set.of("a"))));
+        String longKey = "k".repeat(400);
+        String clipped = "k".repeat(57) + "...";
+        assertEquals("/" + clipped + ": unknown field \"" + clipped + "\" (known here: [a])", refusal("{\"" + longKey + "\": 1}",
+                r -> r.object(Set.of("a"))), "a key from the input is clipped in the path too");
+        assertEquals("/" + clipped, read("{}").pathOf(longKey));
         assertEquals("/a: missing field \"a\"", refusal("{\"a\": null}", r -> r.text("a")));
         assertEquals("/a: expected a string, found the number 1", refusal("{\"a\": 1}", r -> r.text("a")));
         assertEquals("/a: expected a whole number 0..9, found 10", refusal("{\"a\": 10}", r -> r.integer("a", 0, 9)));

@@ -161,7 +161,7 @@ public record StepRecipe(long seed, List<Choice> choices) {
         }
         String kind = n.node().fieldNames().next();
         if (!CHOICES.contains(kind)) {
-            throw n.problem(kind, "unknown choice \"" + kind + "\" (one of " + CHOICES + ")");
+            throw n.problem(kind, "unknown choice \"" + org.viosbench.json.JsonAt.clipped(kind) + "\" (one of " + CHOICES + ")");
         }
         JsonAt v = n.get(kind);
         return switch (kind) {
