@@ -53,7 +53,7 @@ class JsonAtTest {
     }
 
     @Test
-    void contentIsRefusedAtItsJsonPath() {
+    void contentIsRefusedAtItsJsonPath() throws InputException {
         assertEquals("/: expected a JSON object, found an array", refusal("[1]", r -> r.object(Set.of())));
         assertEquals("/b: unknown field \"b\" (known here: [a])", refusal("{\"b\": 1}", r -> r.object(Set.of("a"))));
         String longKey = "k".repeat(400);
