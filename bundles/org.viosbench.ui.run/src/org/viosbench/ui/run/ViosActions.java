@@ -105,7 +105,7 @@ public final class ViosActions {
         for (Action a : new Action[] { drop, delay, isolate }) {
             a.setEnabled(running);
         }
-        Action console = new Action("Console (padmin@" + v.name() + ")") {
+        Action console = new Action("Open the VIOS Console of " + v.name()) {
             @Override
             public void run() {
                 try {

@@ -40,8 +40,11 @@ public final class ViosConsoleView extends SessionView {
     public void createPartControl(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
         c.setLayout(new GridLayout(2, false));
-        new Label(c, SWT.NONE).setText("VIOS:");
-        vios = new Combo(c, SWT.READ_ONLY);
+        Composite chooser = new Composite(c, SWT.NONE);
+        chooser.setLayout(new GridLayout(2, false));
+        chooser.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        new Label(chooser, SWT.NONE).setText("VIOS:");
+        vios = new Combo(chooser, SWT.READ_ONLY);
         vios.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false));
         vios.addListener(SWT.Selection, e -> showSelected());
         transcript = new StyledText(c, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL);

@@ -151,17 +151,19 @@ public final class ViosDatabaseView extends SessionView {
                 fill(nodes, rows);
                 fill(lpars, config == null ? List.of() : config.lpars().stream().map(l -> List.of(Integer.toString(l.id()), l.name(), l.cecSerial(),
                         l.osType())).toList());
-                fill(mappings, config == null ? List.of() : config.mappings().stream().map(m -> List.of(Long.toString(m.viosId()), m.adapter(),
+                fill(mappings, config == null ? List.of() : config.mappings().stream().map(m -> List.of(viosName(m.viosId()), m.adapter(),
                         Integer.toString(m.lparId()), m.backingDevice())).toList());
                 fill(units, config == null ? List.of() : config.logicalUnits().stream().map(u -> List.of(u.name(), Long.toString(u.sizeMb()))).toList());
                 fill(registrations, store.registrationLog(500).stream().map(l -> List.of(Long.toString(l.seq()), TIME.format(l.at()),
-                        Long.toString(l.vios()), l.event(), l.detail() == null ? "" : l.detail())).toList());
+                        viosName(l.vios()), l.event(), l.detail() == null ? "" : l.detail())).toList());
+                registrations.setTopIndex(registrations.getItemCount() - 1); // the newest in sight
                 fill(history, store.clusterStateLog(500).stream().map(l -> List.of(Long.toString(l.seq()), TIME.format(l.at()), l.event(),
                         l.detail() == null ? "" : l.detail())).toList());
+                history.setTopIndex(history.getItemCount() - 1);
                 String where = db.location().toString();
                 status.setToolTipText(where);
                 status.setText(session().topology().name() + ": VIOS database " + where.substring(where.lastIndexOf('/') + 1) + " (schema " + db.schemaVersion()
-                        + "); the database VIOS is " + d.databaseVios() + "; cluster " + store.clusterState().orElse("not configured") + "; "
+                        + "); the database VIOS is " + viosName(d.databaseVios()) + "; cluster " + store.clusterState().orElse("not configured") + "; "
                         + d.recorded() + " changes recorded" + (d.failures() == 0 ? "" : ", " + d.failures() + " not (see the log)"));
             }
         } catch (DatabaseException e) {
@@ -169,6 +171,12 @@ public final class ViosDatabaseView extends SessionView {
         }
         status.getParent().layout(true);
         pollWhileRunning();
+    }
+
+    /** The name the running topology gives VIOS {@code id} (its number when it has none). */
+    private String viosName(long id) {
+        org.viosbench.topology.Vios v = session() == null ? null : session().topology().vios(id);
+        return v == null ? Long.toString(id) : v.name();
     }
 
     /** Reads the database again every {@link #POLL_MS} while the cluster runs and the view is open. */

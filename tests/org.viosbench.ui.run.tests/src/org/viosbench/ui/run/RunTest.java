@@ -61,6 +61,11 @@ class RunTest {
         for (Vios v : e.topology().vioses()) {
             until(v.name() + " UP", () -> "UP".equals(state(e, v)));
         }
+        // the run's VIOS database is attached on a job and the VIOSes register with it: done before the test fires anything,
+        // so that registration traffic does not interleave with what a test animates
+        until("every VIOS registered with the database VIOS", () -> e.session().database() != null && e.session().timeline().events().stream()
+                .filter(ev -> ev.kind() == org.viosbench.engine.TraceKind.MEMBERSHIP && String.valueOf(ev.outcome()).startsWith("registered with"))
+                .count() == e.topology().vioses().size() - 1);
         return e;
     }
 
@@ -559,8 +564,15 @@ class RunTest {
                     + (RunAttachment.animatorOf(e).started() - startedBefore));
             assertEquals(List.of("vios2 MATCHED"), rows(queue.tree().getItem(0)));
             until("the inspector lists the request and its response", () -> inspector.packetsTable().getItemCount() == 2);
-            until("the animation caught up and the trace cursor is at the end", () -> !RunAttachment.animatorOf(e).busy()
-                    && trace.current() != null && trace.current().index() == trace.trace().size() - 1);
+            try {
+                until("the animation caught up and the trace cursor is at the end", () -> !RunAttachment.animatorOf(e).busy()
+                        && trace.current() != null && trace.current().index() == trace.trace().size() - 1);
+            } catch (AssertionError failed) {
+                var tr = trace.trace();
+                throw new AssertionError(failed.getMessage() + ": busy " + RunAttachment.animatorOf(e).busy() + ", cursor "
+                        + (trace.current() == null ? null : trace.current().index() + " " + trace.current().event()) + ", size " + tr.size()
+                        + ", last events " + tr.events().subList(Math.max(0, tr.size() - 4), tr.size()) + ", shownUpTo " + e.session().shownUpTo());
+            }
             trace.setFollowing(false);
             assertEquals(org.viosbench.engine.EntryState.MATCHED, RunAttachment.animatorOf(e).shownQueue(r.messageId()).ended().get(2));
         } finally {
@@ -786,7 +798,7 @@ class RunTest {
         Topology t = e.topology();
         e.getGraphicalViewer().select(e.partOf(t.vios(2)));
         drain();
-        org.eclipse.jface.action.Action open = ViosActions.forSelection(e).stream().filter(a -> a.getText().equals("Console (padmin@vios2)"))
+        org.eclipse.jface.action.Action open = ViosActions.forSelection(e).stream().filter(a -> a.getText().equals("Open the VIOS Console of vios2"))
                 .findFirst().orElseThrow();
         open.run();
         drain();
