@@ -37,6 +37,10 @@ class TcpNodeRejoinTest {
             TcpNode one = TcpNode.start(d, addresses, 1, new Trace(), new ClusterListener() {
             }, null, (ClusterKey) null);
             await("VIOS 1 joined", () -> seenByZero.contains("1 UP"));
+            // joined both ways before VIOS 1 leaves: a connection that closes is what says DOWN (a peer that vanishes before
+            // zero's own connection to it is up is only suspected, after the failure timeout; a loaded machine showed it)
+            assertEquals(List.of(1), zero.awaitJoined(java.time.Duration.ofSeconds(10)));
+            assertEquals(List.of(0), one.awaitJoined(java.time.Duration.ofSeconds(10)));
             one.close();
             await("VIOS 1 down", () -> seenByZero.contains("1 DOWN"));
             try (TcpNode again = TcpNode.start(d, addresses, 1, new Trace(), new ClusterListener() {
