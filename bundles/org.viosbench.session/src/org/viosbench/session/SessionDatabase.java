@@ -22,7 +22,8 @@ import org.viosbench.topology.ViosRole;
  * written to it (all or nothing; logical units already stored are kept), the database VIOS (role DB_PRIMARY, else the
  * lowest id) runs the registration service and every other VIOS registers with it, as in the multi-process mode; from
  * then on every change of a VIOS's state as the database VIOS sees it, and every change of the cluster's state, is
- * recorded with its reason. Writes happen on a thread of their own (never on an engine or UI thread), at most
+ * recorded with its reason, and the run's trace goes into the database's trace store (a run named after the topology
+ * and the time; it starts when the database is attached, a moment after the cluster). Writes happen on a thread of their own (never on an engine or UI thread), at most
  * {@link #BACKLOG} waiting; what cannot be written is counted and logged.
  */
 public final class SessionDatabase implements AutoCloseable {
@@ -38,6 +39,9 @@ public final class SessionDatabase implements AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final SessionListener recorder;
+    /** The run's trace going into the database's trace store, over a connection of its own (its transactions apart). */
+    private ViosDatabase traceDb;
+    private org.viosbench.db.TraceRecorder traceRecorder;
 
     private SessionDatabase(ClusterSession session, ViosDatabase db, int databaseVios) {
         this.session = session;
@@ -81,7 +85,34 @@ public final class SessionDatabase implements AutoCloseable {
         d.write("cluster " + now, () -> db.config().recordClusterState(now.name(), Instant.now(), "when the database was attached"));
         session.addListener(d.recorder);
         session.cluster().useDatabase(d.databaseVios, d.registration, Duration.ofMillis(500), 5);
+        d.recordTrace();
         return d;
+    }
+
+    /** Keeps the run's trace, from now on, as a run of the database's trace store (a failure is logged; the rest goes on). */
+    private void recordTrace() {
+        try {
+            traceDb = ViosDatabase.open(db.location());
+            traceRecorder = new org.viosbench.db.TraceRecorder(traceDb, session.topology().name() + " "
+                    + java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(java.time.LocalDateTime.now().withNano(0)));
+            session.cluster().trace().addListener(traceRecorder);
+        } catch (DatabaseException e) {
+            LOG.log(System.Logger.Level.WARNING, "the run's trace is not kept in the VIOS database", e);
+            if (traceDb != null) {
+                traceDb.close();
+                traceDb = null;
+            }
+        }
+    }
+
+    /** The trace store's run this run's trace goes to, or -1 when it is not kept. */
+    public long traceRun() {
+        return traceRecorder == null ? -1 : traceRecorder.run();
+    }
+
+    /** Trace events stored so far, and those that could not be (the recorder's queue full). */
+    public long[] traceEvents() {
+        return traceRecorder == null ? new long[] { 0, 0 } : new long[] { traceRecorder.written(), traceRecorder.dropped() };
     }
 
     private interface Write {
@@ -139,10 +170,22 @@ public final class SessionDatabase implements AutoCloseable {
         return done.await(max.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Stops recording and registering; waits up to 5 s for the writes under way; closes the database. */
+    /** Stops recording and registering; waits up to 5 s for the writes under way (30 s for the trace); closes the database. */
     @Override
     public void close() {
         session.removeListener(recorder);
+        if (traceRecorder != null) {
+            session.cluster().trace().removeListener(traceRecorder);
+            try {
+                traceRecorder.close();
+            } catch (DatabaseException e) {
+                LOG.log(System.Logger.Level.WARNING, "part of the run's trace was not stored", e);
+            }
+            if (traceRecorder.dropped() > 0) {
+                LOG.log(System.Logger.Level.WARNING, "{0} trace events of the run were not stored (the recorder fell behind)", traceRecorder.dropped());
+            }
+            traceDb.close();
+        }
         registration.close();
         writer.shutdown();
         try {

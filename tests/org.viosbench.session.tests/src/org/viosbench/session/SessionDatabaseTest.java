@@ -105,10 +105,19 @@ class SessionDatabaseTest {
             assertEquals(0, d.failures());
             assertTrue(d.recorded() >= 4, "recorded " + d.recorded());
             assertThrows(IllegalStateException.class, () -> s.attachDatabase(ViosDatabase.open(tmp.resolve("other"))), "one database per run");
+            assertTrue(d.traceRun() > 0);
+            await("the run's trace reaches the store", () -> d.traceEvents()[0] > 0);
         }
         // the session closed the database: it opens again, with everything recorded
         try (ViosDatabase again = ViosDatabase.open(dir)) {
             assertTrue(again.config().registrationLog(1000).size() >= 6);
+            // the run's trace is there, whole: the kill's suspicion and the restart's registration among its events
+            org.viosbench.db.TraceStore.Run run = again.traces().runs().get(0);
+            assertTrue(run.name().startsWith("small "), run.name());
+            List<org.viosbench.engine.TraceEvent> events = again.traces().events(run.id(), 0, 1_000_000);
+            assertEquals(run.events(), events.size());
+            assertTrue(events.stream().anyMatch(e -> e.kind() == org.viosbench.engine.TraceKind.MEMBERSHIP && e.vios() == 1
+                    && String.valueOf(e.outcome()).startsWith("SUSPECTED")), "vios1 suspecting vios3 is in the stored trace");
         }
     }
 

@@ -28,7 +28,8 @@ import org.viosbench.session.SessionDatabase;
 /**
  * The VIOS Database view: the running cluster's VIOS database as it is now (nodes with the state the database VIOS
  * recorded and when, LPARs, virtual SCSI mappings, logical units, the registration log, the cluster's state history),
- * refreshed while the cluster runs, and a console for read-only SQL (a statement that writes is refused).
+ * refreshed while the cluster runs, the trace runs stored in it (one opens in the Trace view), and a console for
+ * read-only SQL (a statement that writes is refused).
  */
 public final class ViosDatabaseView extends SessionView {
     public static final String ID = "org.viosbench.ui.run.database";
@@ -44,6 +45,9 @@ public final class ViosDatabaseView extends SessionView {
     Table units;
     Table registrations;
     Table history;
+    Table runs;
+    Button openRun;
+    Label runStatus;
     Text sql;
     Button run;
     Table result;
@@ -64,6 +68,25 @@ public final class ViosDatabaseView extends SessionView {
         units = table("Logical units", "Name", "Size (MB)");
         registrations = table("Registration log", "#", "Time", "VIOS", "Event", "Detail");
         history = table("Cluster state", "#", "Time", "State", "Detail");
+        TabItem stored = new TabItem(tabs, SWT.NONE);
+        stored.setText("Stored runs");
+        Composite r = new Composite(tabs, SWT.NONE);
+        r.setLayout(new GridLayout(2, false));
+        runs = new Table(r, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
+        runs.setHeaderVisible(true);
+        runs.setLinesVisible(true);
+        runs.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        for (String col : new String[] { "Run", "Name", "Started", "Events" }) {
+            TableColumn tc = new TableColumn(runs, SWT.LEFT);
+            tc.setText(col);
+            tc.setWidth(col.equals("Name") ? 260 : 120);
+        }
+        openRun = new Button(r, SWT.PUSH);
+        openRun.setText("Open in the Trace View");
+        openRun.addListener(SWT.Selection, e -> openRun());
+        runStatus = new Label(r, SWT.WRAP);
+        runStatus.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        stored.setControl(r);
         TabItem console = new TabItem(tabs, SWT.NONE);
         console.setText("SQL (read-only)");
         Composite s = new Composite(tabs, SWT.NONE);
@@ -160,6 +183,12 @@ public final class ViosDatabaseView extends SessionView {
                 fill(history, store.clusterStateLog(500).stream().map(l -> List.of(Long.toString(l.seq()), TIME.format(l.at()), l.event(),
                         l.detail() == null ? "" : l.detail())).toList());
                 history.setTopIndex(history.getItemCount() - 1);
+                int selected = runs.getSelectionIndex();
+                fill(runs, db.traces().runs().stream().map(run -> List.of(Long.toString(run.id()), run.name()
+                        + (run.id() == d.traceRun() ? " (this run)" : ""), TIME.format(run.startedAt()), Long.toString(run.events()))).toList());
+                if (selected >= 0 && selected < runs.getItemCount()) {
+                    runs.setSelection(selected);
+                }
                 String where = db.location().toString();
                 status.setToolTipText(where);
                 status.setText(session().topology().name() + ": VIOS database " + where.substring(where.lastIndexOf('/') + 1) + " (schema " + db.schemaVersion()
@@ -191,6 +220,35 @@ public final class ViosDatabaseView extends SessionView {
                 refresh();
             }
         });
+    }
+
+    /** Most events a stored run opens with in the Trace view. */
+    static final int OPEN_MAX = 250_000;
+
+    /** Opens the selected stored run in the Trace view (its first {@link #OPEN_MAX} events). */
+    void openRun() {
+        SessionDatabase d = database();
+        int i = runs.getSelectionIndex();
+        if (d == null || i < 0) {
+            runStatus.setText("Select a stored run first.");
+            return;
+        }
+        long run = Long.parseLong(runs.getItem(i).getText(0));
+        ViosDatabase db = d.database();
+        try {
+            List<org.viosbench.engine.TraceEvent> events;
+            synchronized (db) {
+                events = new ArrayList<>(db.traces().events(run, 0, OPEN_MAX));
+            }
+            events.sort(java.util.Comparator.comparingLong(org.viosbench.engine.TraceEvent::timeNanos));
+            org.viosbench.ui.trace.TraceView view = (org.viosbench.ui.trace.TraceView) getSite().getPage().showView(org.viosbench.ui.trace.TraceView.ID);
+            view.open(new org.viosbench.trace.RecordedTrace(events, session().names()), runs.getItem(i).getText(1) + " (stored run " + run + ")");
+            runStatus.setText("Opened stored run " + run + ": " + events.size() + " events" + (events.size() == OPEN_MAX ? " (the first " + OPEN_MAX + ")" : ""));
+        } catch (DatabaseException e) {
+            runStatus.setText("The stored run cannot be read: " + e.getMessage());
+        } catch (org.eclipse.ui.PartInitException e) {
+            runStatus.setText("The Trace view cannot be opened: " + e.getMessage());
+        }
     }
 
     /** Runs the console's statement (read-only) and shows its rows, or why it was refused. */

@@ -327,8 +327,14 @@ public final class TopologyEditor extends GraphicalEditorWithFlyoutPalette {
         return state.resolve("databases").resolve(name.replaceAll("[^A-Za-z0-9_.-]", "_"));
     }
 
+    /** Whether a run gets its VIOS database (system property {@code viosbench.runDatabase}, default true). */
+    public static final String RUN_DATABASE = "viosbench.runDatabase";
+
     /** Gives the running cluster its VIOS database, on a thread of its own (Derby's first start takes a moment). */
     private void attachDatabase(org.viosbench.session.ClusterSession s) {
+        if (!Boolean.parseBoolean(System.getProperty(RUN_DATABASE, "true"))) {
+            return;
+        }
         java.nio.file.Path dir = databaseDirectory(topology.name());
         org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create("Opening the VIOS database of " + topology.name(), monitor -> {
             try {

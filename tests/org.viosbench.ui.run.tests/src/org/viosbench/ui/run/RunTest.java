@@ -63,6 +63,9 @@ class RunTest {
         }
         // the run's VIOS database is attached on a job and the VIOSes register with it: done before the test fires anything,
         // so that registration traffic does not interleave with what a test animates
+        if (!Boolean.parseBoolean(System.getProperty(TopologyEditor.RUN_DATABASE, "true"))) {
+            return e;
+        }
         until("every VIOS registered with the database VIOS", () -> e.session().database() != null && e.session().timeline().events().stream()
                 .filter(ev -> ev.kind() == org.viosbench.engine.TraceKind.MEMBERSHIP && String.valueOf(ev.outcome()).startsWith("registered with"))
                 .count() == e.topology().vioses().size() - 1);
@@ -517,7 +520,15 @@ class RunTest {
      */
     @Test
     void inSlowMotionTheQueueFillsAsTheDotsArrive() throws Exception {
-        TopologyEditor e = runSample();
+        // without the run's database: its registration traffic, in the trace before the fired message, has twice left the
+        // Trace view's cursor behind "now" in this test on a loaded machine (open question, see the closing note of the stop)
+        System.setProperty(TopologyEditor.RUN_DATABASE, "false");
+        TopologyEditor e;
+        try {
+            e = runSample();
+        } finally {
+            System.clearProperty(TopologyEditor.RUN_DATABASE);
+        }
         Topology t = e.topology();
         ResponseQueueView queue = (ResponseQueueView) page().showView(ResponseQueueView.ID);
         page().activate(e);
@@ -884,6 +895,17 @@ class RunTest {
                 && view.status.getText().contains("cluster DEGRADED"));
         assertTrue(column(view.history, 2).contains("DEGRADED"), column(view.history, 2).toString());
 
+        // this run's trace is kept in the database, and opens in the Trace view from there
+        until("this run is listed among the stored runs", () -> column(view.runs, 1).stream().anyMatch(n -> n.endsWith("(this run)")));
+        view.runs.setSelection(column(view.runs, 1).indexOf(column(view.runs, 1).stream().filter(n -> n.endsWith("(this run)")).findFirst().orElseThrow()));
+        view.openRun.notifyListeners(SWT.Selection, new Event());
+        assertTrue(view.runStatus.getText().startsWith("Opened stored run "), view.runStatus.getText());
+        org.viosbench.ui.trace.TraceView traceView = (org.viosbench.ui.trace.TraceView) page().findView(org.viosbench.ui.trace.TraceView.ID);
+        assertTrue(traceView.trace().events().stream().anyMatch(ev -> ev.kind() == org.viosbench.engine.TraceKind.MEMBERSHIP
+                && String.valueOf(ev.outcome()).startsWith("SUSPECTED")), "the kill's suspicion is in the stored trace");
+        page().showView(ViosDatabaseView.ID);
+        page().activate(e);
+        drain();
         view.sql.setText("SELECT name, state FROM vios WHERE state <> 'UP'");
         view.run.notifyListeners(SWT.Selection, new Event());
         assertEquals(List.of("vios4"), column(view.result, 0));
