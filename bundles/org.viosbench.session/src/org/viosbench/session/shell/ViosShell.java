@@ -352,16 +352,44 @@ public final class ViosShell {
             if (f.has("-stop")) {
                 if (running) {
                     session.stopVios(v);
+                    awaitSeen(v, false);
                 } else {
                     out.append("clstartstop: cluster services are already stopped on ").append(v.name()).append(".\n");
                 }
             } else if (!running) {
                 session.restart(v);
+                awaitSeen(v, true);
             } else {
                 out.append("clstartstop: cluster services are already running on ").append(v.name()).append(".\n");
             }
         }
         return new Result(0, out.toString());
+    }
+
+    /**
+     * Returns once every other running VIOS sees {@code v} UP ({@code up}) or not UP, as a real clstartstop returns once
+     * the change is done; at most twice the failure timeout (a started VIOS is UP as soon as it joins).
+     */
+    private void awaitSeen(Vios v, boolean up) {
+        long deadline = System.nanoTime() + 2L * topology().failureTimeoutMillis() * 1_000_000L;
+        while (System.nanoTime() < deadline) {
+            boolean seen = true;
+            for (Vios o : vioses()) {
+                if (o != v && session.cluster().isRunning((int) o.id())) {
+                    boolean isUp = session.cluster().view((int) o.id()).get((int) v.id()) == ViosState.UP;
+                    seen &= isUp == up;
+                }
+            }
+            if (seen) {
+                return;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private Result historyCommand() {
