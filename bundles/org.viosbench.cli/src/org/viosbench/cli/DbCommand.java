@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code viosbench db init|status|export|import|trace-bench}: the VIOS database (embedded, or served by {@code db-server}). */
 @Command(name = "db", description = "The VIOS database: create or migrate it (init), show its schema and contents (status), "
         + "export or import its cluster configuration as JSON, measure the trace store (trace-bench).",
-        subcommands = { DbCommand.Init.class, DbCommand.Status.class, DbCommand.Export.class, DbCommand.Import.class,
+        subcommands = { DbCommand.Init.class, DbCommand.Status.class, DbCommand.Export.class, DbCommand.Import.class, DbCommand.RecordBench.class,
                 DbCommand.TraceBench.class })
 final class DbCommand extends GroupCommand {
 
@@ -122,6 +122,101 @@ final class DbCommand extends GroupCommand {
                 return Cli.OK;
             } catch (DatabaseException e) {
                 return Json.fail(spec, Json.object().put("bench", "trace-store"), e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "record-bench", description = { "What recording a running cluster into its VIOS database costs: the small sample runs",
+            "broadcasts from vios1 (16 in flight, every response expected) for --seconds, alternately without and with its database",
+            "(state changes, and every trace event into the trace store), --rounds times each. One JSON line per round, then the",
+            "medians side by side (requests/s and trace events/s; with: stored and dropped events)." })
+    static final class RecordBench implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+
+        @Option(names = "--seconds", paramLabel = "S", description = "Length of each round (default ${DEFAULT-VALUE}).")
+        int seconds = 5;
+
+        @Option(names = "--rounds", paramLabel = "N", description = "Rounds of each kind (default ${DEFAULT-VALUE}).")
+        int rounds = 3;
+
+        @Override
+        public Integer call() throws Exception {
+            if (seconds < 1 || seconds > 600 || rounds < 1 || rounds > 20) {
+                throw new ParameterException(spec.commandLine(), "--seconds must be 1..600 and --rounds 1..20");
+            }
+            java.util.List<Double> off = new java.util.ArrayList<>();
+            java.util.List<Double> on = new java.util.ArrayList<>();
+            java.util.List<Double> offEvents = new java.util.ArrayList<>();
+            java.util.List<Double> onEvents = new java.util.ArrayList<>();
+            Path scratch = java.nio.file.Files.createTempDirectory("viosbench-record-bench");
+            for (int r = 0; r < rounds; r++) {
+                for (boolean recording : new boolean[] { false, true }) {
+                    com.fasterxml.jackson.databind.node.ObjectNode line = round(recording, scratch.resolve("db-" + r), r);
+                    Json.print(spec.commandLine().getOut(), line);
+                    (recording ? on : off).add(line.path("requestsPerSecond").asDouble());
+                    (recording ? onEvents : offEvents).add(line.path("traceEventsPerSecond").asDouble());
+                }
+            }
+            double medOff = median(off);
+            double medOn = median(on);
+            Json.print(spec.commandLine().getOut(), Json.object().put("bench", "record").put("summary", true).put("rounds", rounds)
+                    .put("seconds", seconds).put("requestsPerSecondWithout", Math.round(medOff)).put("requestsPerSecondWith", Math.round(medOn))
+                    .put("traceEventsPerSecondWithout", Math.round(median(offEvents))).put("traceEventsPerSecondWith", Math.round(median(onEvents)))
+                    .put("ratio", Math.round(medOn / medOff * 100) / 100.0));
+            return Cli.OK;
+        }
+
+        private static double median(java.util.List<Double> v) {
+            java.util.List<Double> s = v.stream().sorted().toList();
+            return s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
+        }
+
+        private com.fasterxml.jackson.databind.node.ObjectNode round(boolean recording, Path dbDir, int r) throws Exception {
+            org.viosbench.topology.Topology t = org.viosbench.topology.Samples.build("small");
+            try (org.viosbench.session.ClusterSession s = org.viosbench.session.ClusterSession.start(t)) {
+                java.util.concurrent.atomic.LongAdder events = new java.util.concurrent.atomic.LongAdder();
+                s.cluster().trace().addListener(e -> events.increment());
+                org.viosbench.session.SessionDatabase d = recording ? s.attachDatabase(dbDir) : null;
+                long deadlineUp = System.nanoTime() + 10_000_000_000L;
+                while (s.cluster().state() != org.viosbench.cluster.ClusterState.OK && System.nanoTime() < deadlineUp) {
+                    Thread.sleep(10);
+                }
+                Thread.sleep(300); // registrations settle
+                org.viosbench.engine.Daemon sender = s.cluster().node(1).daemon(20);
+                org.viosbench.engine.Message m = org.viosbench.engine.Message.broadcast().targetDaemon(10).payload(new byte[256]).expectAll().build();
+                java.util.ArrayDeque<org.viosbench.engine.Request> inFlight = new java.util.ArrayDeque<>();
+                long done = 0;
+                long failed = 0;
+                long eventsBefore = events.sum();
+                long start = System.nanoTime();
+                long end = start + seconds * 1_000_000_000L;
+                while (System.nanoTime() < end) {
+                    if (inFlight.size() == 16) {
+                        org.viosbench.engine.RequestResult res = inFlight.poll().await(java.time.Duration.ofSeconds(10));
+                        done++;
+                        failed += res.success() ? 0 : 1;
+                    }
+                    inFlight.add(sender.send(m));
+                }
+                while (!inFlight.isEmpty()) {
+                    org.viosbench.engine.RequestResult res = inFlight.poll().await(java.time.Duration.ofSeconds(10));
+                    done++;
+                    failed += res.success() ? 0 : 1;
+                }
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                long traced = events.sum() - eventsBefore;
+                com.fasterxml.jackson.databind.node.ObjectNode line = Json.object().put("bench", "record").put("round", r).put("recording", recording)
+                        .put("requests", done).put("failed", failed).put("requestsPerSecond", Math.round(done / elapsed))
+                        .put("traceEventsPerSecond", Math.round(traced / elapsed));
+                if (d != null) {
+                    long[] stored = d.traceEvents();
+                    line.put("storedSoFar", stored[0]).put("dropped", stored[1]);
+                }
+                return line;
             }
         }
     }

@@ -92,4 +92,25 @@ class DbCommandTest {
             assertEquals(exported, java.nio.file.Files.readString(again), "a bad import changed the database");
         }
     }
+
+    /** record-bench runs the sample without and with its database, side by side; what it prints is what happened. */
+    @Test
+    void recordBenchComparesARunWithoutAndWithItsDatabase() throws Exception {
+        CliTest.Run r = CliTest.run("db", "record-bench", "--seconds", "1", "--rounds", "1");
+        assertEquals(Cli.OK, r.code(), r.out() + r.err());
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> lines = new java.util.ArrayList<>();
+        for (String l : r.out().strip().split("\n")) {
+            lines.add(Json.MAPPER.readTree(l));
+        }
+        assertEquals(3, lines.size(), r.out());
+        assertEquals(false, lines.get(0).path("recording").asBoolean());
+        assertEquals(true, lines.get(1).path("recording").asBoolean());
+        for (com.fasterxml.jackson.databind.JsonNode round : lines.subList(0, 2)) {
+            assertTrue(round.path("requests").asLong() > 0 && round.path("failed").asLong() == 0, round.toString());
+            assertTrue(round.path("traceEventsPerSecond").asLong() > round.path("requestsPerSecond").asLong(), "every request is many events: " + round);
+        }
+        assertTrue(lines.get(1).path("storedSoFar").asLong() > 0, "the trace went into the store: " + lines.get(1));
+        assertTrue(lines.get(2).path("ratio").asDouble() > 0, lines.get(2).toString());
+        assertEquals(Cli.USAGE, CliTest.run("db", "record-bench", "--seconds", "0").code());
+    }
 }
