@@ -193,7 +193,9 @@ public final class ViosDatabaseView extends SessionView {
                 status.setToolTipText(where);
                 status.setText(session().topology().name() + ": VIOS database " + where.substring(where.lastIndexOf('/') + 1) + " (schema " + db.schemaVersion()
                         + "); the database VIOS is " + viosName(d.databaseVios()) + "; cluster " + store.clusterState().orElse("not configured") + "; "
-                        + d.recorded() + " changes recorded" + (d.failures() == 0 ? "" : ", " + d.failures() + " not (see the log)"));
+                        + d.recorded() + " changes recorded" + (d.failures() == 0 ? "" : ", " + d.failures() + " not (see the log)")
+                        + "; trace: " + d.traceEvents()[0] + " events stored" + (d.traceEvents()[1] == 0 ? "" : ", " + d.traceEvents()[1]
+                                + " not (the store keeps about 500,000 a second)"));
             }
         } catch (DatabaseException e) {
             status.setText("The VIOS database cannot be read: " + e.getMessage());
