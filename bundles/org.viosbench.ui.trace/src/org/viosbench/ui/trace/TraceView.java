@@ -43,7 +43,10 @@ public final class TraceView extends ViewPart {
     /** A request selected elsewhere (the Response Queue view) moves the cursor to its first event. */
     private final org.eclipse.ui.ISelectionListener requests = (part, sel) -> {
         if (part != this && sel instanceof org.eclipse.jface.viewers.IStructuredSelection s
-                && s.getFirstElement() instanceof org.viosbench.engine.Request r) {
+                && s.getFirstElement() instanceof org.viosbench.engine.Request r
+                && ofTheTraceShown(r)) {
+            // while following a cluster, only its own fired requests: message ids start again with every run, so a request
+            // still selected from an earlier run would name another message of this one (a registration, say)
             showRequest(r.messageId(), r.queue().sender());
         }
     };
@@ -78,7 +81,11 @@ public final class TraceView extends ViewPart {
         SashForm bottom = new SashForm(split, SWT.HORIZONTAL);
         eventsViewer = TraceTables.events(bottom, () -> cursor == null ? null : cursor.trace());
         events = eventsViewer.getTable();
-        events.addListener(SWT.Selection, e -> moveTo(events.getSelectionIndex() + 1, false));
+        events.addListener(SWT.Selection, e -> {
+            if (!replacingRows) {
+                moveTo(events.getSelectionIndex() + 1, false);
+            }
+        });
         queuesViewer = TraceTables.queues(bottom, () -> cursor == null ? null : cursor.trace());
         queues = queuesViewer.getTable();
         bottom.setWeights(3, 2);
@@ -212,10 +219,21 @@ public final class TraceView extends ViewPart {
         setPartName("Trace: " + name);
     }
 
+    /** While the event table's rows are replaced: a selection event it sends then is not the user's. */
+    private boolean replacingRows;
+
     private void show(RecordedTrace t, int position) {
         cursor = new TraceCursor(t);
         chart.setTrace(t);
-        TraceTables.showEvents(eventsViewer, t);
+        // the table keeps its selected row index across new rows (which now hold other events, a growing live trace being
+        // sorted by time) and may report it as a selection: that must not move the cursor, or "now" stops being followed
+        replacingRows = true;
+        try {
+            events.deselectAll();
+            TraceTables.showEvents(eventsViewer, t);
+        } finally {
+            replacingRows = false;
+        }
         moveTo(position, false);
     }
 
@@ -296,6 +314,11 @@ public final class TraceView extends ViewPart {
     /** The cursor position of "now" in {@code t}: after the last event at or before {@code upTo} (the end when everything is shown). */
     private static int now(RecordedTrace t, long upTo) {
         return upTo == Long.MAX_VALUE ? t.size() : t.indexAt(upTo + 1);
+    }
+
+    /** Whether {@code r} is a request of the trace shown: while following a cluster, one fired in this run (ids start again each run). */
+    private boolean ofTheTraceShown(org.viosbench.engine.Request r) {
+        return followed == null || followed.sent().stream().anyMatch(s -> s.request() == r);
     }
 
     /** Moves the cursor to the first event of message {@code messageId} at its sender {@code sender}, if the trace has it. */
@@ -460,3 +483,4 @@ public final class TraceView extends ViewPart {
         super.dispose();
     }
 }
+

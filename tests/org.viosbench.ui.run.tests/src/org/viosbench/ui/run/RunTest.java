@@ -520,15 +520,7 @@ class RunTest {
      */
     @Test
     void inSlowMotionTheQueueFillsAsTheDotsArrive() throws Exception {
-        // without the run's database: its registration traffic, in the trace before the fired message, has twice left the
-        // Trace view's cursor behind "now" in this test on a loaded machine (open question, see the closing note of the stop)
-        System.setProperty(TopologyEditor.RUN_DATABASE, "false");
-        TopologyEditor e;
-        try {
-            e = runSample();
-        } finally {
-            System.clearProperty(TopologyEditor.RUN_DATABASE);
-        }
+        TopologyEditor e = runSample();
         Topology t = e.topology();
         ResponseQueueView queue = (ResponseQueueView) page().showView(ResponseQueueView.ID);
         page().activate(e);
