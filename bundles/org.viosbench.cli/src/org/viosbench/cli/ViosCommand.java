@@ -43,6 +43,10 @@ final class ViosCommand extends LeafCommand {
             + "first command (default ${DEFAULT-VALUE}).")
     int settleMillis = 5000;
 
+    @Option(names = "--db", paramLabel = "DIR", description = { "Give the cluster its VIOS database in DIR (created when missing): the topology's",
+            "configuration written to it, registration, states recorded, the run's trace kept; lu -list and lssp show its logical units." })
+    Path db;
+
     @Parameters(paramLabel = "COMMAND", description = "The command line, after --.")
     List<String> command = new ArrayList<>();
 
@@ -65,6 +69,13 @@ final class ViosCommand extends LeafCommand {
                     + String.join(", ", t.vioses().stream().map(Vios::name).toList()) + ")");
         }
         try (ClusterSession session = ClusterSession.start(t)) {
+            if (db != null) {
+                try {
+                    session.attachDatabase(db);
+                } catch (org.viosbench.db.DatabaseException e) {
+                    return fail(Json.object().put("db", db.toString()), e.getMessage());
+                }
+            }
             settle(session);
             ViosShell vios = new ViosShell(session, self);
             PrintWriter out = spec.commandLine().getOut();

@@ -78,4 +78,25 @@ class ViosCommandTest {
         assertTrue(out.contains("    1  cluster -list\n    2  lsclster\n    3  clstartstop -stop -n small -m vios1\n"
                 + "    4  cluster -status -fmt :\n    5  history\n"), out);
     }
+
+    /** With --db the cluster has its VIOS database: lu -list shows the logical units stored there, the run is recorded. */
+    @Test
+    void withItsDatabaseTheLogicalUnitsAreTheStoredOnes() throws Exception {
+        Path topology = small();
+        Path db = tmp.resolve("viosdb");
+        try (org.viosbench.db.ViosDatabase d = org.viosbench.db.ViosDatabase.open(db)) {
+            d.config().save(new org.viosbench.db.ClusterConfig("small", 100, 1000, List.of(), List.of(), List.of(), List.of(),
+                    List.of(new org.viosbench.db.ClusterConfig.LogicalUnit("lu_boot01", 20480))));
+        }
+        Run lu = CliTest.run("vios", "--topology", topology.toString(), "--as", "vios2", "--db", db.toString(), "--", "lu", "-list", "-fmt", ":");
+        assertEquals(Cli.OK, lu.code(), lu.out() + lu.err());
+        assertTrue(lu.json().path("output").asText().startsWith("small_ssp:SYSTEM:lu_boot01:20480:20480:"), lu.out());
+        try (org.viosbench.db.ViosDatabase d = org.viosbench.db.ViosDatabase.open(db)) {
+            assertEquals(4, d.config().load().orElseThrow().vioses().size(), "the topology's configuration was written");
+            assertEquals(1, d.traces().runs().size(), "the run's trace was kept");
+        }
+        Run bad = CliTest.run("vios", "--topology", topology.toString(), "--as", "vios2", "--db", topology.toString(), "--", "lssp");
+        assertEquals(Cli.FAILURE, bad.code(), "a file is no database directory: " + bad.out());
+        assertTrue(bad.json().path("error").asText().contains("cannot open the VIOS database"), bad.out());
+    }
 }
