@@ -235,7 +235,7 @@ final class DbCommand extends GroupCommand {
                 if (c == null) {
                     return fail("the VIOS database holds no cluster configuration");
                 }
-                java.nio.file.Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ConfigJson.toJson(c)) + "\n");
+                java.nio.file.Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(org.viosbench.db.ConfigJson.toJson(c)) + "\n");
                 Json.print(spec.commandLine().getOut(), Json.object().put("ok", true).put("file", file.toString()).put("vioses", c.vioses().size()));
                 return Cli.OK;
             } catch (DatabaseException e) {
@@ -252,7 +252,7 @@ final class DbCommand extends GroupCommand {
         public Integer call() throws java.io.IOException {
             ClusterConfig config;
             try {
-                config = ConfigJson.fromJson(org.viosbench.json.StrictJson.file(file, org.viosbench.json.InputFiles.DEFAULT_MAX_BYTES));
+                config = org.viosbench.db.ConfigJson.fromJson(org.viosbench.json.StrictJson.file(file, org.viosbench.json.InputFiles.DEFAULT_MAX_BYTES));
             } catch (java.nio.file.NoSuchFileException e) {
                 return fail(file + ": no such file");
             } catch (org.viosbench.json.InputException e) {

@@ -45,6 +45,7 @@ public final class ViosDatabaseView extends SessionView {
     Table units;
     Table registrations;
     Table history;
+    Button exportButton;
     Table runs;
     Button openRun;
     Label runStatus;
@@ -58,8 +59,24 @@ public final class ViosDatabaseView extends SessionView {
     public void createPartControl(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
         c.setLayout(new GridLayout(1, false));
-        status = new Label(c, SWT.WRAP);
+        Composite top = new Composite(c, SWT.NONE);
+        top.setLayout(new GridLayout(2, false));
+        top.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        status = new Label(top, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        exportButton = new Button(top, SWT.PUSH);
+        exportButton.setText("Export Configuration...");
+        exportButton.setToolTipText("The cluster configuration as JSON (the format of viosbench db export/import)");
+        exportButton.addListener(SWT.Selection, e -> {
+            org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(getSite().getShell(), SWT.SAVE);
+            d.setFilterExtensions(new String[] { "*.json" });
+            d.setFileName(session() == null ? "cluster.json" : session().topology().name() + "-config.json");
+            d.setOverwrite(true);
+            String f = d.open();
+            if (f != null) {
+                export(java.nio.file.Path.of(f));
+            }
+        });
         tabs = new TabFolder(c, SWT.TOP);
         tabs.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         nodes = table("Nodes", "ID", "Name", "CEC", "Role", "State", "Recorded at");
@@ -153,6 +170,7 @@ public final class ViosDatabaseView extends SessionView {
         SessionDatabase d = database();
         String idle = idleText();
         run.setEnabled(d != null);
+        exportButton.setEnabled(d != null);
         if (d == null) {
             status.setText(idle != null ? idle : "The VIOS database of " + session().topology().name() + " is being opened...");
             for (Table t : new Table[] { nodes, lpars, mappings, units, registrations, history }) {
@@ -222,6 +240,29 @@ public final class ViosDatabaseView extends SessionView {
                 refresh();
             }
         });
+    }
+
+    /** Writes the database's cluster configuration to {@code file} as JSON; what happened goes to the status line. */
+    void export(java.nio.file.Path file) {
+        SessionDatabase d = database();
+        if (d == null) {
+            return;
+        }
+        ViosDatabase db = d.database();
+        try {
+            ClusterConfig config;
+            synchronized (db) {
+                config = db.config().load().orElse(null);
+            }
+            if (config == null) {
+                status.setText("The VIOS database holds no configuration yet.");
+                return;
+            }
+            java.nio.file.Files.writeString(file, org.viosbench.db.ConfigJson.toText(config));
+            status.setText("Exported the configuration of " + config.name() + " to " + file.getFileName());
+        } catch (DatabaseException | java.io.IOException e) {
+            status.setText("Not exported: " + e.getMessage());
+        }
     }
 
     /** Most events a stored run opens with in the Trace view. */

@@ -887,6 +887,17 @@ class RunTest {
                 && view.status.getText().contains("cluster DEGRADED"));
         assertTrue(column(view.history, 2).contains("DEGRADED"), column(view.history, 2).toString());
 
+        // the configuration exports in the format of viosbench db export, and reads back as what the database holds
+        java.nio.file.Path exported = java.nio.file.Files.createTempDirectory("viosbench-export").resolve("small.json");
+        view.export(exported);
+        assertTrue(view.status.getText().startsWith("Exported the configuration of small"), view.status.getText());
+        org.viosbench.db.ClusterConfig stored;
+        synchronized (e.session().database().database()) {
+            stored = e.session().database().database().config().load().orElseThrow();
+        }
+        assertEquals(stored, org.viosbench.db.ConfigJson.fromJson(org.viosbench.json.StrictJson.file(exported,
+                org.viosbench.json.InputFiles.DEFAULT_MAX_BYTES)));
+        assertEquals(16, stored.mappings().size());
         // this run's trace is kept in the database, and opens in the Trace view from there
         until("this run is listed among the stored runs", () -> column(view.runs, 1).stream().anyMatch(n -> n.endsWith("(this run)")));
         view.runs.setSelection(column(view.runs, 1).indexOf(column(view.runs, 1).stream().filter(n -> n.endsWith("(this run)")).findFirst().orElseThrow()));

@@ -137,7 +137,7 @@ class FileReadersFuzzTest {
 
     private static Object readDatabaseImport(byte[] input) throws IOException {
         Path f = file("config.json", input);
-        return Refusals.readOrRefuse(() -> ConfigJson.fromJson(StrictJson.file(f, InputFiles.DEFAULT_MAX_BYTES)));
+        return Refusals.readOrRefuse(() -> org.viosbench.db.ConfigJson.fromJson(StrictJson.file(f, InputFiles.DEFAULT_MAX_BYTES)));
     }
 
     @FuzzTest

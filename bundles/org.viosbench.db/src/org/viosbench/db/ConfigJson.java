@@ -1,10 +1,9 @@
-package org.viosbench.cli;
+package org.viosbench.db;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.viosbench.db.ClusterConfig;
 import org.viosbench.json.InputException;
 import org.viosbench.json.JsonAt;
 
@@ -15,15 +14,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The JSON file form of a VIOS database's cluster configuration ({@code db export} / {@code db
  * import}); reading names the JSON path of the first problem.
  */
-final class ConfigJson {
-    static final String FORMAT = "viosbench-cluster-config";
-    static final int VERSION = 1;
+public final class ConfigJson {
+    public static final String FORMAT = "viosbench-cluster-config";
+    public static final int VERSION = 1;
 
     private ConfigJson() {
     }
 
-    static ObjectNode toJson(ClusterConfig c) {
-        ObjectNode root = Json.object().put("format", FORMAT).put("version", VERSION);
+    /** {@link #toJson} as the text of an export file (indented, a newline at the end). */
+    public static String toText(ClusterConfig c) {
+        return toJson(c).toPrettyString() + "\n";
+    }
+
+    public static ObjectNode toJson(ClusterConfig c) {
+        ObjectNode root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("format", FORMAT).put("version", VERSION);
         root.putObject("cluster").put("name", c.name()).put("heartbeatMillis", c.heartbeatMillis())
                 .put("failureTimeoutMillis", c.failureTimeoutMillis());
         ArrayNode cecs = root.putArray("cecs");
@@ -61,7 +65,7 @@ final class ConfigJson {
     }
 
     /** The configuration of {@code root}, or the first problem at its JSON path. */
-    static ClusterConfig fromJson(JsonAt root) throws InputException {
+    public static ClusterConfig fromJson(JsonAt root) throws InputException {
         root.object(Set.of("format", "version", "cluster", "cecs", "vioses", "lpars", "mappings", "logicalUnits"));
         String format = root.text("format", "");
         if (!FORMAT.equals(format)) {
