@@ -268,7 +268,8 @@ public final class ClusterSession implements AutoCloseable {
      */
     private static final class CaptureSink implements org.viosbench.engine.TraceListener {
         private volatile ClusterSession session;
-        private byte[] lastBroadcast;
+        /** Per sending VIOS, the broadcast it is sending now (one TRANSMIT per receiver, the same bytes): captured once. */
+        private final Map<Integer, byte[]> lastBroadcast = new java.util.HashMap<>();
 
         @Override
         public void onEvent(TraceEvent e) {
@@ -277,10 +278,15 @@ public final class ClusterSession implements AutoCloseable {
                 return;
             }
             synchronized (this) {
-                if (e.broadcast() && e.packet() == lastBroadcast) {
+                // keyed by sender: broadcasts of several VIOSes at once interleave their sends
+                if (e.broadcast() && e.packet() == lastBroadcast.get(e.vios())) {
                     return; // the same broadcast to the next receiver
                 }
-                lastBroadcast = e.broadcast() ? e.packet() : null;
+                if (e.broadcast()) {
+                    lastBroadcast.put(e.vios(), e.packet());
+                } else {
+                    lastBroadcast.remove(e.vios());
+                }
             }
             s.capture(e.vios(), e.broadcast() ? "broadcast" : s.name(e.peer()), e.packet());
         }
